@@ -1,0 +1,60 @@
+/**
+ * npm run build — content → dist/, all or nothing:
+ *   1. check the content (refuse on any error, naming file, line and field);
+ *   2. render the site with Astro into a staging folder;
+ *   3. copy the attachments the documents link to;
+ *   4. swap the staging folder into place.
+ *
+ *   npm run build [-- --content <folder>] [--out <folder>]
+ */
+import { copyFile, mkdir } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { loadContent } from '../src/lib/content/load.ts';
+import { CONTENT_DIR_ENV, contentDirFor } from '../src/lib/content/location.ts';
+import { hasErrors } from '../src/lib/content/problems.ts';
+import type { Portal } from '../src/lib/model.ts';
+import { RENDER_CACHE_ENV, RENDER_FINGERPRINT_ENV } from '../src/markdown/cached.ts';
+import { renderFingerprint } from './lib/fingerprint.ts';
+import { dim, fail, green, printProblems } from './lib/output.ts';
+import { projectRoot } from './lib/project.ts';
+import { discardStaging, publishStaging, stagingDirFor } from './lib/publish.ts';
+
+const { values } = parseArgs({ options: { content: { type: 'string' }, out: { type: 'string' } } });
+const contentDir = values.content ? resolve(values.content) : contentDirFor(projectRoot);
+const outDir = resolve(projectRoot, values.out ?? 'dist');
+const stagingDir = stagingDirFor(outDir);
+const started = performance.now();
+const seconds = () => ((performance.now() - started) / 1000).toFixed(1);
+
+process.env[CONTENT_DIR_ENV] = contentDir;
+process.env[RENDER_CACHE_ENV] = join(projectRoot, 'node_modules', '.cache', 'zwgk', 'render');
+process.env[RENDER_FINGERPRINT_ENV] = renderFingerprint(projectRoot);
+process.env['ASTRO_TELEMETRY_DISABLED'] = '1';
+
+const { portal, problems } = await loadContent({ contentDir, projectRoot: process.cwd() });
+if (problems.length > 0) printProblems(problems);
+if (!portal || hasErrors(problems)) fail(`构建已取消：内容有错误。${outDir} 保持不变。`);
+
+async function copyAttachments(site: Portal, target: string): Promise<number> {
+  const files = new Set(site.reports.flatMap((report) => report.attachments.map((attachment) => attachment.file)));
+  for (const file of files) {
+    const destination = join(target, 'attachments', file);
+    await mkdir(dirname(destination), { recursive: true });
+    await copyFile(join(contentDir, 'attachments', file), destination);
+  }
+  return files.size;
+}
+
+try {
+  await discardStaging(outDir);
+  const { build } = await import('astro');
+  await build({ root: projectRoot, outDir: stagingDir, logLevel: 'warn' });
+  const attachmentCount = await copyAttachments(portal, stagingDir);
+  await publishStaging(outDir);
+  console.error(green(`构建完成：${portal.reports.length} 份文件、${attachmentCount} 个附件，用时 ${seconds()} 秒。`));
+  console.error(dim(`网站已输出到 ${outDir}`));
+} catch (error) {
+  await discardStaging(outDir);
+  fail(`构建失败：${(error as Error).message}\n${outDir} 保持不变。`);
+}

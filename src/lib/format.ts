@@ -1,0 +1,24 @@
+/** Small display helpers shared by pages and feeds. */
+
+/** 12345 bytes → "12.1 KB". */
+export function formatBytes(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  const units = ['KB', 'MB', 'GB'];
+  let value = bytes / 1024;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit++;
+  }
+  return `${value >= 100 ? Math.round(value) : value.toFixed(1)} ${units[unit]}`;
+}
+
+/** `2022-02-18 16:27` when a time was given, else `2022-02-18`. */
+export function formatPublished(published: string, hasTime: boolean): string {
+  return hasTime ? published : published.slice(0, 10);
+}
+
+/** Page titles: "法治政府建设 - 示例区人民政府", the home page just the site name. */
+export function pageTitle(title: string | undefined, siteName: string): string {
+  return title && title !== siteName ? `${title} - ${siteName}` : siteName;
+}

@@ -1,0 +1,82 @@
+/**
+ * Validated, normalised content: what every page and script works with after
+ * `loadContent` has checked the files. Defaults from the contract are filled
+ * in here, so templates never repeat them.
+ */
+import type { ColumnConfig } from './columns.ts';
+
+export interface Site {
+  name: string;
+  identifier: string;
+  icp: string;
+  psb: string;
+  organizer: string;
+  contact: string | undefined;
+  /** Public origin without a trailing slash, e.g. `https://www.example.gov.cn`. */
+  url: string;
+  description: string | undefined;
+  columns: ColumnConfig[];
+}
+
+export interface Agency {
+  id: string;
+  name: string;
+  short: string | undefined;
+  code: string | undefined;
+}
+
+export interface Attachment {
+  title: string;
+  /** Path under `content/attachments/`, forward slashes. */
+  file: string;
+  /** Upper-case type shown to readers, e.g. `PDF`. */
+  type: string;
+  bytes: number;
+}
+
+export interface Signature {
+  org: string | undefined;
+  /** `YYYY-MM-DD` */
+  date: string | undefined;
+}
+
+export interface Report {
+  /** Path under `content/reports/` without `.md`, forward slashes: `2021/foo`. */
+  id: string;
+  /** The source file relative to the project, for messages: `content/reports/2021/foo.md`. */
+  sourceFile: string;
+  /** Absolute path of the source file, to render its body. */
+  sourcePath: string;
+  title: string;
+  indexNumber: string;
+  agencyId: string;
+  columnId: string;
+  /** 发文日期, `YYYY-MM-DD`. */
+  date: string;
+  /** 发布日期, `YYYY-MM-DD HH:mm` in Beijing time; `date` at 00:00 when not given. */
+  published: string;
+  /** Whether the editor gave a time of day for `published`. */
+  publishedHasTime: boolean;
+  year: number;
+  category: string | undefined;
+  disclosure: string;
+  scope: string;
+  docNumber: string | undefined;
+  source: string;
+  editor: string | undefined;
+  addressee: string | undefined;
+  signature: Signature | undefined;
+  attachments: Attachment[];
+  /** Index numbers of related reports, all known to exist. */
+  related: string[];
+  summary: string;
+  /** Hash of the source file, so caches can tell when it changed. */
+  digest: string;
+}
+
+export interface Portal {
+  site: Site;
+  agencies: Agency[];
+  /** Newest first. */
+  reports: Report[];
+}

@@ -1,0 +1,75 @@
+/**
+ * Markdown body → safe HTML, the heading outline, and plain text.
+ *
+ * Sätteri (Astro 7's native Markdown engine) parses Markdown, with raw HTML
+ * turned into real elements; the rehype pipeline then sanitizes against an
+ * allowlist and shapes headings and tables. The whole body goes through the
+ * sanitizer, so pasted HTML cannot slip past it.
+ */
+import type { Root } from 'hast';
+import { toText } from 'hast-util-to-text';
+import rehypeSanitize from 'rehype-sanitize';
+import rehypeStringify from 'rehype-stringify';
+import { markdownToHast } from 'satteri';
+import { unified } from 'unified';
+import { VFile } from 'vfile';
+import { rehypeHeadings, type Heading } from './rehype-headings.ts';
+import { rehypeLocalImages } from './rehype-local-images.ts';
+import { rehypeScrollTables } from './rehype-scroll-tables.ts';
+import { sanitizeSchema } from './sanitize-schema.ts';
+
+export type { Heading };
+
+export interface RenderedBody {
+  html: string;
+  headings: Heading[];
+  /** The body as readers see it, blocks separated by newlines: for summaries and search. */
+  text: string;
+  /** Images the editor gave no alternative text. */
+  imagesWithoutAlt: number;
+}
+
+const processor = unified()
+  .use(rehypeSanitize, sanitizeSchema)
+  .use(rehypeLocalImages)
+  .use(rehypeHeadings)
+  .use(rehypeScrollTables)
+  .use(rehypeStringify);
+
+const FEATURES = {
+  rawHtml: true,
+  frontmatter: false,
+  superscript: true,
+  subscript: true,
+  // Footnote ids would need a second clobber prefix after sanitizing; government documents don't use them.
+  gfm: { footnotes: false },
+};
+
+export function renderMarkdown(markdown: string): RenderedBody {
+  const hast = markdownToHast(markdown, { features: FEATURES, position: false }) as Root;
+  const file = new VFile();
+  const tree = processor.runSync(hast, file) as Root;
+  return {
+    html: processor.stringify(tree),
+    headings: (file.data['headings'] as Heading[] | undefined) ?? [],
+    text: plainText(tree),
+    imagesWithoutAlt: (file.data['imagesWithoutAlt'] as number | undefined) ?? 0,
+  };
+}
+
+function plainText(tree: Root): string {
+  return toText(tree)
+    .split('\n')
+    .map((line) => line.replace(/\s+/g, ' ').trim())
+    .filter(Boolean)
+    .join('\n');
+}
+
+/** The first ~`length` characters of the text, cut at a sentence end when one is near. */
+export function summarize(text: string, length = 120): string {
+  const flat = text.replace(/\s*\n\s*/g, ' ').trim();
+  if (flat.length <= length) return flat;
+  const cut = flat.slice(0, length);
+  const sentenceEnd = Math.max(cut.lastIndexOf('。'), cut.lastIndexOf('；'), cut.lastIndexOf('！'), cut.lastIndexOf('？'));
+  return sentenceEnd >= length * 0.6 ? cut.slice(0, sentenceEnd + 1) : `${cut}…`;
+}
