@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import { renderMarkdown, summarize } from '../../src/markdown/render.ts';
+
+describe('sanitizing pasted HTML', () => {
+  const { html } = renderMarkdown(
+    [
+      '正文<script>alert(1)</script>',
+      '',
+      '<p onclick="alert(1)" style="color:red" onmouseover="x()">段落</p>',
+      '',
+      '<a href="javascript:alert(1)">一</a> <a href="JaVaScRiPt:alert(1)">二</a> <a href="data:text/html,x">三</a> <a href="https://www.gov.cn/">四</a> <a href="/reports/a/">五</a>',
+      '',
+      '<iframe src="https://evil.example/"></iframe><object data="x"></object><embed src="x"><form action="/x"><input name="a"><button>按钮</button></form>',
+      '',
+      '<img src="https://evil.example/t.png" alt="外站图片"><img src="//evil.example/t.png" alt="协议相对"><img src="data:image/png;base64,AAAA" alt="数据图片"><img src="/attachments/a.png" alt="本站图片">',
+      '',
+      '<style>body{display:none}</style><svg onload="alert(1)"><script>x</script></svg><math><mi>x</mi></math>',
+      '',
+      '<table><tr><td colspan="2" style="width:9999px">表格</td></tr></table> H<sub>2</sub>O 10<sup>3</sup> <u>下划线</u> <em>强调</em><br>换行',
+    ].join('\n'),
+  );
+
+  it('removes everything that runs', () => {
+    expect(html).not.toMatch(/<script|alert|onclick|onmouseover|onerror|onload|javascript:/i);
+  });
+
+  it('removes everything that loads or submits', () => {
+    expect(html).not.toMatch(/<iframe|<object|<embed|<form|<input|<style|<svg|data:|evil\.example/i);
+    expect(html).toContain('<img src="/attachments/a.png" alt="本站图片">');
+  });
+
+  it('removes style attributes', () => {
+    expect(html).not.toContain('style=');
+    expect(html).not.toContain('display:none');
+  });
+
+  it('keeps harmless formatting and safe links', () => {
+    for (const kept of ['<td colspan="2">表格</td>', '<sub>2</sub>', '<sup>3</sup>', '<u>下划线</u>', '<em>强调</em>', '<br>', '<a href="https://www.gov.cn/">四</a>', '<a href="/reports/a/">五</a>', '<p>段落</p>']) {
+      expect(html).toContain(kept);
+    }
+  });
+});
+
+describe('headings', () => {
+  it('renumbers levels by rank from h2 and collects the outline', () => {
+    const { html, headings } = renderMarkdown('# 一、总体\n\n### （一）细节\n\n##### 1.小项\n\n# 二、问题');
+    expect(html).toMatch(/<h2 id="[^"]+">一、总体<\/h2>[\s\S]*<h3 id="[^"]+">（一）细节<\/h3>[\s\S]*<h4 id="[^"]+">1.小项<\/h4>[\s\S]*<h2 id="[^"]+">二、问题<\/h2>/);
+    expect(headings.map(({ depth, text }) => [depth, text])).toEqual([
+      [2, '一、总体'],
+      [3, '（一）细节'],
+      [2, '二、问题'],
+    ]);
+    expect(new Set(headings.map((h) => h.id)).size).toBe(3);
+  });
+
+  it('gives repeated headings distinct ids', () => {
+    const { headings } = renderMarkdown('## 存在问题\n\n## 存在问题');
+    expect(headings[0]!.id).not.toBe(headings[1]!.id);
+  });
+});
+
+describe('tables', () => {
+  it('wrap in a focusable, labelled scrolling region', () => {
+    const { html } = renderMarkdown('| 区 | 件数 |\n|---|---|\n| 东区 | 3 |');
+    expect(html).toMatch(/^<div class="table-scroll" role="region" aria-label="表格 1" tabindex="0"><table>/);
+  });
+});
+
+describe('text and summaries', () => {
+  it('gives the visible text, one block a line', () => {
+    expect(renderMarkdown('## 一、概况\n\n第一段**加粗**。\n\n- 甲\n- 乙').text).toBe('一、概况\n第一段加粗。\n甲\n乙');
+  });
+
+  it('cuts a summary at a sentence end near the limit, else with an ellipsis', () => {
+    const text = `${'一'.repeat(100)}。${'二'.repeat(50)}`;
+    expect(summarize(text, 120)).toBe(`${'一'.repeat(100)}。`);
+    expect(summarize('三'.repeat(200), 120)).toBe(`${'三'.repeat(120)}…`);
+    expect(summarize('短文本', 120)).toBe('短文本');
+  });
+
+  it('counts images without alternative text', () => {
+    expect(renderMarkdown('![](/a.png) ![说明](/b.png)').imagesWithoutAlt).toBe(1);
+  });
+});
