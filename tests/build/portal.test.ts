@@ -311,3 +311,45 @@ describe('content in every shape editors send', () => {
     expect(html(outDir, REPORT)('nav.toc')).toHaveLength(0);
   });
 });
+
+describe('hostile content', () => {
+  const $ = html(outDir, '/reports/2023/hostile/');
+  const body = $('.report-body');
+  const bodyHtml = body.html()!;
+
+  it('removes everything in the body that runs', () => {
+    expect(body.find('script')).toHaveLength(0);
+    expect($('script:not([src])').filter((_, s) => $(s).text().includes('pwned'))).toHaveLength(0);
+    body.find('*').each((_, element) => {
+      for (const name of Object.keys(element.attribs)) expect(name, `${element.tagName}[${name}]`).not.toMatch(/^on/i);
+    });
+    expect(bodyHtml).not.toMatch(/javascript:|data:/i);
+  });
+
+  it('removes everything that loads, frames or submits, and style attributes', () => {
+    for (const tag of ['iframe', 'form', 'input', 'object', 'embed', 'style']) expect(body.find(tag), tag).toHaveLength(0);
+    expect(body.find('[style]')).toHaveLength(0);
+    expect(bodyHtml).not.toContain('evil.example');
+    expect(body.find('img').map((_, img) => $(img).attr('src')).get()).toEqual(['x']);
+  });
+
+  it('keeps tables, emphasis, sub/sup, lists, line breaks and a plain external link', () => {
+    expect(body.find('table td').first().html()).toBe('H<sub>2</sub>O');
+    expect(body.find('sup').text()).toBe('3');
+    expect(body.find('li strong').text()).toBe('加粗');
+    expect(body.find('li em').text()).toBe('强调');
+    expect(body.find('br').length).toBeGreaterThan(0);
+    expect(body.find('a[href="https://www.gov.cn/"]').text()).toBe('外部链接');
+  });
+
+  it('shows front matter values as text, never as HTML', () => {
+    const page = html(outDir, '/reports/2023/html-in-fields/');
+    expect(page('h1').text()).toBe('<script>alert("标题")</script>含尖括号的<b>标题</b>');
+    expect(page('h1').children()).toHaveLength(0);
+    expect(page('.report-byline').text()).toContain('来源：<img src=x onerror=alert(1)>来源');
+    expect(page('.report-byline img, .report-byline a, .addressee i, main iframe')).toHaveLength(0);
+    expect(page('.addressee').text()).toBe('<i>各乡镇</i>：');
+    expect(page('title').text()).toContain('<script>alert("标题")</script>');
+    expect(page('meta[name="description"]').attr('content')).toBe("<iframe src='https://evil.example/'></iframe>概述");
+  });
+});

@@ -387,7 +387,9 @@ export async function loadContent(options: LoadOptions): Promise<LoadResult> {
   }
 
   // Cross-file checks need the registries; without them they would only add noise.
-  const registriesValid = siteFile.data !== undefined && agenciesFile.data !== undefined && !hasErrors(problems.filter((p) => !p.file.includes('/reports/')));
+  const registryFiles = new Set([display(join(contentDir, 'site.yaml')), display(join(contentDir, 'agencies.yaml'))]);
+  const registriesValid =
+    siteFile.data !== undefined && agenciesFile.data !== undefined && !hasErrors(problems.filter((p) => registryFiles.has(p.file)));
   const reports: Report[] = [];
   if (registriesValid) {
     const site = siteFrom(siteFile.data!);

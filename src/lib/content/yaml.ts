@@ -54,20 +54,26 @@ export function parseYaml(source: string, firstLine = 1): ParsedYaml {
   const doc = parseDocument(source, { lineCounter, uniqueKeys: true, prettyErrors: false, schema: 'core' });
   const toLine = (offset: number) => lineCounter.linePos(offset).line + firstLine - 1;
 
-  const errors = doc.errors.map((error) => ({
-    line: toLine(error.pos[0]),
-    message: chineseSyntaxMessage(error.code, error.message),
-    hint: HINTS[error.code] ?? GENERIC_HINT,
-  }));
-  source.split('\n').forEach((text, index) => {
-    if (FULL_WIDTH_COLON_KEY.test(text)) {
-      errors.push({
-        line: index + firstLine,
-        message: `YAML 格式错误：使用了中文全角冒号“：”（${text.trim()}）`,
-        hint: '字段名后的冒号要用英文半角冒号 : ，冒号后加一个空格，例如 title: 标题',
-      });
-    }
-  });
+  // Full-width colons confuse the YAML parser into unrelated complaints; explain them instead.
+  const fullWidthColons = source.split('\n').flatMap((text, index) =>
+    FULL_WIDTH_COLON_KEY.test(text)
+      ? [
+          {
+            line: index + firstLine,
+            message: `YAML 格式错误：使用了中文全角冒号“：”（${text.trim()}）`,
+            hint: '字段名后的冒号要用英文半角冒号 : ，冒号后加一个空格，例如 title: 标题',
+          },
+        ]
+      : [],
+  );
+  const errors =
+    fullWidthColons.length > 0
+      ? fullWidthColons
+      : doc.errors.map((error) => ({
+          line: toLine(error.pos[0]),
+          message: chineseSyntaxMessage(error.code, error.message),
+          hint: HINTS[error.code] ?? GENERIC_HINT,
+        }));
 
   const lines = new Map<string, number>();
   const index = (node: unknown, path: PropertyKey[]) => {

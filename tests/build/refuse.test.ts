@@ -1,0 +1,47 @@
+/**
+ * npm run build refuses bad content with a message an editor can act on,
+ * and a refused build leaves the published site exactly as it was.
+ */
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { copyFixture, reportSource, writeContentFile } from '../helpers/fixture-site.ts';
+import { runScript } from '../helpers/run.ts';
+import { treeHash } from '../helpers/tree-hash.ts';
+
+describe('a build with bad content', () => {
+  const contentDir = copyFixture('portal');
+  const outDir = join(mkdtempSync(join(tmpdir(), 'zwgk-refuse-')), 'dist');
+  let publishedHash = '';
+  let refused: ReturnType<typeof runScript>;
+
+  beforeAll(() => {
+    const first = runScript('build', ['--content', contentDir, '--out', outDir]);
+    expect(first.code, first.output).toBe(0);
+    publishedHash = treeHash(outDir);
+    writeContentFile(contentDir, 'reports/2023/broken-date.md', reportSource({ title: '日期写错的文件', indexNumber: '449900-000/2023-00801', agency: 'xzf', column: 'zcjd', date: '2023-02-30' }));
+    writeContentFile(contentDir, 'reports/2023/duplicate.md', reportSource({ title: '索引号重复的文件', indexNumber: '449900-021/2019-00001', agency: 'xzf', column: 'zcjd', date: '2023-03-01' }));
+    writeContentFile(contentDir, 'reports/2023/broken-yaml.md', '---\ntitle: "没有闭合的引号\nagency: xzf\n---\n正文\n');
+    refused = runScript('build', ['--content', contentDir, '--out', outDir]);
+  });
+
+  it('exits with an error code', () => {
+    expect(refused.code).not.toBe(0);
+  });
+
+  it('names every file with its line and field, in Chinese, without a stack trace', () => {
+    expect(refused.stderr).toContain('reports/2023/broken-date.md:6');
+    expect(refused.stderr).toContain('发文日期（date）：“2023-02-30” 不是有效日期');
+    expect(refused.stderr).toContain('reports/2023/duplicate.md:3');
+    expect(refused.stderr).toContain('reports/2019/jyj-jihua.md');
+    expect(refused.stderr).toMatch(/reports\/2023\/broken-yaml\.md:\d+ {2}错误 {2}YAML 格式错误/);
+    expect(refused.stderr).toContain('构建已取消');
+    expect(refused.output).not.toMatch(/^\s+at .+\(.+:\d+:\d+\)$/m);
+  });
+
+  it('leaves the published site untouched and no staging folder behind', () => {
+    expect(treeHash(outDir)).toBe(publishedHash);
+    expect(existsSync(`${outDir}.staging`)).toBe(false);
+  });
+});
