@@ -1,0 +1,26 @@
+/**
+ * Sharing without third-party scripts: plain links to the share pages of
+ * 微博 and QQ空间, and a QR code for 微信 drawn at build time.
+ */
+import QRCode from 'qrcode';
+
+export interface SharePage {
+  url: string;
+  title: string;
+  summary?: string | undefined;
+}
+
+export function weiboShareUrl({ url, title }: SharePage): string {
+  return `https://service.weibo.com/share/share.php?${new URLSearchParams({ url, title })}`;
+}
+
+export function qzoneShareUrl({ url, title, summary }: SharePage): string {
+  return `https://sns.qzone.qq.com/cgi-bin/qzshare/cgi_qzshare_onekey?${new URLSearchParams({ url, title, summary: summary ?? '' })}`;
+}
+
+/** The page's URL as an inline SVG QR code, labelled for screen readers. */
+export async function qrCodeSvg(url: string, label: string): Promise<string> {
+  const svg = await QRCode.toString(url, { type: 'svg', margin: 2, errorCorrectionLevel: 'M' });
+  const escaped = label.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+  return svg.replace('<svg ', `<svg role="img" aria-label="${escaped.replace(/"/g, '&quot;')}" focusable="false" `);
+}
