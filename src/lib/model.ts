@@ -67,6 +67,8 @@ export interface Report {
   addressee: string | undefined;
   signature: Signature | undefined;
   attachments: Attachment[];
+  /** Files under `content/attachments/` that the body links to; published with the site. */
+  linkedFiles: string[];
   /** Index numbers of related reports, all known to exist. */
   related: string[];
   summary: string;

@@ -13,6 +13,7 @@ import rehypeStringify from 'rehype-stringify';
 import { markdownToHast } from 'satteri';
 import { unified } from 'unified';
 import { VFile } from 'vfile';
+import { rehypeCollectLinks } from './rehype-collect-links.ts';
 import { rehypeHeadings, type Heading } from './rehype-headings.ts';
 import { rehypeLocalImages } from './rehype-local-images.ts';
 import { rehypeScrollTables } from './rehype-scroll-tables.ts';
@@ -27,6 +28,8 @@ export interface RenderedBody {
   text: string;
   /** Images the editor gave no alternative text. */
   imagesWithoutAlt: number;
+  /** Every link and image address in the body, as written. */
+  links: string[];
 }
 
 const processor = unified()
@@ -34,6 +37,7 @@ const processor = unified()
   .use(rehypeLocalImages)
   .use(rehypeHeadings)
   .use(rehypeScrollTables)
+  .use(rehypeCollectLinks)
   .use(rehypeStringify);
 
 const FEATURES = {
@@ -54,6 +58,7 @@ export function renderMarkdown(markdown: string): RenderedBody {
     headings: (file.data['headings'] as Heading[] | undefined) ?? [],
     text: plainText(tree),
     imagesWithoutAlt: (file.data['imagesWithoutAlt'] as number | undefined) ?? 0,
+    links: (file.data['links'] as string[] | undefined) ?? [],
   };
 }
 

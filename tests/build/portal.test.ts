@@ -330,7 +330,7 @@ describe('hostile content', () => {
     for (const tag of ['iframe', 'form', 'input', 'object', 'embed', 'style']) expect(body.find(tag), tag).toHaveLength(0);
     expect(body.find('[style]')).toHaveLength(0);
     expect(bodyHtml).not.toContain('evil.example');
-    expect(body.find('img').map((_, img) => $(img).attr('src')).get()).toEqual(['x']);
+    expect(body.find('img').map((_, img) => $(img).attr('src')).get()).toEqual(['/favicon.svg']);
   });
 
   it('keeps tables, emphasis, sub/sup, lists, line breaks and a plain external link', () => {

@@ -313,6 +313,20 @@ function siteFrom(data: z.output<typeof siteSchema>): Site {
   };
 }
 
+/** What a site-absolute link in a body points at, when it is content: a report or an attachment. */
+function contentLinkTarget(link: string): { kind: 'report' | 'attachment'; path: string } | undefined {
+  const path = link.split(/[?#]/)[0]!;
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(path);
+  } catch {
+    return undefined;
+  }
+  if (decoded.startsWith('/attachments/')) return { kind: 'attachment', path: decoded.slice('/attachments/'.length) };
+  if (decoded.startsWith('/reports/')) return { kind: 'report', path: decoded.slice('/reports/'.length).replace(/\/+$/, '') };
+  return undefined;
+}
+
 function attachmentType(file: string): string {
   const extension = extname(file).slice(1).toUpperCase();
   return extension || '文件';
@@ -399,6 +413,7 @@ export async function loadContent(options: LoadOptions): Promise<LoadResult> {
       agencyByKey.set(agency.id, agency);
       agencyByKey.set(agency.name, agency);
     }
+    const reportIds = new Set(drafts.map((draft) => draft.id));
     const filesByIndexNumber = new Map<string, ReportDraft[]>();
     for (const draft of drafts) {
       const list = filesByIndexNumber.get(draft.data.indexNumber) ?? [];
@@ -482,6 +497,31 @@ export async function loadContent(options: LoadOptions): Promise<LoadResult> {
 
       const rendered = renderBody(draft.body);
       if (rendered.text.trim() === '') own.push({ severity: 'warning', file, message: '正文为空', hint: '在第二个 --- 行之后写正文' });
+      const linkedFiles: string[] = [];
+      for (const link of rendered.links) {
+        const target = contentLinkTarget(link);
+        if (target?.kind === 'attachment') {
+          try {
+            if (!(await stat(join(contentDir, 'attachments', target.path))).isFile()) throw new Error('not a file');
+            linkedFiles.push(target.path);
+          } catch {
+            own.push({
+              severity: 'error',
+              file,
+              message: `正文中的链接 ${link} 指向的附件不存在：content/attachments/${target.path}`,
+              hint: '把文件放进 content/attachments/ 对应位置，或改正链接',
+            });
+          }
+        } else if (target?.kind === 'report' && !reportIds.has(target.path)) {
+          const suggestion = nearest(target.path, reportIds);
+          own.push({
+            severity: 'error',
+            file,
+            message: `正文中的链接 ${link} 指向的文件不存在`,
+            hint: suggestion ? `是不是 /reports/${suggestion}/？` : '请改正链接，文件的网址是 /reports/<content/reports 下的路径，去掉 .md>/',
+          });
+        }
+      }
       if (rendered.imagesWithoutAlt > 0) {
         own.push({ severity: 'warning', file, message: `正文中有 ${rendered.imagesWithoutAlt} 张图片缺少替代文字`, hint: '写成 ![图片内容的简短描述](图片路径)，读屏软件会朗读这段描述' });
       }
@@ -531,6 +571,7 @@ export async function loadContent(options: LoadOptions): Promise<LoadResult> {
             addressee: data.addressee,
             signature: data.signature && (data.signature.org || data.signature.date) ? { org: data.signature.org, date: data.signature.date } : undefined,
             attachments,
+            linkedFiles,
             related: data.related ?? [],
             summary: data.summary ?? summarize(rendered.text),
             digest: draft.digest,

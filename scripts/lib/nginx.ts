@@ -1,0 +1,62 @@
+/**
+ * Runs deploy/nginx.conf for real: the same site file, with `listen` and
+ * `root` pointed at a local port and folder, inside a minimal main config
+ * that keeps every file nginx writes in a temporary folder.
+ */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+
+export interface NginxPreview {
+  port: number;
+  /** Absolute path of the built site. */
+  root: string;
+  /** Absolute path of a writable folder for nginx's pid, logs and temp files. */
+  workDir: string;
+  /** Worker user; needed when started as root, whose default worker user cannot read private folders. */
+  user?: string | undefined;
+  host?: string;
+}
+
+const MIME_TYPES = ['/etc/nginx/mime.types', '/usr/local/etc/nginx/mime.types', '/opt/homebrew/etc/nginx/mime.types'];
+
+export function findNginx(): string | undefined {
+  return ['/usr/sbin/nginx', '/usr/bin/nginx', '/usr/local/sbin/nginx', '/usr/local/bin/nginx', '/opt/homebrew/bin/nginx'].find((path) => existsSync(path));
+}
+
+/** deploy/nginx.conf with its `listen` and `root` replaced. */
+export function localSiteConfig(siteConfig: string, { port, root, host = '127.0.0.1' }: NginxPreview): string {
+  const replaced = siteConfig
+    .replace(/^(\s*)listen\s+[^;]+;/m, `$1listen ${host}:${port};`)
+    .replace(/^(\s*)root\s+[^;]+;/m, `$1root ${JSON.stringify(root)};`)
+    .replace(/^(\s*)server_name\s+[^;]+;/m, `$1server_name ${host};`);
+  if (!replaced.includes(`listen ${host}:${port};`) || !replaced.includes(`root ${JSON.stringify(root)};`)) {
+    throw new Error('deploy/nginx.conf 中找不到 listen 或 root 指令');
+  }
+  return replaced;
+}
+
+export function mainConfig(siteConfigPath: string, options: NginxPreview): string {
+  const mimeTypes = MIME_TYPES.find((path) => existsSync(path));
+  const temp = (name: string) => JSON.stringify(join(options.workDir, name));
+  return [
+    options.user ? `user ${options.user};` : '',
+    'worker_processes 1;',
+    'daemon off;',
+    `pid ${temp('nginx.pid')};`,
+    `error_log ${temp('error.log')} warn;`,
+    'events { worker_connections 256; }',
+    'http {',
+    mimeTypes ? `  include ${JSON.stringify(mimeTypes)};` : '  types { text/html html; text/css css; text/javascript js; image/svg+xml svg; application/xml xml; application/json json; application/wasm wasm; application/pdf pdf; }',
+    '  default_type application/octet-stream;',
+    '  access_log off;',
+    '  sendfile on;',
+    `  client_body_temp_path ${temp('client_body')};`,
+    `  proxy_temp_path ${temp('proxy')};`,
+    `  fastcgi_temp_path ${temp('fastcgi')};`,
+    `  uwsgi_temp_path ${temp('uwsgi')};`,
+    `  scgi_temp_path ${temp('scgi')};`,
+    `  include ${JSON.stringify(siteConfigPath)};`,
+    '}',
+    '',
+  ].join('\n');
+}

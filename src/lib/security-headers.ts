@@ -1,0 +1,50 @@
+/**
+ * The HTTP headers the portal is served with. deploy/nginx.conf spells them
+ * out for nginx (a test keeps the two identical); the build writes them to
+ * dist/_headers for static hosts that read that file.
+ */
+
+/** Nothing needs inline script or style; Pagefind's search needs WebAssembly. */
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self' 'wasm-unsafe-eval'",
+  "style-src 'self'",
+  "img-src 'self'",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "worker-src 'self'",
+  "manifest-src 'self'",
+  "media-src 'self'",
+  "object-src 'none'",
+  "frame-src 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
+  'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+  'X-Content-Type-Options': 'nosniff',
+  'X-Frame-Options': 'DENY',
+  'Referrer-Policy': 'strict-origin-when-cross-origin',
+  'Permissions-Policy': 'accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), microphone=(), payment=(), usb=(), interest-cohort=()',
+  'Cross-Origin-Opener-Policy': 'same-origin',
+};
+
+/** Cache lifetimes by path, most specific first (`*` matches the rest of a path). */
+export const CACHE_RULES: readonly { path: string; cacheControl: string }[] = [
+  { path: '/_astro/*', cacheControl: 'public, max-age=31536000, immutable' },
+  { path: '/pagefind/*', cacheControl: 'public, max-age=3600' },
+  { path: '/attachments/*', cacheControl: 'public, max-age=86400' },
+  { path: '/*', cacheControl: 'public, max-age=300, must-revalidate' },
+];
+
+/** The `_headers` file read by Netlify, Cloudflare Pages and similar hosts. */
+export function headersFile(): string {
+  const block = (path: string, headers: Record<string, string>) =>
+    [path, ...Object.entries(headers).map(([name, value]) => `  ${name}: ${value}`)].join('\n');
+  return `${[
+    block('/*', { ...SECURITY_HEADERS }),
+    ...CACHE_RULES.map((rule) => block(rule.path, { 'Cache-Control': rule.cacheControl })),
+  ].join('\n\n')}\n`;
+}

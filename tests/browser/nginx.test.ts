@@ -1,0 +1,133 @@
+/**
+ * The built fixture site served by real nginx with deploy/nginx.conf (through
+ * `npm run preview:nginx`): headers, caching, gzip, the 404 page — and every
+ * kind of page in Chromium under the strict Content-Security-Policy, with no
+ * violation and no request leaving the site.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer } from 'node:net';
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launchBrowser } from '../helpers/browser.ts';
+import { projectRoot } from '../helpers/run.ts';
+
+const { outDir } = inject('fixture');
+let origin = '';
+let nginx: ChildProcess;
+let browser: Browser;
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const probe = createServer();
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+beforeAll(async () => {
+  const port = await freePort();
+  origin = `http://127.0.0.1:${port}`;
+  nginx = spawn(process.execPath, [join(projectRoot, 'scripts/preview-nginx.ts'), '--port', String(port), '--root', outDir], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  nginx.stderr?.on('data', (chunk) => (output += chunk));
+  const deadline = Date.now() + 15_000;
+  while ((await fetch(`${origin}/`).catch(() => undefined))?.status !== 200) {
+    if (nginx.exitCode !== null || Date.now() > deadline) throw new Error(`nginx did not start:\n${output}`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  nginx?.kill('SIGTERM');
+});
+
+describe('response headers', () => {
+  it('send a strict Content-Security-Policy and the other security headers on pages', async () => {
+    const response = await fetch(`${origin}/reports/2019/jyj-jihua/`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    const csp = response.headers.get('content-security-policy')!;
+    const directives = Object.fromEntries(csp.split(';').map((part) => part.trim().split(/\s+/)).map(([name, ...values]) => [name, values]));
+    expect(directives['default-src']).toEqual(["'self'"]);
+    expect(directives['script-src']).toContain("'self'");
+    expect(csp).not.toContain("'unsafe-inline'");
+    expect(csp).not.toContain("'unsafe-eval'");
+    expect(directives['style-src']).toEqual(["'self'"]);
+    expect(directives['frame-ancestors']).toEqual(["'none'"]);
+    expect(directives['base-uri']).toEqual(["'self'"]);
+    expect(directives['form-action']).toEqual(["'self'"]);
+    expect(directives['object-src']).toEqual(["'none'"]);
+    expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(response.headers.get('referrer-policy')).toBe('strict-origin-when-cross-origin');
+    expect(response.headers.get('permissions-policy')).toContain('camera=()');
+    expect(response.headers.get('cache-control')).toMatch(/max-age=(\d{1,3})\b/);
+    expect(Number(/max-age=(\d+)/.exec(response.headers.get('cache-control')!)![1])).toBeLessThanOrEqual(600);
+  });
+
+  it('cache hashed assets for a year as immutable and compress them', async () => {
+    const css = readdirSync(join(outDir, '_astro')).find((file) => file.endsWith('.css'))!;
+    const response = await fetch(`${origin}/_astro/${css}`, { headers: { 'accept-encoding': 'gzip' } });
+    expect(response.headers.get('cache-control')).toContain('immutable');
+    expect(Number(/max-age=(\d+)/.exec(response.headers.get('cache-control')!)![1])).toBeGreaterThanOrEqual(31_536_000);
+    expect(response.headers.get('content-encoding')).toBe('gzip');
+    expect(response.headers.get('content-type')).toBe('text/css; charset=utf-8');
+  });
+
+  it('answer a missing page with the portal’s 404 page and status 404, headers included', async () => {
+    const response = await fetch(`${origin}/reports/no-such-report/`);
+    expect(response.status).toBe(404);
+    expect(await response.text()).toContain('页面不存在');
+    expect(response.headers.get('content-security-policy')).toContain("default-src 'self'");
+  });
+
+  it('redirect a column without its trailing slash, keeping the address relative', async () => {
+    const response = await fetch(`${origin}/xxgk`, { redirect: 'manual' });
+    expect(response.status).toBe(301);
+    expect(response.headers.get('location')).toBe('/xxgk/');
+  });
+});
+
+describe('every kind of page in Chromium under the policy', () => {
+  const pages = ['/', '/xxgk/', '/xxgk/fdzdgknr/fzzfjs/', '/reports/2019/jyj-jihua/', '/reports/2023/hostile/', '/reports/2023/long/', '/years/', '/years/2020/', '/agencies/', '/agencies/jyj/', '/catalogue/', '/catalogue/2023/', '/search/', '/accessibility/', '/sitemap/', '/no-such-page/'];
+
+  it.each(pages)('%s: no CSP violation, no request to another origin', async (path) => {
+    const context = await browser.newContext();
+    await context.addInitScript(() => {
+      (window as unknown as { cspViolations: string[] }).cspViolations = [];
+      document.addEventListener('securitypolicyviolation', (event) => {
+        (window as unknown as { cspViolations: string[] }).cspViolations.push(`${event.violatedDirective} ${event.blockedURI}`);
+      });
+    });
+    const page = await context.newPage();
+    const consoleErrors: string[] = [];
+    const foreign: string[] = [];
+    page.on('console', (message) => {
+      if (message.type() === 'error' && !message.text().includes('404')) consoleErrors.push(message.text());
+    });
+    page.on('request', (request) => {
+      if (!request.url().startsWith(origin)) foreign.push(request.url());
+    });
+    await page.goto(origin + path, { waitUntil: 'networkidle' });
+    expect(await page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations)).toEqual([]);
+    expect(consoleErrors).toEqual([]);
+    expect(foreign).toEqual([]);
+    await context.close();
+  });
+
+  it('the reading controls work under the policy', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${origin}/reports/2019/jyj-jihua/`);
+    await page.getByRole('button', { name: '大', exact: true }).click();
+    expect(await page.getByRole('button', { name: '大', exact: true }).getAttribute('aria-pressed')).toBe('true');
+    await page.getByRole('button', { name: '长者模式' }).click();
+    expect(await page.evaluate(() => document.documentElement.dataset['elder'])).toBe('on');
+    await context.close();
+  });
+});

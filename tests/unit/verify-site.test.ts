@@ -1,0 +1,60 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { verifySite } from '../../scripts/lib/verify-site.ts';
+
+function site(files: Record<string, string>): string {
+  const dir = mkdtempSync(join(tmpdir(), 'zwgk-verify-'));
+  for (const [path, text] of Object.entries(files)) {
+    mkdirSync(dirname(join(dir, path)), { recursive: true });
+    writeFileSync(join(dir, path), text);
+  }
+  return dir;
+}
+
+const page = (body: string, head = '') => `<!doctype html><html lang="zh-CN"><head>${head}</head><body>${body}</body></html>`;
+
+describe('verifySite', () => {
+  it('accepts a site whose links and resources all resolve', async () => {
+    const dir = site({
+      'index.html': page('<a href="/a/">甲</a> <a href="a/">甲</a> <a href="/a/#x">甲</a> <a href="#top" id="top">顶</a> <a href="https://www.gov.cn/">外链</a> <a href="mailto:x@example.cn">信</a>', '<link rel="stylesheet" href="/_astro/s.css"><link rel="canonical" href="https://example.gov.cn/"><script type="module" src="/_astro/m.js"></script>'),
+      'a/index.html': page('<img src="../logo.svg" alt=""> <a href="/files/%E9%99%84%E4%BB%B6.pdf">附件</a> <a href="/a">无斜杠</a>'),
+      '_astro/s.css': '',
+      '_astro/m.js': '',
+      'logo.svg': '<svg/>',
+      'files/附件.pdf': '%PDF',
+    });
+    expect(await verifySite(dir)).toEqual([]);
+  });
+
+  it('flags every resource loaded from another origin', async () => {
+    const dir = site({
+      'index.html': page(
+        '<img src="https://cdn.example.com/a.png"><iframe src="//evil.example/"></iframe><form action="https://collect.example/"></form><img srcset="/ok.png 1x, https://cdn.example.com/b.png 2x"><img src="data:image/png;base64,AA">',
+        '<script src="https://analytics.example/t.js"></script><link rel="stylesheet" href="https://fonts.example/css">',
+      ),
+      'ok.png': '',
+    });
+    const messages = (await verifySite(dir)).map((issue) => issue.message);
+    for (const address of ['https://cdn.example.com/a.png', '//evil.example/', 'https://collect.example/', 'https://cdn.example.com/b.png', 'https://analytics.example/t.js', 'https://fonts.example/css', 'data:image/png;base64,AA']) {
+      expect(messages.some((message) => message.includes(address)), address).toBe(true);
+    }
+    expect(messages).toHaveLength(7);
+  });
+
+  it('flags links to pages, files and in-page anchors that do not exist', async () => {
+    const dir = site({
+      'index.html': page('<a href="/missing/">缺</a> <a href="/reports/a/">有</a> <a href="#nowhere">锚</a> <a href="/attachments/x.pdf">附件</a>'),
+      'reports/a/index.html': page('<a href="../b/">相对</a> <img src="/img/none.png" alt="">'),
+    });
+    const issues = await verifySite(dir);
+    expect(issues.map((issue) => `${issue.page} ${issue.message}`).sort()).toEqual([
+      '/ 链接 /attachments/x.pdf 指向的页面或文件不存在',
+      '/ 链接 /missing/ 指向的页面或文件不存在',
+      '/ 页内链接 #nowhere 找不到对应的位置',
+      '/reports/a/ <img src="/img/none.png"> 指向的文件不存在',
+      '/reports/a/ 链接 ../b/ 指向的页面或文件不存在',
+    ]);
+  });
+});
