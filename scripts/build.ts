@@ -1,7 +1,8 @@
 /**
  * npm run build — content → dist/, all or nothing:
  *   1. check the content (refuse on any error, naming file, line and field);
- *   2. render the site with Astro into a staging folder;
+ *   2. render the site with Astro into a staging folder, and meanwhile build
+ *      the search index (Pagefind shards, reused when unchanged);
  *   3. copy the attachments the documents link to, write _headers;
  *   4. verify the staged site: no foreign resources, no broken internal links;
  *   5. swap the staging folder into place.
@@ -21,6 +22,8 @@ import { dim, fail, green, printProblems, red } from './lib/output.ts';
 import { projectRoot } from './lib/project.ts';
 import { discardStaging, publishStaging, stagingDirFor } from './lib/publish.ts';
 import { verifySite } from './lib/verify-site.ts';
+import { buildSearchIndex, publishSearchIndex } from './lib/search-index.ts';
+import { indexPortal } from '../src/lib/portal-index.ts';
 import { reportUrl } from '../src/lib/urls.ts';
 import { headersFile } from '../src/lib/security-headers.ts';
 
@@ -33,7 +36,9 @@ const seconds = () => ((performance.now() - started) / 1000).toFixed(1);
 
 process.env[CONTENT_DIR_ENV] = contentDir;
 process.env[RENDER_CACHE_ENV] = join(projectRoot, 'node_modules', '.cache', 'zwgk', 'render');
-process.env[RENDER_FINGERPRINT_ENV] = renderFingerprint(projectRoot);
+const fingerprint = renderFingerprint(projectRoot);
+process.env[RENDER_FINGERPRINT_ENV] = fingerprint;
+const searchCacheDir = join(projectRoot, 'node_modules', '.cache', 'zwgk', 'search');
 process.env['ASTRO_TELEMETRY_DISABLED'] = '1';
 
 const { portal, problems } = await loadContent({ contentDir, projectRoot: process.cwd() });
@@ -53,7 +58,12 @@ async function copyAttachments(site: Portal, target: string): Promise<number> {
 try {
   await discardStaging(outDir);
   const { build } = await import('astro');
-  await build({ root: projectRoot, outDir: stagingDir, logLevel: 'warn' });
+  // The search index needs only the content, so it builds on the other cores while Astro renders.
+  const [search] = await Promise.all([
+    buildSearchIndex({ portal: indexPortal(portal), cacheDir: searchCacheDir, fingerprint }),
+    build({ root: projectRoot, outDir: stagingDir, logLevel: 'warn' }),
+  ]);
+  await publishSearchIndex(search, searchCacheDir, stagingDir);
   const attachmentCount = await copyAttachments(portal, stagingDir);
   await writeFile(join(stagingDir, '_headers'), headersFile());
   const issues = await verifySite(stagingDir);

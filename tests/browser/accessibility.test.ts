@@ -25,6 +25,8 @@ const PAGES: Record<string, string> = {
   catalogue: '/catalogue/',
   'catalogue year': '/catalogue/2023/',
   search: '/search/',
+  'search with results': '/search/?q=%E6%B5%8B%E8%AF%95%E6%96%87%E4%BB%B6',
+  'search without results': '/search/?q=%E7%81%AB%E6%98%9F',
   '404': '/no-such-page/',
   statement: '/accessibility/',
   sitemap: '/sitemap/',
@@ -61,6 +63,7 @@ describe.each([
       if (elder) await context.addInitScript(() => localStorage.setItem('zwgk:elder-mode', 'on'));
       const page = await context.newPage();
       await page.goto(server.origin + path);
+      if (path.includes('?q=')) await expect.poll(() => page.locator('[data-search-status]').textContent()).toMatch(/共|没有找到/);
       if (elder) await expect.poll(() => page.evaluate(() => document.documentElement.dataset['elder'])).toBe('on');
       expect(await violations(page)).toEqual([]);
       await context.close();

@@ -120,6 +120,27 @@ describe('every kind of page in Chromium under the policy', () => {
     await context.close();
   });
 
+  it('search works under the policy (Pagefind’s WebAssembly and worker included)', async () => {
+    const context = await browser.newContext();
+    await context.addInitScript(() => {
+      (window as unknown as { cspViolations: string[] }).cspViolations = [];
+      document.addEventListener('securitypolicyviolation', (event) => {
+        (window as unknown as { cspViolations: string[] }).cspViolations.push(`${event.violatedDirective} ${event.blockedURI}`);
+      });
+    });
+    const page = await context.newPage();
+    const foreign: string[] = [];
+    page.on('request', (request) => {
+      if (!request.url().startsWith(origin)) foreign.push(request.url());
+    });
+    await page.goto(`${origin}/search/?q=${encodeURIComponent('双随机')}`);
+    await expect.poll(() => page.locator('[data-search-status]').textContent(), { timeout: 15_000 }).toMatch(/共 [1-9]\d* 条结果/);
+    expect(await page.locator('.search-results mark').first().textContent()).toBe('双随机');
+    expect(await page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations)).toEqual([]);
+    expect(foreign).toEqual([]);
+    await context.close();
+  });
+
   it('the reading controls work under the policy', async () => {
     const context = await browser.newContext();
     const page = await context.newPage();
