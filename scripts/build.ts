@@ -7,43 +7,52 @@
  *   4. verify the staged site: no foreign resources, no broken internal links;
  *   5. swap the staging folder into place.
  *
- *   npm run build [-- --content <folder>] [--out <folder>]
+ *   npm run build [-- --content <folder>] [--out <folder>] [--cache-dir <folder>]
  */
 import { copyFile, mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { loadContent } from '../src/lib/content/load.ts';
-import { CONTENT_DIR_ENV, contentDirFor } from '../src/lib/content/location.ts';
+import { CONTENT_CHECKED_ENV, CONTENT_DIR_ENV, contentDirFor } from '../src/lib/content/location.ts';
 import { hasErrors } from '../src/lib/content/problems.ts';
 import type { Portal } from '../src/lib/model.ts';
+import { indexPortal } from '../src/lib/portal-index.ts';
+import { htmlPageCount } from '../src/lib/routes.ts';
+import { headersFile } from '../src/lib/security-headers.ts';
+import { reportUrl } from '../src/lib/urls.ts';
 import { RENDER_CACHE_ENV, RENDER_FINGERPRINT_ENV } from '../src/markdown/cached.ts';
+import { pageListeners, printListeners, resetPageCount } from './lib/astro-logger.ts';
 import { renderFingerprint } from './lib/fingerprint.ts';
 import { dim, fail, green, printProblems, red } from './lib/output.ts';
+import { createProgress } from './lib/progress.ts';
 import { projectRoot } from './lib/project.ts';
 import { discardStaging, publishStaging, stagingDirFor } from './lib/publish.ts';
-import { verifySite } from './lib/verify-site.ts';
 import { buildSearchIndex, publishSearchIndex } from './lib/search-index.ts';
-import { indexPortal } from '../src/lib/portal-index.ts';
-import { reportUrl } from '../src/lib/urls.ts';
-import { headersFile } from '../src/lib/security-headers.ts';
+import { verifySite } from './lib/verify-site.ts';
 
-const { values } = parseArgs({ options: { content: { type: 'string' }, out: { type: 'string' } } });
+const { values } = parseArgs({ options: { content: { type: 'string' }, out: { type: 'string' }, 'cache-dir': { type: 'string' } } });
 const contentDir = values.content ? resolve(values.content) : contentDirFor(projectRoot);
 const outDir = resolve(projectRoot, values.out ?? 'dist');
 const stagingDir = stagingDirFor(outDir);
+const cacheDir = resolve(values['cache-dir'] ?? join(projectRoot, 'node_modules', '.cache', 'zwgk'));
 const started = performance.now();
 const seconds = () => ((performance.now() - started) / 1000).toFixed(1);
+const progress = createProgress();
 
 process.env[CONTENT_DIR_ENV] = contentDir;
-process.env[RENDER_CACHE_ENV] = join(projectRoot, 'node_modules', '.cache', 'zwgk', 'render');
+process.env[RENDER_CACHE_ENV] = join(cacheDir, 'render');
 const fingerprint = renderFingerprint(projectRoot);
 process.env[RENDER_FINGERPRINT_ENV] = fingerprint;
-const searchCacheDir = join(projectRoot, 'node_modules', '.cache', 'zwgk', 'search');
 process.env['ASTRO_TELEMETRY_DISABLED'] = '1';
 
+progress.phase('检查内容');
 const { portal, problems } = await loadContent({ contentDir, projectRoot: process.cwd() });
+progress.clear();
 if (problems.length > 0) printProblems(problems);
 if (!portal || hasErrors(problems)) fail(`构建已取消：内容有错误。${outDir} 保持不变。`);
+// Astro's content loader runs the same check again; it need not print the problems twice.
+process.env[CONTENT_CHECKED_ENV] = '1';
 
 async function copyAttachments(site: Portal, target: string): Promise<number> {
   const files = new Set(site.reports.flatMap((report) => [...report.attachments.map((attachment) => attachment.file), ...report.linkedFiles]));
@@ -57,16 +66,35 @@ async function copyAttachments(site: Portal, target: string): Promise<number> {
 
 try {
   await discardStaging(outDir);
+  const index = indexPortal(portal);
   const { build } = await import('astro');
+  progress.phase('生成页面', htmlPageCount(index));
+  resetPageCount();
+  pageListeners.add((generated) => progress.update(generated));
+  printListeners.add(() => progress.clear());
   // The search index needs only the content, so it builds on the other cores while Astro renders.
   const [search] = await Promise.all([
-    buildSearchIndex({ portal: indexPortal(portal), cacheDir: searchCacheDir, fingerprint }),
-    build({ root: projectRoot, outDir: stagingDir, logLevel: 'warn' }),
+    buildSearchIndex({
+      portal: index,
+      cacheDir: join(cacheDir, 'search'),
+      fingerprint,
+      onShardDone: (done, total) => progress.note(`搜索索引 ${done}/${total} 个分片`),
+    }),
+    build({
+      root: projectRoot,
+      outDir: stagingDir,
+      cacheDir: join(cacheDir, 'astro'),
+      logLevel: 'info',
+      logger: { entrypoint: fileURLToPath(new URL('./lib/astro-logger.ts', import.meta.url)) },
+    }),
   ]);
-  await publishSearchIndex(search, searchCacheDir, stagingDir);
+  progress.phase('整理输出');
+  await publishSearchIndex(search, join(cacheDir, 'search'), stagingDir);
   const attachmentCount = await copyAttachments(portal, stagingDir);
   await writeFile(join(stagingDir, '_headers'), headersFile());
+  progress.phase('校验链接');
   const issues = await verifySite(stagingDir);
+  progress.clear();
   if (issues.length > 0) {
     const sourceOf = new Map(portal.reports.map((report) => [reportUrl(report.id), report.sourceFile]));
     for (const issue of issues) {
@@ -76,9 +104,14 @@ try {
     throw new Error(`发现 ${issues.length} 个链接或外站资源问题`);
   }
   await publishStaging(outDir);
-  console.error(green(`构建完成：${portal.reports.length} 份文件、${attachmentCount} 个附件，用时 ${seconds()} 秒。`));
+  console.error(
+    green(
+      `构建完成：${portal.reports.length} 份文件、${attachmentCount} 个附件，用时 ${seconds()} 秒（搜索索引 ${search.shards.length} 个分片，重建 ${search.built} 个）。`,
+    ),
+  );
   console.error(dim(`网站已输出到 ${outDir}`));
 } catch (error) {
+  progress.clear();
   await discardStaging(outDir);
   fail(`构建失败：${(error as Error).message}\n${outDir} 保持不变。`);
 }

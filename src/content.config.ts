@@ -9,7 +9,7 @@ import { defineCollection } from 'astro:content';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { fileURLToPath } from 'node:url';
 import { loadContent } from './lib/content/load.ts';
-import { contentDirFor } from './lib/content/location.ts';
+import { CONTENT_CHECKED_ENV, contentDirFor } from './lib/content/location.ts';
 import { formatProblem, formatSummary, hasErrors } from './lib/content/problems.ts';
 
 type Part = 'site' | 'agencies' | 'reports';
@@ -22,8 +22,10 @@ function portalLoader(part: Part): Loader {
       const contentDir = contentDirFor(projectRoot);
       const sync = async () => {
         const { portal, problems } = await loadContent({ contentDir, projectRoot });
-        // Problems are printed once, by the reports loader.
-        if (part === 'reports') for (const problem of problems) logger[problem.severity === 'error' ? 'error' : 'warn'](formatProblem(problem));
+        // Problems are printed once: by the reports loader, unless the build already did.
+        if (part === 'reports' && !process.env[CONTENT_CHECKED_ENV]) {
+          for (const problem of problems) logger[problem.severity === 'error' ? 'error' : 'warn'](formatProblem(problem));
+        }
         if (!portal || hasErrors(problems)) throw new Error(`内容检查未通过：${formatSummary(problems)}（运行 npm run check 查看详情）`);
         store.clear();
         if (part === 'site') store.set({ id: 'site', data: { ...portal.site } });

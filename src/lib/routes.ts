@@ -1,0 +1,54 @@
+/**
+ * Every paginated listing the site generates, in one place: the page routes
+ * build their paths from these, and the build's progress display counts them.
+ */
+import { allColumns } from './columns.ts';
+import { CATALOGUE_PAGE_SIZE, LISTING_PAGE_SIZE, pageNumbers } from './paginate.ts';
+import type { PortalIndex } from './portal-index.ts';
+
+export interface ListingPage<K> {
+  key: K;
+  pageNumber: number;
+}
+
+function pagesOf<K>(groups: { key: K; size: number }[], pageSize: number): ListingPage<K>[] {
+  return groups.flatMap(({ key, size }) => pageNumbers(size, pageSize).map((pageNumber) => ({ key, pageNumber })));
+}
+
+/** Column listings, keyed by column id. */
+export function columnListingPages(portal: PortalIndex): ListingPage<string>[] {
+  return pagesOf(
+    allColumns(portal.columns).map((column) => ({ key: column.id, size: portal.reportsUnder.get(column.id)!.length })),
+    LISTING_PAGE_SIZE,
+  );
+}
+
+/** 年度 listings, keyed by year. */
+export function yearListingPages(portal: PortalIndex): ListingPage<number>[] {
+  return pagesOf(portal.years.map((group) => ({ key: group.key, size: group.items.length })), LISTING_PAGE_SIZE);
+}
+
+/** 发布机构 listings, keyed by agency id. */
+export function agencyListingPages(portal: PortalIndex): ListingPage<string>[] {
+  return pagesOf(portal.byAgency.map((group) => ({ key: group.key.id, size: group.items.length })), LISTING_PAGE_SIZE);
+}
+
+/** 信息公开目录 pages per year, keyed by year. */
+export function catalogueYearPages(portal: PortalIndex): ListingPage<number>[] {
+  return pagesOf(portal.years.map((group) => ({ key: group.key, size: group.items.length })), CATALOGUE_PAGE_SIZE);
+}
+
+/** Pages that exist once per site: home, indexes, search, statement, sitemap, 404. */
+export const SINGLE_PAGES = 8;
+
+/** How many HTML pages a build of this portal writes. */
+export function htmlPageCount(portal: PortalIndex): number {
+  return (
+    portal.reports.length +
+    columnListingPages(portal).length +
+    yearListingPages(portal).length +
+    agencyListingPages(portal).length +
+    catalogueYearPages(portal).length +
+    SINGLE_PAGES
+  );
+}

@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { createProgress } from '../../scripts/lib/progress.ts';
+
+function fakeStream(isTTY: boolean) {
+  const writes: string[] = [];
+  return { stream: { isTTY, columns: 200, write: (text: string) => writes.push(text) } as unknown as NodeJS.WriteStream, writes };
+}
+
+describe('build progress', () => {
+  it('shows the phase, counts and percentage on a terminal', () => {
+    const { stream, writes } = fakeStream(true);
+    const progress = createProgress(stream, {});
+    progress.phase('生成页面', 200);
+    progress.note('搜索索引 1/4 个分片');
+    const last = writes.at(-1)!;
+    expect(last).toContain('[生成页面]');
+    expect(last).toContain('0 / 200');
+    expect(last).toContain('搜索索引 1/4 个分片');
+    expect(last.startsWith('\r')).toBe(true);
+  });
+
+  it('is silent when the output is not a terminal, or under CI', () => {
+    for (const [isTTY, env] of [
+      [false, {}],
+      [true, { CI: 'true' }],
+    ] as const) {
+      const { stream, writes } = fakeStream(isTTY);
+      const progress = createProgress(stream, env);
+      progress.phase('生成页面', 10);
+      progress.update(5);
+      progress.clear();
+      expect(writes).toEqual([]);
+    }
+  });
+});
