@@ -16,9 +16,15 @@ export default defineConfig({
     // Stylesheets and scripts stay in files: a strict Content-Security-Policy
     // (no 'unsafe-inline') then covers every page.
     inlineStylesheets: 'never',
+    // Pages are written while the next ones render: page generation waits on the disk otherwise.
+    concurrency: 4,
   },
   vite: {
     build: { assetsInlineLimit: 0 },
+  },
+  experimental: {
+    // Pages whose cacheKey (src/lib/cache-keys.ts) and template are unchanged are copied from the last build.
+    incrementalBuild: true,
   },
   devToolbar: { enabled: false },
   prefetch: false,

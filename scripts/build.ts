@@ -2,7 +2,7 @@
  * npm run build — content → dist/, all or nothing:
  *   1. check the content (refuse on any error, naming file, line and field);
  *   2. render the site with Astro into a staging folder, and meanwhile build
- *      the search index (Pagefind shards, reused when unchanged);
+ *      the search index in another process (reused when nothing changed);
  *   3. copy the attachments the documents link to, write _headers;
  *   4. verify the staged site: no foreign resources, no broken internal links;
  *   5. swap the staging folder into place.
@@ -13,46 +13,45 @@ import { copyFile, mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { loadContent } from '../src/lib/content/load.ts';
-import { CONTENT_CHECKED_ENV, CONTENT_DIR_ENV, contentDirFor } from '../src/lib/content/location.ts';
+import { handOverPortal } from '../src/lib/content/handoff.ts';
+import { CONTENT_DIR_ENV, contentDirFor } from '../src/lib/content/location.ts';
 import { hasErrors } from '../src/lib/content/problems.ts';
 import type { Portal } from '../src/lib/model.ts';
 import { indexPortal } from '../src/lib/portal-index.ts';
 import { htmlPageCount } from '../src/lib/routes.ts';
 import { headersFile } from '../src/lib/security-headers.ts';
 import { reportUrl } from '../src/lib/urls.ts';
-import { RENDER_CACHE_ENV, RENDER_FINGERPRINT_ENV } from '../src/markdown/cached.ts';
-import { pageListeners, printListeners, resetPageCount } from './lib/astro-logger.ts';
-import { renderFingerprint } from './lib/fingerprint.ts';
+import { pageListeners, printListeners, renderedPages, resetPageCount } from './lib/astro-logger.ts';
 import { dim, fail, green, printProblems, red } from './lib/output.ts';
 import { createProgress } from './lib/progress.ts';
 import { projectRoot } from './lib/project.ts';
-import { discardStaging, publishStaging, stagingDirFor } from './lib/publish.ts';
-import { buildSearchIndex, publishSearchIndex } from './lib/search-index.ts';
+import { DEFAULT_CACHE_DIR, useRenderCache } from './lib/render-cache.ts';
+import { checkContent } from './lib/check-content.ts';
+import { discardPrevious, discardStaging, publishStaging, stagingDirFor } from './lib/publish.ts';
+import { publishSearchIndex } from './lib/search-index.ts';
+import { searchIndexInput } from './lib/search-input.ts';
+import { buildSearchIndexInWorker } from './lib/search-worker.ts';
 import { verifySite } from './lib/verify-site.ts';
 
 const { values } = parseArgs({ options: { content: { type: 'string' }, out: { type: 'string' }, 'cache-dir': { type: 'string' } } });
 const contentDir = values.content ? resolve(values.content) : contentDirFor(projectRoot);
 const outDir = resolve(projectRoot, values.out ?? 'dist');
 const stagingDir = stagingDirFor(outDir);
-const cacheDir = resolve(values['cache-dir'] ?? join(projectRoot, 'node_modules', '.cache', 'zwgk'));
+const cacheDir = resolve(values['cache-dir'] ?? DEFAULT_CACHE_DIR);
 const started = performance.now();
 const seconds = () => ((performance.now() - started) / 1000).toFixed(1);
 const progress = createProgress();
 
 process.env[CONTENT_DIR_ENV] = contentDir;
-process.env[RENDER_CACHE_ENV] = join(cacheDir, 'render');
-const fingerprint = renderFingerprint(projectRoot);
-process.env[RENDER_FINGERPRINT_ENV] = fingerprint;
+const fingerprint = useRenderCache(cacheDir);
 process.env['ASTRO_TELEMETRY_DISABLED'] = '1';
 
 progress.phase('检查内容');
-const { portal, problems } = await loadContent({ contentDir, projectRoot: process.cwd() });
+const { portal, problems } = await checkContent(contentDir);
 progress.clear();
 if (problems.length > 0) printProblems(problems);
 if (!portal || hasErrors(problems)) fail(`构建已取消：内容有错误。${outDir} 保持不变。`);
-// Astro's content loader runs the same check again; it need not print the problems twice.
-process.env[CONTENT_CHECKED_ENV] = '1';
+handOverPortal(contentDir, portal);
 
 async function copyAttachments(site: Portal, target: string): Promise<number> {
   const files = new Set(site.reports.flatMap((report) => [...report.attachments.map((attachment) => attachment.file), ...report.linkedFiles]));
@@ -72,14 +71,10 @@ try {
   resetPageCount();
   pageListeners.add((generated) => progress.update(generated));
   printListeners.add(() => progress.clear());
-  // The search index needs only the content, so it builds on the other cores while Astro renders.
+  // The search index needs only the content, so it builds on another core while Astro renders;
+  // the site the last build replaced is removed meanwhile too.
   const [search] = await Promise.all([
-    buildSearchIndex({
-      portal: index,
-      cacheDir: join(cacheDir, 'search'),
-      fingerprint,
-      onShardDone: (done, total) => progress.note(`搜索索引 ${done}/${total} 个分片`),
-    }),
+    buildSearchIndexInWorker(searchIndexInput(index, join(cacheDir, 'search'), fingerprint)),
     build({
       root: projectRoot,
       outDir: stagingDir,
@@ -87,13 +82,16 @@ try {
       logLevel: 'info',
       logger: { entrypoint: fileURLToPath(new URL('./lib/astro-logger.ts', import.meta.url)) },
     }),
+    discardPrevious(outDir),
   ]);
   progress.phase('整理输出');
-  await publishSearchIndex(search, join(cacheDir, 'search'), stagingDir);
+  await publishSearchIndex(search, stagingDir);
   const attachmentCount = await copyAttachments(portal, stagingDir);
   await writeFile(join(stagingDir, '_headers'), headersFile());
   progress.phase('校验链接');
-  const issues = await verifySite(stagingDir);
+  // Pages the incremental build copied from the last build were checked then; their inputs are unchanged.
+  const rendered = renderedPages();
+  const issues = await verifySite(stagingDir, (page) => rendered.has(page));
   progress.clear();
   if (issues.length > 0) {
     const sourceOf = new Map(portal.reports.map((report) => [reportUrl(report.id), report.sourceFile]));
@@ -106,7 +104,7 @@ try {
   await publishStaging(outDir);
   console.error(
     green(
-      `构建完成：${portal.reports.length} 份文件、${attachmentCount} 个附件，用时 ${seconds()} 秒（搜索索引 ${search.shards.length} 个分片，重建 ${search.built} 个）。`,
+      `构建完成：${portal.reports.length} 份文件、${attachmentCount} 个附件，用时 ${seconds()} 秒（搜索索引${search.reused ? '未变，沿用上次' : '已重建'}）。`,
     ),
   );
   console.error(dim(`网站已输出到 ${outDir}`));

@@ -9,7 +9,8 @@ import { defineCollection } from 'astro:content';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { fileURLToPath } from 'node:url';
 import { loadContent } from './lib/content/load.ts';
-import { CONTENT_CHECKED_ENV, contentDirFor } from './lib/content/location.ts';
+import { checkedPortal } from './lib/content/handoff.ts';
+import { contentDirFor } from './lib/content/location.ts';
 import { formatProblem, formatSummary, hasErrors } from './lib/content/problems.ts';
 
 type Part = 'site' | 'agencies' | 'reports';
@@ -20,13 +21,15 @@ function portalLoader(part: Part): Loader {
     load: async ({ store, config, logger, watcher, generateDigest }: LoaderContext) => {
       const projectRoot = fileURLToPath(config.root);
       const contentDir = contentDirFor(projectRoot);
-      const sync = async () => {
+      const load = async () => {
         const { portal, problems } = await loadContent({ contentDir, projectRoot });
-        // Problems are printed once: by the reports loader, unless the build already did.
-        if (part === 'reports' && !process.env[CONTENT_CHECKED_ENV]) {
-          for (const problem of problems) logger[problem.severity === 'error' ? 'error' : 'warn'](formatProblem(problem));
-        }
+        // Problems are printed once, by the reports loader.
+        if (part === 'reports') for (const problem of problems) logger[problem.severity === 'error' ? 'error' : 'warn'](formatProblem(problem));
         if (!portal || hasErrors(problems)) throw new Error(`内容检查未通过：${formatSummary(problems)}（运行 npm run check 查看详情）`);
+        return portal;
+      };
+      const sync = async (fresh: boolean) => {
+        const portal = (!fresh && checkedPortal(contentDir)) || (await load());
         store.clear();
         if (part === 'site') store.set({ id: 'site', data: { ...portal.site } });
         // getCollection() returns entries by id; `order` keeps the registry's order.
@@ -35,10 +38,10 @@ function portalLoader(part: Part): Loader {
           for (const report of portal.reports) store.set({ id: report.id, data: { ...report }, digest: generateDigest(report.digest) });
         }
       };
-      await sync();
+      await sync(false);
       watcher?.add(contentDir);
       watcher?.on('change', (path) => {
-        if (path.startsWith(contentDir)) void sync().catch((error: Error) => logger.error(error.message));
+        if (path.startsWith(contentDir)) void sync(true).catch((error: Error) => logger.error(error.message));
       });
     },
   };

@@ -3,8 +3,11 @@
  * `root` pointed at a local port and folder, inside a minimal main config
  * that keeps every file nginx writes in a temporary folder.
  */
+import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { createServer, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 export interface NginxPreview {
   port: number;
@@ -59,4 +62,40 @@ export function mainConfig(siteConfigPath: string, options: NginxPreview): strin
     '}',
     '',
   ].join('\n');
+}
+
+export interface RunningPreview {
+  origin: string;
+  stop(): void;
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.on('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+/** `npm run preview:nginx` on a free loopback port, resolved once the home page answers. */
+export async function startPreview(root: string, timeoutMs = 15_000): Promise<RunningPreview> {
+  const port = await freePort();
+  const origin = `http://127.0.0.1:${port}`;
+  const script = fileURLToPath(new URL('../preview-nginx.ts', import.meta.url));
+  const server = spawn(process.execPath, [script, '--port', String(port), '--root', root], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  server.stdout?.on('data', (chunk) => (output += chunk));
+  server.stderr?.on('data', (chunk) => (output += chunk));
+  const deadline = Date.now() + timeoutMs;
+  while ((await fetch(`${origin}/`).catch(() => undefined))?.status !== 200) {
+    if (server.exitCode !== null || Date.now() > deadline) {
+      server.kill('SIGTERM');
+      throw new Error(`nginx did not start:\n${output}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  return { origin, stop: () => server.kill('SIGTERM') };
 }

@@ -8,8 +8,11 @@
  * the HTML is our own output (no comments or inline scripts, text escaped),
  * and a 100,000-page site must stay fast.
  */
-import { readdir, readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import { readdir } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import { join, sep } from 'node:path';
+import { Worker } from 'node:worker_threads';
 
 export interface SiteIssue {
   /** URL path of the page, e.g. `/reports/2021/foo/`. */
@@ -64,8 +67,8 @@ function resolvePath(page: string, address: string): string {
   return decodeURIComponent(new URL(address, `http://site${page}`).pathname);
 }
 
-export async function verifySite(dir: string): Promise<SiteIssue[]> {
-  const files = ((await readdir(dir, { recursive: true })) as string[]).map((file) => file.split(sep).join('/'));
+/** Checks the HTML files `pages` of the site in `dir`, whose files are `files`. */
+export function verifyPages(dir: string, files: readonly string[], pages: readonly string[]): SiteIssue[] {
   const existing = new Set(files);
   const exists = (path: string) => {
     const relative = path.replace(/^\/+/, '');
@@ -74,9 +77,10 @@ export async function verifySite(dir: string): Promise<SiteIssue[]> {
   };
 
   const issues: SiteIssue[] = [];
-  for (const file of files.filter((name) => name.endsWith('.html'))) {
+  for (const file of pages) {
     const page = pageUrlOf(file);
-    const html = await readFile(join(dir, file), 'utf8');
+    // Synchronous: pages are read one after another, and a promise per file costs more than the read.
+    const html = readFileSync(join(dir, file), 'utf8');
     let ids: Set<string> | undefined;
     const report = (message: string) => issues.push({ page, message });
 
@@ -126,4 +130,27 @@ export async function verifySite(dir: string): Promise<SiteIssue[]> {
     }
   }
   return issues;
+}
+
+/**
+ * Checks the HTML pages of the built site in `dir` — all of them, or those
+ * `only` accepts (e.g. the pages an incremental build rendered anew) — on
+ * every core: the pages are many and independent.
+ */
+export async function verifySite(dir: string, only: (page: string) => boolean = () => true, threads = availableParallelism()): Promise<SiteIssue[]> {
+  const files = ((await readdir(dir, { recursive: true })) as string[]).map((file) => file.split(sep).join('/'));
+  const pages = files.filter((name) => name.endsWith('.html') && only(name));
+  const parts = Math.max(1, Math.min(threads, Math.ceil(pages.length / 500)));
+  if (parts === 1) return verifyPages(dir, files, pages);
+  const results = await Promise.all(
+    Array.from({ length: parts }, (_, part) => {
+      const share = pages.filter((_, index) => index % parts === part);
+      return new Promise<SiteIssue[]>((resolve, reject) => {
+        const worker = new Worker(new URL('./verify-worker.ts', import.meta.url), { workerData: { dir, files, pages: share } });
+        worker.once('message', resolve);
+        worker.once('error', reject);
+      });
+    }),
+  );
+  return results.flat();
 }

@@ -2,7 +2,7 @@
  * The /search/ page: the URL is the state (q, filters, sort, page), so
  * results can be linked to and back/forward work.
  */
-import { SEARCH_FILTERS, SEARCH_FILTER_LABELS } from '../lib/search/records.ts';
+import { SEARCH_FILTERS, SEARCH_FILTER_LABELS } from '../lib/search/filters.ts';
 import { preloadSearch, search, type SearchOutcome, type SearchRequest, type SortOrder } from './search/engine.ts';
 
 const form = document.querySelector<HTMLFormElement>('[data-search-form]')!;
@@ -64,16 +64,18 @@ function selectedFilterText(request: SearchRequest): string {
 function excerptElement(hit: SearchOutcome['hits'][number]): HTMLParagraphElement {
   const paragraph = document.createElement('p');
   paragraph.className = 'search-excerpt';
-  paragraph.append('…');
+  const { text, marks, cutStart, cutEnd } = hit.excerpt;
+  if (cutStart) paragraph.append('…');
   let position = 0;
-  for (const [start, end] of hit.excerpt.marks) {
-    paragraph.append(hit.excerpt.text.slice(position, start));
+  for (const [start, end] of marks) {
+    paragraph.append(text.slice(position, start));
     const mark = document.createElement('mark');
-    mark.textContent = hit.excerpt.text.slice(start, end);
+    mark.textContent = text.slice(start, end);
     paragraph.append(mark);
     position = end;
   }
-  paragraph.append(`${hit.excerpt.text.slice(position)}…`);
+  paragraph.append(text.slice(position));
+  if (cutEnd) paragraph.append('…');
   return paragraph;
 }
 

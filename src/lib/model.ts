@@ -69,6 +69,8 @@ export interface Report {
   attachments: Attachment[];
   /** Files under `content/attachments/` that the body links to; published with the site. */
   linkedFiles: string[];
+  /** Other links within the site that the body makes (not to reports or attachments), as written. */
+  siteLinks: string[];
   /** Index numbers of related reports, all known to exist. */
   related: string[];
   summary: string;

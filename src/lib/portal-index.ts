@@ -49,3 +49,8 @@ export function indexPortal(portal: Portal): PortalIndex {
     neighbours: columnNeighbours(portal.reports),
   };
 }
+
+/** The reports a report lists as 相关稿件 (all known to exist: the content check made sure). */
+export function relatedReports(portal: PortalIndex, report: Report): Report[] {
+  return report.related.map((indexNumber) => portal.reportByIndexNumber.get(indexNumber)!);
+}

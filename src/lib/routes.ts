@@ -2,9 +2,10 @@
  * Every paginated listing the site generates, in one place: the page routes
  * build their paths from these, and the build's progress display counts them.
  */
-import { allColumns } from './columns.ts';
+import { allColumns, columnUrl } from './columns.ts';
 import { CATALOGUE_PAGE_SIZE, LISTING_PAGE_SIZE, pageNumbers } from './paginate.ts';
 import type { PortalIndex } from './portal-index.ts';
+import { accessibilityUrl, agenciesIndexUrl, agencyUrl, catalogueUrl, catalogueYearUrl, htmlSitemapUrl, pagedUrl, reportUrl, searchUrl, yearsIndexUrl, yearUrl } from './urls.ts';
 
 export interface ListingPage<K> {
   key: K;
@@ -51,4 +52,15 @@ export function htmlPageCount(portal: PortalIndex): number {
     catalogueYearPages(portal).length +
     SINGLE_PAGES
   );
+}
+
+/** The URL of every page and feed the site publishes (decoded, as links resolve to). */
+export function sitePaths(portal: PortalIndex): Set<string> {
+  const paths = new Set<string>(['/', '/404.html', '/rss.xml', yearsIndexUrl, agenciesIndexUrl, catalogueUrl, searchUrl, accessibilityUrl, htmlSitemapUrl]);
+  for (const report of portal.reports) paths.add(decodeURI(reportUrl(report.id)));
+  for (const { key, pageNumber } of columnListingPages(portal)) paths.add(pagedUrl(columnUrl(portal.column(key)), pageNumber));
+  for (const { key, pageNumber } of yearListingPages(portal)) paths.add(pagedUrl(yearUrl(key), pageNumber));
+  for (const { key, pageNumber } of agencyListingPages(portal)) paths.add(pagedUrl(agencyUrl(key), pageNumber));
+  for (const { key, pageNumber } of catalogueYearPages(portal)) paths.add(pagedUrl(catalogueYearUrl(key), pageNumber));
+  return paths;
 }

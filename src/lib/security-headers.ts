@@ -4,10 +4,10 @@
  * dist/_headers for static hosts that read that file.
  */
 
-/** Nothing needs inline script or style; Pagefind's search needs WebAssembly. */
+/** Nothing needs inline script, inline style or eval; nothing is loaded from another origin. */
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
-  "script-src 'self' 'wasm-unsafe-eval'",
+  "script-src 'self'",
   "style-src 'self'",
   "img-src 'self'",
   "font-src 'self'",
@@ -34,7 +34,7 @@ export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
 /** Cache lifetimes by path, most specific first (`*` matches the rest of a path). */
 export const CACHE_RULES: readonly { path: string; cacheControl: string }[] = [
   { path: '/_astro/*', cacheControl: 'public, max-age=31536000, immutable' },
-  { path: '/pagefind/*', cacheControl: 'public, max-age=3600' },
+  { path: '/search-index/v*', cacheControl: 'public, max-age=31536000, immutable' },
   { path: '/attachments/*', cacheControl: 'public, max-age=86400' },
   { path: '/*', cacheControl: 'public, max-age=300, must-revalidate' },
 ];

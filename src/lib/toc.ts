@@ -2,6 +2,6 @@
 export const TOC_MIN_SECTIONS = 3;
 export const TOC_MIN_CHARACTERS = 3000;
 
-export function wantsTableOfContents(body: { headings: readonly { depth: number }[]; text: string }): boolean {
-  return body.headings.filter((heading) => heading.depth === 2).length >= TOC_MIN_SECTIONS && body.text.length >= TOC_MIN_CHARACTERS;
+export function wantsTableOfContents(body: { headings: readonly { depth: number }[]; textLength: number }): boolean {
+  return body.headings.filter((heading) => heading.depth === 2).length >= TOC_MIN_SECTIONS && body.textLength >= TOC_MIN_CHARACTERS;
 }

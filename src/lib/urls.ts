@@ -50,7 +50,7 @@ export const RESERVED_SEGMENTS: ReadonlySet<string> = new Set([
   'accessibility',
   'sitemap',
   'attachments',
-  'pagefind',
+  'search-index',
   '_astro',
   '404',
 ]);

@@ -72,7 +72,10 @@ function plainText(tree: Root): string {
 
 /** The first ~`length` characters of the text, cut at a sentence end when one is near. */
 export function summarize(text: string, length = 120): string {
-  const flat = text.replace(/\s*\n\s*/g, ' ').trim();
+  const flat = text
+    .slice(0, length * 4)
+    .replace(/\s*\n\s*/g, ' ')
+    .trim();
   if (flat.length <= length) return flat;
   const cut = flat.slice(0, length);
   const sentenceEnd = Math.max(cut.lastIndexOf('。'), cut.lastIndexOf('；'), cut.lastIndexOf('！'), cut.lastIndexOf('？'));

@@ -4,47 +4,27 @@
  * kind of page in Chromium under the strict Content-Security-Policy, with no
  * violation and no request leaving the site.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser } from '../helpers/browser.ts';
-import { projectRoot } from '../helpers/run.ts';
+import { launchBrowser } from '../../scripts/lib/browser.ts';
+import { startPreview, type RunningPreview } from '../../scripts/lib/nginx.ts';
 
 const { outDir } = inject('fixture');
 let origin = '';
-let nginx: ChildProcess;
+let nginx: RunningPreview;
 let browser: Browser;
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const probe = createServer();
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
-}
-
 beforeAll(async () => {
-  const port = await freePort();
-  origin = `http://127.0.0.1:${port}`;
-  nginx = spawn(process.execPath, [join(projectRoot, 'scripts/preview-nginx.ts'), '--port', String(port), '--root', outDir], { stdio: ['ignore', 'pipe', 'pipe'] });
-  let output = '';
-  nginx.stderr?.on('data', (chunk) => (output += chunk));
-  const deadline = Date.now() + 15_000;
-  while ((await fetch(`${origin}/`).catch(() => undefined))?.status !== 200) {
-    if (nginx.exitCode !== null || Date.now() > deadline) throw new Error(`nginx did not start:\n${output}`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
+  nginx = await startPreview(outDir);
+  origin = nginx.origin;
   browser = await launchBrowser();
 });
 
 afterAll(async () => {
   await browser?.close();
-  nginx?.kill('SIGTERM');
+  nginx?.stop();
 });
 
 describe('response headers', () => {
@@ -120,7 +100,7 @@ describe('every kind of page in Chromium under the policy', () => {
     await context.close();
   });
 
-  it('search works under the policy (Pagefind’s WebAssembly and worker included)', async () => {
+  it('search works under the policy', async () => {
     const context = await browser.newContext();
     await context.addInitScript(() => {
       (window as unknown as { cspViolations: string[] }).cspViolations = [];

@@ -9,7 +9,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
 import { decodeText, splitFrontMatter } from '../../src/lib/content/source.ts';
 import { RESULTS_PER_PAGE } from '../../src/client/search/engine.ts';
-import { launchBrowser } from '../helpers/browser.ts';
+import { launchBrowser } from '../../scripts/lib/browser.ts';
 import { serveStatic, type StaticServer } from '../helpers/static-server.ts';
 
 const { outDir, contentDir } = inject('fixture');

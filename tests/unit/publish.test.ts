@@ -2,7 +2,7 @@ import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileS
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { discardStaging, publishStaging, stagingDirFor } from '../../scripts/lib/publish.ts';
+import { discardPrevious, discardStaging, publishStaging, stagingDirFor } from '../../scripts/lib/publish.ts';
 
 function site(root: string, name: string, marker: string): string {
   const dir = join(root, name);
@@ -20,6 +20,9 @@ describe('publishing a staged build', () => {
     await publishStaging(out);
     expect(readFileSync(join(out, 'index.html'), 'utf8')).toBe('new');
     expect(existsSync(join(root, 'dist.staging'))).toBe(false);
+    // The replaced site stays as a way back until the next build discards it.
+    expect(readFileSync(join(root, 'dist.previous', 'index.html'), 'utf8')).toBe('old');
+    await discardPrevious(out);
     expect(existsSync(join(root, 'dist.previous'))).toBe(false);
   });
 

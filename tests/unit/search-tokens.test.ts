@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { containsQuery, readableExcerpt } from '../../src/lib/search/excerpt.ts';
-import { indexStream, keywordPattern, keywordTerms, matchKey, positionsMatch, queryKeywords, runsOf, RUN_END, streamText } from '../../src/lib/search/tokens.ts';
+import { containsKeywords, excerptOf } from '../../src/lib/search/excerpt.ts';
+import { documentTerms, keywordTerms, matchKey, queryKeywords, runsOf } from '../../src/lib/search/tokens.ts';
 
-const E = RUN_END;
+const exactCounts = (terms: ReturnType<typeof documentTerms>) => terms.exact;
 
 describe('runs', () => {
   it('separate Han characters, letters and digits (normalised), and punctuation (as written)', () => {
@@ -23,93 +23,83 @@ describe('runs', () => {
   });
 });
 
-describe('the index stream', () => {
-  it('holds Han pairs and the closed last character, suffixes of numbers, and punctuation', () => {
-    expect(indexStream('信访条例')).toBe(`信访 访条 条例 例${E}`);
-    expect(indexStream('拨打12345，')).toBe(`拨打 打${E} 12345${E} 2345${E} 345${E} 45${E} 5${E} ，`);
+describe('document terms', () => {
+  it('hold Han characters and pairs, letters and digits and their suffixes, with counts and title weight', () => {
+    const terms = documentTerms('信访', '信访条例，拨打12345');
+    const exact = exactCounts(terms);
+    expect(exact.get('信访')).toBe(5 + 1);
+    expect(exact.get('信')).toBe(5 + 1);
+    expect(exact.get('访条')).toBe(1);
+    expect(exact.get('例')).toBe(1);
+    expect(exact.get('5')).toBe(1);
+    expect(exact.has('打1')).toBe(false);
+    expect([...terms.prefix.keys()]).toEqual(['12345', '2345', '345', '45']);
+    expect(terms.length).toBe(2 + 4 + 2 + 5);
   });
 
-  it('never holds a shortened key that a longer query term could fall back to', () => {
-    const tokens = indexStream('区2021年 12 热线').split(' ');
-    for (const token of tokens.filter((t) => /[\p{L}\p{N}]/u.test(t))) {
-      expect(token.endsWith(E) || [...token].length === 2, token).toBe(true);
-    }
-  });
-
-  it('reads back as the text without whitespace, from any window', () => {
-    const text = '一、加强《信访条例》宣传：拨打 12345 热线，ＧＢ/Ｔ 37668-2019 标准；区 区块链、abcdefghijklmnopqrstuvwxyz 共计3.5万元。';
-    const readable = '一、加强《信访条例》宣传：拨打12345热线，gb/t37668-2019标准；区区块链、abcdefghijklmnopqrstuvwxyz共计3.5万元。';
-    const tokens = indexStream(text).split(' ');
-    expect(streamText(tokens)).toBe(readable);
-    for (let start = 0; start < tokens.length; start += 3) expect(readable).toContain(streamText(tokens.slice(start, start + 7)));
+  it('treat characters outside the common block and full-width letters like the rest', () => {
+    const exact = exactCounts(documentTerms('', '𠀀字 ＡＢ々〇'));
+    expect(exact.get('𠀀字')).toBe(1);
+    expect(exact.get('a')).toBe(1);
+    expect(exact.get('々〇')).toBe(1);
+    expect([...documentTerms('', 'ＡＢ').prefix.keys()]).toEqual(['ab']);
   });
 });
 
-describe('query patterns', () => {
-  it('put each term at the offset its token has in the query', () => {
-    expect(keywordPattern('信访条例')).toEqual([
-      { term: '信访', offset: 0 },
-      { term: '访条', offset: 1 },
-      { term: '条例', offset: 2 },
-    ]);
-    expect(keywordPattern('双随机、一公开')).toEqual([
-      { term: '双随', offset: 0 },
-      { term: '随机', offset: 1 },
-      { term: '一公', offset: 4 },
-      { term: '公开', offset: 5 },
-    ]);
-    expect(keywordPattern('第12条')).toEqual([
-      { term: '第', offset: 0 },
-      { term: '12', offset: 1 },
-      { term: '条', offset: 3 },
-    ]);
+describe('keyword terms', () => {
+  it('are the pairs of a Han run, a lone character, and runs of letters or digits as prefixes', () => {
+    expect(keywordTerms('信访条例')).toEqual({ keyword: '信访条例', exact: ['信访', '访条', '条例'], prefix: [] });
+    expect(keywordTerms('衢')).toEqual({ keyword: '衢', exact: ['衢'], prefix: [] });
+    expect(keywordTerms('第12条')).toEqual({ keyword: '第12条', exact: ['第', '条'], prefix: ['12'] });
+    expect(keywordTerms('双随机、一公开').exact).toEqual(['双随', '随机', '一公', '公开']);
   });
 
-  it('split a query into keywords at spaces, each asking for its terms once', () => {
-    expect(queryKeywords(' 信访条例  信访 ，。 ')).toEqual(['信访条例', '信访']);
-    expect(keywordTerms('信访信访')).toEqual(['信访', '访信']);
+  it('split a query at spaces and drop keywords with no terms', () => {
+    expect(queryKeywords(' 信访条例  12345 ，。 ').map((k) => k.keyword)).toEqual(['信访条例', '12345']);
   });
 
-  it('are found at their offsets in the stream of any text that contains the query', () => {
+  it('are found among the terms of every text that contains the keyword', () => {
     const text = '严格执行《中华人民共和国信访条例》，12345热线全年受理来电3万余件，其中双随机、一公开检查186次。';
-    const tokens = indexStream(text).split(' ');
+    const indexed = documentTerms('', text);
+    const exact = exactCounts(indexed);
+    const has = (terms: ReturnType<typeof keywordTerms>) =>
+      terms.exact.every((term) => exact.has(term)) && terms.prefix.every((term) => [...indexed.prefix.keys()].some((t) => t.startsWith(term)));
     const chars = [...text];
     for (let start = 0; start < chars.length; start++) {
       for (let end = start + 1; end <= Math.min(chars.length, start + 12); end++) {
-        const query = chars.slice(start, end).join('');
-        if (keywordTerms(query).length === 0 || /\s/.test(query)) continue;
-        // Positions where Pagefind would report a match: tokens a query term is a prefix of.
-        const positions = tokens.flatMap((token, index) => (keywordTerms(query).some((term) => token.startsWith(term)) ? [index] : []));
-        expect(positionsMatch(positions, query), query).toBe(true);
+        const keyword = chars.slice(start, end).join('');
+        expect(has(keywordTerms(keyword)), keyword).toBe(true);
       }
     }
   });
-
-  it('reject a document that has the terms but not the query', () => {
-    const tokens = indexStream('学习信访工作条例，访谈条目若干。').split(' ');
-    const positions = tokens.flatMap((token, index) => (keywordTerms('信访条例').some((term) => token.startsWith(term)) ? [index] : []));
-    expect(positions.length).toBeGreaterThan(0);
-    expect(positionsMatch(positions, '信访条例')).toBe(false);
-  });
 });
 
-describe('excerpts and exact matches', () => {
-  it('read a Pagefind excerpt and highlight the query terms', () => {
-    const excerpt = readableExcerpt(`真贯 贯彻 彻${E} 《 <mark>信访</mark> <mark>访条</mark> <mark>条例</mark> 例${E} 》, 落实 实${E}`, ['信访', '访条', '条例']);
-    expect(excerpt.text).toBe('真贯彻《信访条例》,落实');
-    expect(excerpt.marks.map(([s, e]) => excerpt.text.slice(s, e))).toEqual(['信访条例']);
-  });
-
-  it('highlight a number query inside a longer number', () => {
-    const excerpt = readableExcerpt(`拨打 打${E} 12345${E} <mark>2345${E}</mark> 345${E} 45${E} 5${E} 热线 线${E}`, ['2345']);
-    expect(excerpt.text).toBe('拨打12345热线');
-    expect(excerpt.marks.map(([s, e]) => excerpt.text.slice(s, e))).toEqual(['2345']);
-  });
-
-  it('tell from a document’s text whether it contains the query', () => {
-    expect(containsQuery(indexStream('学习信访工作条例和《信访条例》。'), '信访条例')).toBe(true);
-    expect(containsQuery(indexStream('学习信访工作条例。'), '信访条例')).toBe(false);
-    expect(containsQuery(indexStream('学习《信访条例》。'), '《信访条例》')).toBe(true);
+describe('exact matches and excerpts', () => {
+  it('tell a document containing the query from one containing only its terms', () => {
+    expect(containsKeywords('学习信访工作条例和《信访条例》。', queryKeywords('信访条例'))).toBe(true);
+    expect(containsKeywords('学习信访工作条例。', queryKeywords('信访条例'))).toBe(false);
+    expect(containsKeywords('推行“双随机，一公开”监管', queryKeywords('双随机、一公开'))).toBe(true);
+    expect(containsKeywords('信访条例和安全生产', queryKeywords('信访 安全'))).toBe(true);
+    expect(containsKeywords('信访条例和安全生产', queryKeywords('信访 火星'))).toBe(false);
     expect(matchKey('双随机、一公开 Ａ')).toBe('双随机一公开a');
+  });
+
+  it('cut an excerpt around the first match and highlight every match in it', () => {
+    const text = `${'前文'.repeat(40)}依照《信访条例》规范信访事项，信访积案得到化解。${'后文'.repeat(40)}`;
+    const excerpt = excerptOf(text, queryKeywords('信访'), 40);
+    expect(excerpt.cutStart).toBe(true);
+    expect(excerpt.cutEnd).toBe(true);
+    expect(excerpt.text).toContain('依照《信访条例》规范信访事项');
+    expect(excerpt.marks.map(([s, e]) => excerpt.text.slice(s, e))).toEqual(['信访', '信访', '信访']);
+  });
+
+  it('highlight a number inside a longer number, across full-width digits', () => {
+    const excerpt = excerptOf('拨打１２３４５热线', queryKeywords('2345'));
+    expect(excerpt.marks.map(([s, e]) => excerpt.text.slice(s, e))).toEqual(['２３４５']);
+  });
+
+  it('fall back to highlighting the terms when the whole query is not there', () => {
+    const excerpt = excerptOf('信访工作条例', queryKeywords('信访条例'));
+    expect(excerpt.marks.map(([s, e]) => excerpt.text.slice(s, e))).toEqual(['信访', '条例']);
   });
 });

@@ -1,44 +1,17 @@
 /**
- * Search in the browser: the index shards merged into one Pagefind search,
- * queries cut into the same terms as the documents (src/lib/search/tokens.ts),
- * and only documents that contain the query itself kept.
+ * Search in the browser. The index (src/lib/search/) finds every document
+ * that has all of the query's terms; the best-ranked ones are then read — the
+ * report page itself — to put documents containing the query itself first,
+ * and to cut an excerpt around the match.
  */
-import { readableExcerpt, type Excerpt } from '../../lib/search/excerpt.ts';
-import { SHARD_FILTER, SHARD_MANIFEST_PATH, type SearchFilter, type ShardManifest } from '../../lib/search/records.ts';
-import { keywordTerms, positionsMatch, queryKeywords } from '../../lib/search/tokens.ts';
+import { containsKeywords, excerptOf, type Excerpt } from '../../lib/search/excerpt.ts';
+import type { SearchFilter } from '../../lib/search/filters.ts';
+import { SEARCH_INDEX_URL } from '../../lib/search/filters.ts';
+import { SearchIndexReader, type SortOrder } from '../../lib/search/query.ts';
+import { queryKeywords, type KeywordTerms } from '../../lib/search/tokens.ts';
+import { reportUrl } from '../../lib/urls.ts';
 
-interface PagefindResultData {
-  url: string;
-  content: string;
-  excerpt: string;
-  meta: Record<string, string>;
-}
-
-interface PagefindResult {
-  id: string;
-  score: number;
-  /** Token positions at which the page matched the query's terms. */
-  words: number[];
-  data(): Promise<PagefindResultData>;
-}
-
-interface PagefindResponse {
-  results: PagefindResult[];
-}
-
-interface PagefindInstance {
-  options(options: Record<string, unknown>): Promise<void>;
-  init(): Promise<void>;
-  mergeIndex(path: string, options?: Record<string, unknown>): Promise<void>;
-  search(term: string | null, options?: Record<string, unknown>): Promise<PagefindResponse>;
-  filters(): Promise<Record<string, Record<string, number>>>;
-}
-
-interface PagefindModule {
-  createInstance(options: Record<string, unknown>): PagefindInstance;
-}
-
-export type SortOrder = 'relevance' | 'newest';
+export type { SortOrder };
 
 export interface SearchRequest {
   query: string;
@@ -54,6 +27,8 @@ export interface SearchHit {
   agency: string;
   date: string;
   excerpt: Excerpt;
+  /** The document contains every keyword itself, not only their terms. */
+  exact: boolean;
 }
 
 export interface SearchOutcome {
@@ -63,96 +38,90 @@ export interface SearchOutcome {
 }
 
 export const RESULTS_PER_PAGE = 10;
-const EXCERPT_LENGTH = 60;
+/** At most this many of the best-ranked documents are read to put exact matches first. */
+const EXACT_CHECK_LIMIT = 40;
 
-interface Engine {
-  pagefind: PagefindInstance;
-  /** Shard names, newest first. */
-  shards: string[];
-}
+let reader: Promise<SearchIndexReader> | undefined;
 
-let engine: Promise<Engine | undefined> | undefined;
-
-/**
- * Pagefind decides how to cut the query from <html lang>: for zh it would
- * re-segment our terms with Intl.Segmenter. The instance is created (which
- * reads the attribute, synchronously) while <html lang> names the index's own
- * language, and the attribute is restored at once.
- */
-function createWithIndexLanguage(module: PagefindModule, language: string, options: Record<string, unknown>): PagefindInstance {
-  const root = document.documentElement;
-  const pageLanguage = root.lang;
-  root.lang = language;
-  try {
-    return module.createInstance(options);
-  } finally {
-    root.lang = pageLanguage;
-  }
-}
-
-function loadEngine(): Promise<Engine | undefined> {
-  engine ??= (async () => {
-    const manifest = (await (await fetch(SHARD_MANIFEST_PATH)).json()) as ShardManifest;
-    const [primary, ...others] = manifest.shards;
-    if (!primary) return undefined;
-    const module = (await import(/* @vite-ignore */ `${primary.path}pagefind.js`)) as PagefindModule;
-    const pagefind = createWithIndexLanguage(module, manifest.language, { basePath: primary.path, excerptLength: EXCERPT_LENGTH });
-    await pagefind.init();
-    await Promise.all(others.map((shard) => pagefind.mergeIndex(shard.path, { language: manifest.language })));
-    return { pagefind, shards: manifest.shards.map((shard) => shard.name) };
-  })();
-  return engine;
+function openIndex(): Promise<SearchIndexReader> {
+  reader ??= SearchIndexReader.open({
+    json: async (path) => {
+      const response = await fetch(SEARCH_INDEX_URL + path);
+      if (!response.ok) throw new Error(`${path}: ${response.status}`);
+      return response.json();
+    },
+    bytes: async (path) => {
+      const response = await fetch(SEARCH_INDEX_URL + path);
+      if (!response.ok) throw new Error(`${path}: ${response.status}`);
+      return new Uint8Array(await response.arrayBuffer());
+    },
+  });
+  return reader;
 }
 
 /** Starts loading the index before the reader has finished typing. */
 export function preloadSearch(): void {
-  void loadEngine().catch(() => undefined);
+  void openIndex().catch(() => undefined);
 }
 
-/**
- * The results containing one keyword. Pagefind returns every document with
- * the keyword's terms anywhere; the token positions it reports for each keep
- * those where the terms stand in the keyword's order (see tokens.ts).
- *
- * Pagefind sorts by date within each shard but interleaves shards when it
- * merges them; shards hold consecutive date ranges, so for newest-first each
- * shard is searched on its own (the internal shard filter) and the results
- * are joined in shard order.
- */
-async function keywordResults({ pagefind, shards }: Engine, keyword: string, filters: Record<string, string>, sort: SortOrder): Promise<PagefindResult[]> {
-  const term = keywordTerms(keyword).join(' ');
-  const responses =
-    sort === 'newest'
-      ? await Promise.all(shards.map((shard) => pagefind.search(term, { filters: { ...filters, [SHARD_FILTER]: shard }, sort: { published: 'desc' } })))
-      : [await pagefind.search(term, { filters })];
-  return responses.flatMap((response) => response.results).filter((result) => positionsMatch(result.words, keyword));
+const pages = new Map<string, Promise<Omit<SearchHit, 'excerpt' | 'exact'> & { text: string }>>();
+
+/** A report's title, agency, date and text, read from its own page. */
+function readReport(id: string) {
+  const url = reportUrl(id);
+  let pending = pages.get(url);
+  if (!pending) {
+    pending = (async () => {
+      const html = await (await fetch(url)).text();
+      const page = new DOMParser().parseFromString(html, 'text/html');
+      const field = (label: string) =>
+        [...page.querySelectorAll('.meta-table > div')].find((row) => row.querySelector('dt')?.textContent?.trim() === label)?.querySelector('dd')?.textContent?.trim() ?? '';
+      const title = page.querySelector('h1')?.textContent?.trim() ?? url;
+      const body = [...page.querySelectorAll('.report-body > *')].map((block) => block.textContent?.trim() ?? '').join('\n');
+      return { url, title, agency: field('发布机构'), date: field('发文日期'), text: `${title}\n${body}` };
+    })();
+    pages.set(url, pending);
+  }
+  return pending;
 }
 
-async function toHit(result: PagefindResult, terms: string[]): Promise<SearchHit> {
-  const data = await result.data();
-  return {
-    url: data.url,
-    title: data.meta['title'] ?? data.url,
-    agency: data.meta['agency'] ?? '',
-    date: data.meta['date'] ?? '',
-    excerpt: readableExcerpt(data.excerpt, terms),
-  };
+async function toHit(id: string, keywords: KeywordTerms[]): Promise<SearchHit> {
+  const { text, ...report } = await readReport(id);
+  return { ...report, excerpt: excerptOf(text.slice(report.title.length + 1), keywords), exact: containsKeywords(text, keywords) };
 }
 
 export async function search(request: SearchRequest): Promise<SearchOutcome> {
   const keywords = queryKeywords(request.query);
-  const loaded = await loadEngine();
-  if (!loaded || keywords.length === 0) return { total: 0, hits: [], pageCount: 0 };
+  if (keywords.length === 0) return { total: 0, hits: [], pageCount: 0 };
+  const index = await openIndex();
   const filters = Object.fromEntries(Object.entries(request.filters).filter(([, value]) => value)) as Record<string, string>;
-
-  // A document must contain every keyword; results keep the first keyword's order.
-  const [first, ...rest] = await Promise.all(keywords.map((keyword) => keywordResults(loaded, keyword, filters, request.sort)));
-  const others = rest.map((results) => new Set(results.map((result) => result.id)));
-  const results = first!.filter((result) => others.every((ids) => ids.has(result.id)));
-
-  const pageCount = Math.ceil(results.length / RESULTS_PER_PAGE);
+  const docs = await index.candidates(keywords, filters, request.sort);
+  const pageCount = Math.ceil(docs.length / RESULTS_PER_PAGE);
   const page = Math.min(Math.max(1, request.page), Math.max(1, pageCount));
-  const pageResults = results.slice((page - 1) * RESULTS_PER_PAGE, page * RESULTS_PER_PAGE);
-  const terms = keywords.flatMap(keywordTerms);
-  return { total: results.length, hits: await Promise.all(pageResults.map((result) => toHit(result, terms))), pageCount };
+  const start = (page - 1) * RESULTS_PER_PAGE;
+
+  let ordered = docs;
+  const read = new Map<number, SearchHit>();
+  if (request.sort === 'relevance') {
+    // Read the best-ranked documents, a page at a time, until this page can be
+    // filled with ones containing the query itself; those go first.
+    let checked = 0;
+    let exact = 0;
+    while (checked < docs.length && checked < EXACT_CHECK_LIMIT && exact < start + RESULTS_PER_PAGE) {
+      const batch = docs.slice(checked, checked + RESULTS_PER_PAGE);
+      const ids = await index.reportIds(batch);
+      const hits = await Promise.all(ids.map((id) => toHit(id, keywords)));
+      batch.forEach((doc, i) => read.set(doc, hits[i]!));
+      exact += hits.filter((hit) => hit.exact).length;
+      checked += batch.length;
+    }
+    const head = docs.slice(0, checked);
+    ordered = [...head.filter((doc) => read.get(doc)!.exact), ...head.filter((doc) => !read.get(doc)!.exact), ...docs.slice(checked)];
+  }
+  const pageDocs = ordered.slice(start, start + RESULTS_PER_PAGE);
+  const unread = pageDocs.filter((doc) => !read.has(doc));
+  const unreadIds = await index.reportIds(unread);
+  const fresh = await Promise.all(unreadIds.map((id) => toHit(id, keywords)));
+  unread.forEach((doc, i) => read.set(doc, fresh[i]!));
+  return { total: docs.length, hits: pageDocs.map((doc) => read.get(doc)!), pageCount };
 }

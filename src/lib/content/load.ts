@@ -10,7 +10,7 @@ import { createHash } from 'node:crypto';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { extname, join, relative, sep } from 'node:path';
 import type * as z from 'zod';
-import { renderBody } from '../../markdown/cached.ts';
+import { renderedOutline, type BodyOutline } from '../../markdown/cached.ts';
 import { summarize } from '../../markdown/render.ts';
 import { buildColumnTree, type ColumnConfig } from '../columns.ts';
 import { todayInBeijing, normalizeDateTime } from '../dates.ts';
@@ -41,6 +41,8 @@ export interface LoadOptions {
   projectRoot?: string;
   /** `YYYY-MM-DD` in Beijing, for "date in the future" warnings; defaults to today. */
   today?: string;
+  /** Renders a body's outline; defaults to rendering in this thread (the build passes a pool of threads). */
+  renderOutline?: (digest: string, markdown: string) => BodyOutline | Promise<BodyOutline>;
 }
 
 export interface LoadResult {
@@ -313,6 +315,11 @@ function siteFrom(data: z.output<typeof siteSchema>): Site {
   };
 }
 
+/** A link to a page or file of the site itself: a path, not a fragment-only link or another site. */
+function isSiteLink(link: string): boolean {
+  return !/^(?:[a-z][a-z0-9+.-]*:|\/\/|#)/i.test(link) && link !== '';
+}
+
 /** What a site-absolute link in a body points at, when it is content: a report or an attachment. */
 function contentLinkTarget(link: string): { kind: 'report' | 'attachment'; path: string } | undefined {
   const path = link.split(/[?#]/)[0]!;
@@ -336,6 +343,7 @@ export async function loadContent(options: LoadOptions): Promise<LoadResult> {
   const { contentDir } = options;
   const projectRoot = options.projectRoot ?? process.cwd();
   const today = options.today ?? todayInBeijing();
+  const renderOutline = options.renderOutline ?? ((digest: string, markdown: string) => renderedOutline(digest, () => markdown));
   const display = (path: string) => relative(projectRoot, path).split(sep).join('/');
   const problems: Problem[] = [];
 
@@ -495,10 +503,12 @@ export async function loadContent(options: LoadOptions): Promise<LoadResult> {
         }
       }
 
-      const rendered = renderBody(draft.body);
-      if (rendered.text.trim() === '') own.push({ severity: 'warning', file, message: '正文为空', hint: '在第二个 --- 行之后写正文' });
+      const rendered = await renderOutline(draft.digest, draft.body);
+      if (rendered.textStart.trim() === '') own.push({ severity: 'warning', file, message: '正文为空', hint: '在第二个 --- 行之后写正文' });
       const linkedFiles: string[] = [];
+      const siteLinks: string[] = [];
       for (const link of rendered.links) {
+        if (isSiteLink(link) && !contentLinkTarget(link)) siteLinks.push(link);
         const target = contentLinkTarget(link);
         if (target?.kind === 'attachment') {
           try {
@@ -572,8 +582,9 @@ export async function loadContent(options: LoadOptions): Promise<LoadResult> {
             signature: data.signature && (data.signature.org || data.signature.date) ? { org: data.signature.org, date: data.signature.date } : undefined,
             attachments,
             linkedFiles,
+            siteLinks,
             related: data.related ?? [],
-            summary: data.summary ?? summarize(rendered.text),
+            summary: data.summary ?? summarize(rendered.textStart),
             digest: draft.digest,
           }
         : undefined;

@@ -9,6 +9,3 @@ export function contentDirFor(projectRoot: string, env: NodeJS.ProcessEnv = proc
   if (!configured) return join(projectRoot, 'content');
   return isAbsolute(configured) ? configured : resolve(projectRoot, configured);
 }
-
-/** Set by the build once it has checked and reported the content, so Astro's loader stays quiet. */
-export const CONTENT_CHECKED_ENV = 'ZWGK_CONTENT_CHECKED';

@@ -4,6 +4,7 @@
  * endings. Text that cannot be decoded with confidence is refused rather than
  * shown as mojibake.
  */
+import { readFileSync } from 'node:fs';
 
 export type Encoding = 'UTF-8' | 'UTF-8 (BOM)' | 'UTF-16LE' | 'UTF-16BE' | 'GBK';
 
@@ -100,9 +101,8 @@ export function bodyOf(text: string): string {
 }
 
 /** Reads a report's body from disk, decoding it the same way the content check does. */
-export async function readReportBody(path: string): Promise<string> {
-  const { readFile } = await import('node:fs/promises');
-  const decoded = decodeText(await readFile(path));
+export function readReportBody(path: string): string {
+  const decoded = decodeText(readFileSync(path));
   if (!decoded.ok) throw new Error(`${path}: ${decoded.reason}`);
   return bodyOf(decoded.text);
 }

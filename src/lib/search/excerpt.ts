@@ -1,54 +1,61 @@
 /**
- * Turning what Pagefind returns for a result back into readable text: its
- * excerpt (a window of index tokens with <mark> around matched ones) and its
- * full content (for the exact-match check).
+ * Whether a document really contains a query, and the excerpt a result
+ * shows: the text around the first match, with every match highlighted.
  */
-import { matchKey, streamText, tokenText } from './tokens.ts';
+import { matchKey, matchKeyWithOrigin, type KeywordTerms } from './tokens.ts';
 
 export interface Excerpt {
   text: string;
-  /** [start, end) character ranges of `text` to highlight. */
+  /** [start, end) ranges of `text` to highlight. */
   marks: [number, number][];
+  /** Whether text was cut before and after the excerpt. */
+  cutStart: boolean;
+  cutEnd: boolean;
 }
 
-function decodeEntities(value: string): string {
-  return value.replace(/&(lt|gt|amp|quot|#39);/g, (_, name: string) => ({ lt: '<', gt: '>', amp: '&', quot: '"', '#39': "'" })[name]!);
+/** Whether `text` contains every keyword (ignoring punctuation, spacing, width and case). */
+export function containsKeywords(text: string, keywords: readonly KeywordTerms[]): boolean {
+  const key = matchKey(text);
+  return keywords.every((keyword) => key.includes(matchKey(keyword.keyword)));
 }
 
-/**
- * A Pagefind excerpt such as `贯彻 《 <mark>信访</mark> <mark>访条</mark> …` as
- * readable text, each marked token highlighting the query term it begins with.
- */
-export function readableExcerpt(excerptHtml: string, terms: readonly string[]): Excerpt {
-  const tokens = excerptHtml
-    .split(/\s+/)
-    .map((part) => ({ text: decodeEntities(part.replace(/<\/?mark>/g, '')), marked: part.includes('<mark>') }))
-    .filter((token) => token.text !== '');
-  let text = '';
-  const marks: [number, number][] = [];
-  tokens.forEach((token, index) => {
-    const start = text.length;
-    const contribution = tokenText(token.text, tokens[index + 1]?.text);
-    text += contribution;
-    if (!token.marked) return;
-    const term = terms.filter((t) => token.text.startsWith(t)).sort((a, b) => b.length - a.length)[0];
-    marks.push([start, start + (term ?? contribution).length]);
-  });
-  return { text, marks: mergeRanges(marks, text.length) };
+/** Ranges of `text` where any of `needles` (match keys) occurs. */
+function occurrences(text: string, needles: string[]): [number, number][] {
+  const { key, origin } = matchKeyWithOrigin(text);
+  const ranges: [number, number][] = [];
+  for (const needle of needles.filter(Boolean)) {
+    for (let at = key.indexOf(needle); at >= 0; at = key.indexOf(needle, at + 1)) {
+      const last = origin[at + needle.length - 1]!;
+      ranges.push([origin[at]!, last + (text.codePointAt(last)! > 0xffff ? 2 : 1)]);
+    }
+  }
+  return ranges.sort((a, b) => a[0] - b[0]);
 }
 
-function mergeRanges(ranges: [number, number][], limit: number): [number, number][] {
+function merge(ranges: [number, number][]): [number, number][] {
   const merged: [number, number][] = [];
-  for (const [start, end] of ranges.sort((a, b) => a[0] - b[0])) {
+  for (const [start, end] of ranges) {
     const last = merged.at(-1);
-    if (last && start <= last[1]) last[1] = Math.max(last[1], Math.min(end, limit));
-    else merged.push([start, Math.min(end, limit)]);
+    if (last && start <= last[1]) last[1] = Math.max(last[1], end);
+    else merged.push([start, end]);
   }
   return merged;
 }
 
-/** Whether a result's indexed content contains the query itself, not just its terms. */
-export function containsQuery(contentStream: string, query: string): boolean {
-  const key = matchKey(query);
-  return key !== '' && matchKey(streamText(contentStream.split(/\s+/).filter(Boolean))).includes(key);
+/**
+ * About `length` characters of `text` around the first match: of a whole
+ * keyword if the text has one, else of any of its terms.
+ */
+export function excerptOf(text: string, keywords: readonly KeywordTerms[], length = 90): Excerpt {
+  const whole = occurrences(text, keywords.map((keyword) => matchKey(keyword.keyword)));
+  const matches = whole.length > 0 ? whole : occurrences(text, keywords.flatMap((keyword) => [...keyword.exact, ...keyword.prefix]));
+  const first = matches[0]?.[0] ?? 0;
+  let start = Math.max(0, first - Math.floor(length / 3));
+  let end = Math.min(text.length, start + length);
+  start = Math.max(0, Math.min(start, end - length));
+  // Never cut a character in half.
+  if (start > 0 && /[\udc00-\udfff]/.test(text[start]!)) start--;
+  if (end < text.length && /[\udc00-\udfff]/.test(text[end]!)) end++;
+  const marks = merge(matches.filter(([s, e]) => s >= start && e <= end)).map(([s, e]): [number, number] => [s - start, e - start]);
+  return { text: text.slice(start, end), marks, cutStart: start > 0, cutEnd: end < text.length };
 }

@@ -4,30 +4,26 @@
  *
  * Chinese has no spaces, and a word segmenter cuts the same characters
  * differently depending on context, so a substring of a document can be
- * missed. Instead a document is indexed as a stream of tokens:
- *   - each run of Han characters as its overlapping pairs, then its last
- *     character: 信访条例 → 信访 访条 条例 例ᚠ;
- *   - each run of letters or digits as its suffixes: 12345 → 12345ᚠ 2345ᚠ …;
- *   - punctuation as a token of its own (it is not indexed, but keeps its
- *     place, and makes excerpts readable).
- * ᚠ (RUN_END) closes a run, so no index term is ever a one-character or
- * shortened key. Pagefind matches query terms as prefixes of indexed terms
- * and, when nothing matches a term, falls back to a shorter key or drops the
- * term; with RUN_END that fallback finds nothing.
- *
- * A query becomes a pattern: terms at fixed offsets. A document contains the
- * query (ignoring which punctuation marks it uses) exactly when, at some
- * position, every term of the pattern occurs at its offset — which the
- * positions Pagefind reports for each result can tell without downloading
- * the document.
+ * missed. Instead:
+ *   - a run of Han characters is indexed as its characters and its
+ *     overlapping pairs (信访条例 → 信 访 条 例, 信访 访条 条例);
+ *   - a run of letters or digits as its characters and its suffixes
+ *     (12345 → 1 2 3 4 5, 12345 2345 345 45 5), the suffixes looked up by
+ *     prefix, so "234" finds "12345".
+ * A query of two or more Han characters needs its pairs, one character its
+ * character, letters and digits a suffix they begin. Every document that
+ * contains the query contains all of its terms: recall is complete by
+ * construction. Documents that contain the terms but not the query are told
+ * apart afterwards, on their text (see excerpt.ts).
  */
 
 const HAN = /\p{Script=Han}|\p{Script=Hiragana}|\p{Script=Katakana}/u;
 const WORD = /[\p{L}\p{N}]/u;
-/** Closes the last token of a run: a letter (so Pagefind indexes it) that no Chinese document uses. */
-export const RUN_END = 'ᚠ';
+const SPACE = /\s/u;
 /** Suffixes indexed per run of letters or digits: enough for phone and index numbers. */
-const MAX_SUFFIXES = 16;
+export const MAX_SUFFIXES = 16;
+/** Title terms count this many times over body terms when ranking. */
+export const TITLE_WEIGHT = 5;
 
 export type RunKind = 'han' | 'word' | 'other';
 
@@ -43,27 +39,48 @@ export function normalizeText(text: string): string {
 
 function kindOf(char: string): RunKind {
   if (HAN.test(char)) return 'han';
-  if (WORD.test(char) && char !== RUN_END) return 'word';
+  if (WORD.test(char)) return 'word';
   return 'other';
+}
+
+/** Chinese punctuation: general punctuation, CJK symbols (but 々 and 〇 are Han), full-width marks. */
+function isPunctuation(code: number): boolean {
+  return (code >= 0x2010 && code <= 0x2027) || (code >= 0x3001 && code <= 0x3004) || (code >= 0x3008 && code <= 0x3011) || (code >= 0xff01 && code <= 0xff0f);
+}
+
+/**
+ * The kind of one character and the text it contributes to its run. Plain
+ * ASCII and the common CJK block are decided by code point (this runs over
+ * every character of every document); anything else goes through Unicode
+ * normalisation and property tests.
+ */
+function classify(char: string): { kind: RunKind | 'space'; piece: string } {
+  const code = char.codePointAt(0)!;
+  if (code < 0x80) {
+    if ((code >= 0x30 && code <= 0x39) || (code >= 0x61 && code <= 0x7a)) return { kind: 'word', piece: char };
+    if (code >= 0x41 && code <= 0x5a) return { kind: 'word', piece: String.fromCharCode(code + 32) };
+    return SPACE.test(char) ? { kind: 'space', piece: '' } : { kind: 'other', piece: char };
+  }
+  if (code >= 0x4e00 && code <= 0x9fff) return { kind: 'han', piece: char };
+  if (isPunctuation(code)) return { kind: 'other', piece: char };
+  if (SPACE.test(char)) return { kind: 'space', piece: '' };
+  const normalized = normalizeText(char);
+  const kind = kindOf([...normalized][0] ?? char);
+  return { kind, piece: kind === 'other' ? char : normalized };
 }
 
 /**
  * Splits text into runs of Han characters, of letters/digits (normalised),
- * and of everything else (kept as written, so excerpts keep full-width
- * punctuation; whitespace separates tokens and is not kept).
+ * and of everything else (as written); whitespace ends a run.
  */
 export function runsOf(text: string): Run[] {
   const runs: Run[] = [];
   let previous: Run | undefined;
   for (const char of text) {
-    if (/\s/u.test(char)) {
-      previous = undefined; // whitespace ends a run
-      continue;
-    }
-    const normalized = normalizeText(char);
-    const kind = kindOf([...normalized][0] ?? char);
-    const piece = kind === 'other' ? char : normalized;
-    if (previous?.kind === kind) {
+    const { kind, piece } = classify(char);
+    if (kind === 'space') {
+      previous = undefined;
+    } else if (previous?.kind === kind) {
       previous.text += piece;
     } else {
       previous = { kind, text: piece };
@@ -73,106 +90,150 @@ export function runsOf(text: string): Run[] {
   return runs;
 }
 
-function runTokens(run: Run): string[] {
-  const chars = [...run.text];
-  if (run.kind === 'han') {
-    const tokens: string[] = [];
-    for (let i = 0; i < chars.length - 1; i++) tokens.push(chars[i]! + chars[i + 1]!);
-    tokens.push(chars.at(-1)! + RUN_END);
-    return tokens;
-  }
-  if (run.kind === 'word') {
-    return Array.from({ length: Math.min(chars.length, MAX_SUFFIXES) }, (_, i) => chars.slice(i).join('') + RUN_END);
-  }
-  return [run.text];
+/** Where the terms of a document go as they are found (the index builder counts them). */
+export interface TermSink {
+  /** A Han character, letter or digit: an exact term of one character. */
+  char(codePoint: number, weight: number): void;
+  /** Two adjacent Han characters: an exact term of two characters. */
+  pair(first: number, second: number, weight: number): void;
+  /** A suffix of a run of letters or digits (two or more characters), looked up by prefix. */
+  suffix(text: string, weight: number): void;
 }
 
-/** The token stream a document is indexed as (see the top of this file). */
-export function indexStream(text: string): string {
-  return runsOf(text).flatMap(runTokens).join(' ');
-}
+const HAN_FIRST = 0x4e00;
+const HAN_LAST = 0x9fff;
 
 /**
- * What one token adds to the readable text, given the token after it: a pair
- * or suffix continued by the next token contributes its first character; a
- * run's last token and punctuation contribute themselves.
+ * Feeds every term of `text` to `sink`, each occurrence weighing `weight`,
+ * and returns the number of Han, letter and digit characters. One pass over
+ * the code points, without allocating per character: it runs over every
+ * character of every document at build time.
  */
-export function tokenText(token: string, next: string | undefined): string {
-  const text = token.endsWith(RUN_END) ? token.slice(0, -RUN_END.length) : token;
-  const chars = [...text];
-  const first = chars[0] ?? '';
-  if (next !== undefined && chars.length > 1) {
-    const nextText = next.endsWith(RUN_END) ? next.slice(0, -RUN_END.length) : next;
-    if (HAN.test(first) && !token.endsWith(RUN_END) && [...nextText][0] === chars[1]) return first;
-    if (!HAN.test(first) && WORD.test(first) && nextText === chars.slice(1).join('')) return first;
-  }
-  return text;
-}
-
-/** Readable text from (part of) an index stream. */
-export function streamText(tokens: readonly string[]): string {
-  return tokens.map((token, index) => tokenText(token, tokens[index + 1])).join('');
-}
-
-export interface PatternTerm {
-  /** Matched as a prefix of an indexed token. */
-  term: string;
-  /** Token position relative to the first token of the match. */
-  offset: number;
-}
-
-/**
- * The pattern a query (one keyword) is found by: its Han pairs (or the
- * character itself, for a lone one) and the full text of its runs of letters
- * and digits, each at the offset its token has in the query's own stream.
- */
-export function keywordPattern(keyword: string): PatternTerm[] {
-  const pattern: PatternTerm[] = [];
-  let offset = 0;
-  for (const run of runsOf(keyword)) {
-    const tokens = runTokens(run);
-    if (run.kind === 'han') {
-      const chars = [...run.text];
-      if (chars.length === 1) pattern.push({ term: chars[0]!, offset });
-      for (let i = 0; i < chars.length - 1; i++) pattern.push({ term: chars[i]! + chars[i + 1]!, offset: offset + i });
-    } else if (run.kind === 'word') {
-      pattern.push({ term: run.text, offset });
+export function scanTerms(text: string, weight: number, sink: TermSink): number {
+  let length = 0;
+  let previousHan = -1;
+  let word: string[] = [];
+  const endWord = () => {
+    for (let i = 0; i < Math.min(word.length, MAX_SUFFIXES) && word.length - i > 1; i++) sink.suffix(word.slice(i).join(''), weight);
+    word = [];
+  };
+  for (let i = 0; i < text.length; i++) {
+    let code = text.charCodeAt(i);
+    if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length) {
+      code = text.codePointAt(i)!;
+      i++;
     }
-    offset += tokens.length;
+    let han = false;
+    let piece: string | undefined;
+    if (code >= HAN_FIRST && code <= HAN_LAST) han = true;
+    else if ((code >= 0x30 && code <= 0x39) || (code >= 0x61 && code <= 0x7a)) piece = String.fromCharCode(code);
+    else if (code >= 0x41 && code <= 0x5a) piece = String.fromCharCode(code + 32);
+    else if (isPunctuation(code)) {
+      // neither Han nor a letter or digit
+    } else if (code >= 0x80) {
+      const classified = classify(String.fromCodePoint(code));
+      if (classified.kind === 'han') {
+        han = true;
+        code = classified.piece.codePointAt(0)!;
+      } else if (classified.kind === 'word') {
+        piece = classified.piece;
+      }
+    }
+    if (han) {
+      if (word.length > 0) endWord();
+      length++;
+      sink.char(code, weight);
+      if (previousHan >= 0) sink.pair(previousHan, code, weight);
+      previousHan = code;
+    } else if (piece !== undefined) {
+      previousHan = -1;
+      for (const char of piece) {
+        length++;
+        sink.char(char.codePointAt(0)!, weight);
+        word.push(char);
+      }
+    } else {
+      previousHan = -1;
+      if (word.length > 0) endWord();
+    }
   }
-  return pattern;
+  if (word.length > 0) endWord();
+  return length;
+}
+
+/** A document's terms with their counts, as plain maps (for tests and small jobs). */
+export interface DocumentTerms {
+  exact: Map<string, number>;
+  prefix: Map<string, number>;
+  length: number;
+}
+
+export function documentTerms(title: string, text: string): DocumentTerms {
+  const terms: DocumentTerms = { exact: new Map(), prefix: new Map(), length: 0 };
+  const add = (map: Map<string, number>, term: string, weight: number) => map.set(term, (map.get(term) ?? 0) + weight);
+  const sink: TermSink = {
+    char: (code, weight) => add(terms.exact, String.fromCodePoint(code), weight),
+    pair: (first, second, weight) => add(terms.exact, String.fromCodePoint(first, second), weight),
+    suffix: (suffix, weight) => add(terms.prefix, suffix, weight),
+  };
+  terms.length = scanTerms(title, TITLE_WEIGHT, sink) + scanTerms(text, 1, sink);
+  return terms;
+}
+
+/** What one keyword of a query is looked up by. */
+export interface KeywordTerms {
+  keyword: string;
+  exact: string[];
+  prefix: string[];
+}
+
+/**
+ * The terms of one keyword: pairs of its Han runs (a lone Han character
+ * itself), and for runs of letters or digits the run as a prefix (a lone
+ * letter or digit itself). Every document containing the keyword has them.
+ */
+export function keywordTerms(keyword: string): KeywordTerms {
+  const exact = new Set<string>();
+  const prefix = new Set<string>();
+  for (const run of runsOf(keyword)) {
+    if (run.kind === 'other') continue;
+    const chars = [...run.text];
+    if (chars.length === 1) exact.add(chars[0]!);
+    else if (run.kind === 'han') for (let i = 0; i < chars.length - 1; i++) exact.add(chars[i]! + chars[i + 1]!);
+    else prefix.add(chars.slice(0, MAX_SUFFIXES).join(''));
+  }
+  return { keyword, exact: [...exact], prefix: [...prefix] };
 }
 
 /** Keywords are separated by spaces; a document must contain every one. */
-export function queryKeywords(query: string): string[] {
-  return query.split(/\s+/u).filter((keyword) => keywordPattern(keyword).length > 0);
-}
-
-/** The distinct terms to ask Pagefind for, for one keyword. */
-export function keywordTerms(keyword: string): string[] {
-  return [...new Set(keywordPattern(keyword).map((part) => part.term))];
-}
-
-/**
- * Whether the token positions at which a result matched one keyword's terms
- * contain the keyword's pattern: the document contains the keyword itself,
- * not just its terms scattered about.
- */
-export function positionsMatch(positions: readonly number[], keyword: string): boolean {
-  const pattern = keywordPattern(keyword);
-  if (pattern.length === 0) return false;
-  const matched = new Set(positions);
-  const first = pattern[0]!.offset;
-  return positions.some((start) => pattern.every(({ offset }) => matched.has(start - first + offset)));
+export function queryKeywords(query: string): KeywordTerms[] {
+  return query
+    .split(/\s+/u)
+    .map(keywordTerms)
+    .filter((terms) => terms.exact.length + terms.prefix.length > 0);
 }
 
 /**
- * The text a query must appear in, for exact-match checks on a document's
- * text: normalised, everything but Han characters, letters and digits removed.
+ * The text a keyword must appear in, for exact-match checks: normalised, and
+ * without punctuation or spacing, which vary between how readers type and
+ * how documents are written. `origin[i]` is the index in `text` of the
+ * character that gave `key[i]`.
  */
+export function matchKeyWithOrigin(text: string): { key: string; origin: number[] } {
+  let key = '';
+  const origin: number[] = [];
+  let index = 0;
+  for (const char of text) {
+    const { kind, piece } = classify(char);
+    if (kind === 'han' || kind === 'word') {
+      key += piece;
+      for (let i = 0; i < piece.length; i++) origin.push(index);
+    }
+    index += char.length;
+  }
+  return { key, origin };
+}
+
 export function matchKey(text: string): string {
-  return runsOf(text)
-    .filter((run) => run.kind !== 'other')
-    .map((run) => run.text)
-    .join('');
+  return matchKeyWithOrigin(text).key;
 }

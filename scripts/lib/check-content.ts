@@ -1,0 +1,32 @@
+/**
+ * The full content check shared by `npm run check` and `npm run build`: every
+ * file validated (on every core), then the links bodies make to other pages
+ * of the site checked against the pages the site will have.
+ */
+import { readdirSync } from 'node:fs';
+import { join, sep } from 'node:path';
+import { siteLinkProblems } from '../../src/lib/content/links.ts';
+import { loadContent, type LoadResult } from '../../src/lib/content/load.ts';
+import { hasErrors, sortProblems } from '../../src/lib/content/problems.ts';
+import { indexPortal } from '../../src/lib/portal-index.ts';
+import { sitePaths } from '../../src/lib/routes.ts';
+import { projectRoot } from './project.ts';
+import { createRenderPool } from './render-pool.ts';
+
+/** Files under public/, which the build publishes as they are, as site paths. */
+function publicFiles(): Set<string> {
+  const dir = join(projectRoot, 'public');
+  return new Set((readdirSync(dir, { recursive: true }) as string[]).map((file) => `/${file.split(sep).join('/')}`));
+}
+
+export async function checkContent(contentDir: string): Promise<LoadResult> {
+  const renderPool = createRenderPool();
+  try {
+    const result = await loadContent({ contentDir, projectRoot: process.cwd(), renderOutline: renderPool.outline });
+    if (!result.portal) return result;
+    const problems = sortProblems([...result.problems, ...siteLinkProblems(result.portal, sitePaths(indexPortal(result.portal)), publicFiles())]);
+    return { portal: hasErrors(problems) ? undefined : result.portal, problems };
+  } finally {
+    await renderPool.close();
+  }
+}

@@ -1,0 +1,86 @@
+/**
+ * Writing a new report file, for `npm run new` and `npm run import`: front
+ * matter as YAML that reads back exactly as written, and a file name that
+ * never replaces an existing report.
+ */
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { Document, Scalar } from 'yaml';
+import { agencySchema, REPORT_KEYS, type ReportFrontmatter } from './content/schema.ts';
+import { parseIndexNumber } from './index-number.ts';
+
+/**
+ * `---`, the fields in the contract's order, `placeholders` as commented-out
+ * lines (fields an editor may fill in later), `---`, the body.
+ */
+export function serializeReport(fields: ReportFrontmatter, body: string, placeholders: readonly string[] = []): string {
+  const values = fields as Record<string, unknown>;
+  const ordered = Object.fromEntries(REPORT_KEYS.flatMap((key) => (values[key] === undefined ? [] : [[key, values[key]]])));
+  // The YAML library quotes whatever would otherwise read back as something else: `a: b`, `#x`, `2021`.
+  const document = new Document(ordered, { schema: 'core' });
+  // Plain `2021-03-04 09:30` reads back as text too, but quoting shows that it is one value.
+  const published = document.get('published', true);
+  if (published instanceof Scalar) published.type = Scalar.QUOTE_DOUBLE;
+  if (placeholders.length > 0) document.comment = placeholders.map((line) => ` ${line}`).join('\n');
+  return `---\n${document.toString({ lineWidth: 0 })}---\n\n${body.trim()}\n`;
+}
+
+/** Why `slug` cannot name a report file (it becomes the page's URL segment), or `undefined`. */
+export function slugProblem(slug: string): string | undefined {
+  // The rule for agency and column ids, which are URL segments too.
+  const result = agencySchema.shape.id.safeParse(slug);
+  return result.success ? undefined : result.error.issues[0]?.message;
+}
+
+/**
+ * `sfj-20261123-00012`: agency, date and index-number serial. Chinese titles
+ * have no ASCII slug without a pinyin dictionary.
+ */
+export function defaultSlug(agencyId: string, date: string, indexNumber: string): string {
+  const serial = parseIndexNumber(indexNumber)?.serial;
+  const parts = [agencyId, date.replaceAll('-', '')];
+  if (serial !== undefined) parts.push(String(serial).padStart(5, '0'));
+  return parts.join('-');
+}
+
+/** `MZJ 2020_fazhi.html` → `mzj-2020_fazhi`; `undefined` when the name is not plain ASCII. */
+export function slugFromFileName(fileName: string): string | undefined {
+  const stem = fileName.replace(/\.[^.]*$/, '');
+  if (!/^[\x20-\x7e]+$/.test(stem)) return undefined;
+  const slug = stem
+    .toLowerCase()
+    .replace(/[^a-z0-9_-]+/g, '-')
+    .replace(/^[-_]+|[-_]+$/g, '');
+  return slugProblem(slug) === undefined ? slug : undefined;
+}
+
+export type WriteOutcome = { written: string; renamed: boolean } | { taken: string };
+
+/**
+ * Writes `<reportsDir>/<year>/<slug>.md` and never replaces a file: when the
+ * name is taken it tries `<slug>-2.md`, `<slug>-3.md` … if `renameIfTaken`,
+ * else reports the taken path.
+ */
+export async function writeNewReport(reportsDir: string, year: string, slug: string, text: string, renameIfTaken: true): Promise<{ written: string; renamed: boolean }>;
+export async function writeNewReport(reportsDir: string, year: string, slug: string, text: string, renameIfTaken: boolean): Promise<WriteOutcome>;
+export async function writeNewReport(
+  reportsDir: string,
+  year: string,
+  slug: string,
+  text: string,
+  renameIfTaken: boolean,
+): Promise<WriteOutcome> {
+  const dir = join(reportsDir, year);
+  await mkdir(dir, { recursive: true });
+  for (let attempt = 1; ; attempt++) {
+    const path = join(dir, `${attempt === 1 ? slug : `${slug}-${attempt}`}.md`);
+    try {
+      // `wx` refuses an existing file, even one created a moment ago by someone else.
+      await writeFile(path, text, { flag: 'wx' });
+      return { written: path, renamed: attempt > 1 };
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      if (!renameIfTaken) return { taken: path };
+    }
+  }
+}

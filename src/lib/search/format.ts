@@ -1,0 +1,223 @@
+/**
+ * The search index's files, written at build time and read by the browser.
+ *
+ *   manifest.json            what the index holds (SearchManifest)
+ *   lengths.bin              one byte per document: its length, log-scaled
+ *   terms/<bucket>.bin       exact terms, hashed into buckets
+ *   prefix/<key>.bin         suffixes of letter/digit runs, by their first two characters, sorted
+ *   docs/<block>.json        report ids of documents block×256 … block×256+255
+ *   filters/<kind>-<n>.bin   documents having the n-th value of a filter
+ *
+ * Documents are numbered newest first, so "newest first" is number order.
+ * A term file holds a dictionary then postings lists: per document its
+ * number (as the gap from the previous one) and how often the term occurs.
+ * All numbers are unsigned LEB128 varints.
+ */
+
+export const INDEX_FORMAT = 1;
+export const DOCS_PER_BLOCK = 256;
+
+export interface SearchManifest {
+  format: number;
+  /** Folder of this build's files, relative to the manifest (changes with every index). */
+  base: string;
+  documents: number;
+  buckets: number;
+  /** Average document length, for ranking. */
+  averageLength: number;
+  /** Prefix keys that have a file. */
+  prefixKeys: string[];
+  /** Per filter, its values in file order (n). */
+  filters: Record<string, string[]>;
+}
+
+export class ByteWriter {
+  private buffer = new Uint8Array(256);
+  private length = 0;
+
+  private reserve(extra: number): void {
+    if (this.length + extra <= this.buffer.length) return;
+    let size = this.buffer.length * 2;
+    while (size < this.length + extra) size *= 2;
+    const grown = new Uint8Array(size);
+    grown.set(this.buffer.subarray(0, this.length));
+    this.buffer = grown;
+  }
+
+  varint(value: number): this {
+    this.reserve(8);
+    let rest = value;
+    while (rest >= 0x80) {
+      this.buffer[this.length++] = (rest & 0x7f) | 0x80;
+      rest = Math.floor(rest / 128);
+    }
+    this.buffer[this.length++] = rest;
+    return this;
+  }
+
+  byte(value: number): this {
+    this.reserve(1);
+    this.buffer[this.length++] = value & 0xff;
+    return this;
+  }
+
+  raw(data: Uint8Array): this {
+    this.reserve(data.length);
+    this.buffer.set(data, this.length);
+    this.length += data.length;
+    return this;
+  }
+
+  text(value: string): this {
+    const encoded = new TextEncoder().encode(value);
+    return this.varint(encoded.length).raw(encoded);
+  }
+
+  finish(): Uint8Array {
+    return this.buffer.slice(0, this.length);
+  }
+}
+
+export class ByteReader {
+  offset = 0;
+  private readonly data: Uint8Array;
+
+  constructor(data: Uint8Array) {
+    this.data = data;
+  }
+
+  get done(): boolean {
+    return this.offset >= this.data.length;
+  }
+
+  varint(): number {
+    let value = 0;
+    let scale = 1;
+    for (;;) {
+      const byte = this.data[this.offset++];
+      if (byte === undefined) throw new RangeError('truncated search index file');
+      value += (byte & 0x7f) * scale;
+      if (byte < 0x80) return value;
+      scale *= 128;
+    }
+  }
+
+  byte(): number {
+    const byte = this.data[this.offset++];
+    if (byte === undefined) throw new RangeError('truncated search index file');
+    return byte;
+  }
+
+  text(): string {
+    const length = this.varint();
+    const value = new TextDecoder().decode(this.data.subarray(this.offset, this.offset + length));
+    this.offset += length;
+    return value;
+  }
+}
+
+/** One posting: a document and how often (weighted, capped at 255) the term occurs in it. */
+export interface Postings {
+  docs: Uint32Array;
+  counts: Uint8Array;
+}
+
+/** Postings lists, one per term, in a term file; documents in increasing order. */
+export function encodeTermFile(terms: [term: string, docs: ArrayLike<number>, counts: ArrayLike<number>][]): Uint8Array {
+  const writer = new ByteWriter().varint(terms.length);
+  const lists = terms.map(([, docs, counts]) => {
+    const list = new ByteWriter().varint(docs.length);
+    let previous = 0;
+    for (let index = 0; index < docs.length; index++) {
+      list.varint(docs[index]! - previous).byte(Math.min(255, counts[index]!));
+      previous = docs[index]!;
+    }
+    return list.finish();
+  });
+  terms.forEach(([term], index) => writer.text(term).varint(lists[index]!.length));
+  for (const list of lists) writer.raw(list);
+  return writer.finish();
+}
+
+/** Reads the postings of the terms `wanted` accepts (all terms by default). */
+export function decodeTermFile(data: Uint8Array, wanted: (term: string) => boolean = () => true): Map<string, Postings> {
+  const reader = new ByteReader(data);
+  const dictionary = Array.from({ length: reader.varint() }, () => ({ term: reader.text(), length: reader.varint() }));
+  const result = new Map<string, Postings>();
+  let offset = reader.offset;
+  for (const { term, length } of dictionary) {
+    if (wanted(term)) {
+      const list = new ByteReader(data.subarray(offset, offset + length));
+      const size = list.varint();
+      const docs = new Uint32Array(size);
+      const counts = new Uint8Array(size);
+      let doc = 0;
+      for (let i = 0; i < size; i++) {
+        doc += list.varint();
+        docs[i] = doc;
+        counts[i] = list.byte();
+      }
+      result.set(term, { docs, counts });
+    }
+    offset += length;
+  }
+  return result;
+}
+
+/** Documents having a filter value, increasing. */
+export function encodeDocList(docs: readonly number[]): Uint8Array {
+  const writer = new ByteWriter().varint(docs.length);
+  let previous = 0;
+  for (const doc of docs) {
+    writer.varint(doc - previous);
+    previous = doc;
+  }
+  return writer.finish();
+}
+
+export function decodeDocList(data: Uint8Array): Uint32Array {
+  const reader = new ByteReader(data);
+  const docs = new Uint32Array(reader.varint());
+  let doc = 0;
+  for (let i = 0; i < docs.length; i++) {
+    doc += reader.varint();
+    docs[i] = doc;
+  }
+  return docs;
+}
+
+/** FNV-1a over UTF-16 code units: the same bucket in Node and every browser. */
+export function bucketOf(term: string, buckets: number): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < term.length; i++) {
+    hash ^= term.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return hash % buckets;
+}
+
+/** Which prefix file a letter/digit suffix (two or more characters) is in. */
+export function prefixKeyOf(term: string): string {
+  return [...term].slice(0, 2).join('');
+}
+
+/** A file-name-safe form of a prefix key (they are letters and digits, but not only ASCII). */
+export function prefixFileName(key: string): string {
+  return [...key].map((char) => (/^[a-z0-9]$/.test(char) ? char : `_${char.codePointAt(0)!.toString(16)}`)).join('');
+}
+
+/** Enough buckets that a rare term's file stays a few kilobytes. */
+export function bucketCount(documents: number): number {
+  let buckets = 64;
+  while (buckets < documents / 2) buckets *= 2;
+  return buckets;
+}
+
+/** Document lengths on a log scale in one byte: 8 steps per doubling. */
+export function encodeLength(length: number): number {
+  return Math.min(255, Math.round(Math.log2(Math.max(1, length)) * 8));
+}
+
+export function decodeLength(code: number): number {
+  return 2 ** (code / 8);
+}

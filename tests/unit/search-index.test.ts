@@ -1,0 +1,79 @@
+/**
+ * The search index built from a handful of documents and queried the way
+ * the browser queries it, through the same reader.
+ */
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { buildSearchIndex, type IndexedReport } from '../../scripts/lib/search-index.ts';
+import { SearchIndexReader } from '../../src/lib/search/query.ts';
+import { queryKeywords } from '../../src/lib/search/tokens.ts';
+
+const DOCS: [id: string, title: string, body: string, agency: string, year: string][] = [
+  ['2024/a', '2024年信访工作总结', '全年受理信访事项120件，依照《信访条例》办理。拨打12345热线。', 'xfj', '2024'],
+  ['2023/b', '2023年安全生产工作计划', '推进安全生产专项整治，开展双随机、一公开检查。信访工作另行安排。', 'yjj', '2023'],
+  ['2022/c', '2022年法治政府建设报告', '学习信访工作条例。热线电话0570-12345678。', 'xfj', '2022'],
+  ['2021/d', '2021年民政工作总结', '最低生活保障对象3200户。衢江沿线巡查。', 'mzj', '2021'],
+];
+
+function buildFixture() {
+  const dir = mkdtempSync(join(tmpdir(), 'zwgk-search-'));
+  const reports: IndexedReport[] = DOCS.map(([id, title, body, agency, year]) => {
+    const sourcePath = join(dir, `${id.replace('/', '-')}.md`);
+    writeFileSync(sourcePath, `---\ntitle: ${title}\n---\n${body}\n`);
+    return { id, title, digest: `${id}:${body.length}`, sourcePath, filters: { agency: [agency], year: [year] } };
+  });
+  return { dir, reports, filterValues: { agency: ['xfj', 'yjj', 'mzj'], year: ['2024', '2023', '2022', '2021'] } };
+}
+
+async function open(built: string) {
+  return SearchIndexReader.open({
+    json: async (path) => JSON.parse(readFileSync(join(built, path), 'utf8')),
+    bytes: async (path) => new Uint8Array(readFileSync(join(built, path))),
+  });
+}
+
+describe('the search index', async () => {
+  const { dir, reports, filterValues } = buildFixture();
+  const input = { reports, filterValues, fingerprint: 'test', cacheDir: join(dir, 'cache') };
+  const built = await buildSearchIndex(input);
+  const reader = await open(built.dir);
+  const ids = async (query: string, filters: Record<string, string> = {}, sort: 'relevance' | 'newest' = 'relevance') =>
+    reader.reportIds(await reader.candidates(queryKeywords(query), filters, sort));
+
+  it('finds every document with all the query’s terms', async () => {
+    expect((await ids('信访')).sort()).toEqual(['2022/c', '2023/b', '2024/a']);
+    expect(await ids('信访条例')).toContain('2024/a');
+    expect(await ids('衢')).toEqual(['2021/d']);
+    expect(await ids('火星')).toEqual([]);
+  });
+
+  it('finds numbers inside longer numbers', async () => {
+    expect((await ids('2345')).sort()).toEqual(['2022/c', '2024/a']);
+    expect(await ids('45678')).toEqual(['2022/c']);
+  });
+
+  it('requires every space-separated keyword', async () => {
+    expect(await ids('信访 安全')).toEqual(['2023/b']);
+  });
+
+  it('ranks documents with the terms in their title first, and sorts newest first on request', async () => {
+    expect((await ids('信访'))[0]).toBe('2024/a');
+    expect(await ids('工作', {}, 'newest')).toEqual(['2024/a', '2023/b', '2022/c', '2021/d']);
+  });
+
+  it('filters by agency and year', async () => {
+    expect((await ids('信访', { agency: 'xfj' })).sort()).toEqual(['2022/c', '2024/a']);
+    expect(await ids('信访', { agency: 'xfj', year: '2022' })).toEqual(['2022/c']);
+    expect(await ids('信访', { agency: 'nobody' })).toEqual([]);
+  });
+
+  it('is reused when nothing changed and rebuilt when a document did', async () => {
+    expect((await buildSearchIndex(input)).reused).toBe(true);
+    const edited = { ...input, reports: input.reports.map((r, i) => (i === 0 ? { ...r, digest: `${r.digest}-edited` } : r)) };
+    const rebuilt = await buildSearchIndex(edited);
+    expect(rebuilt.reused).toBe(false);
+    expect(rebuilt.dir).not.toBe(built.dir);
+  });
+});
