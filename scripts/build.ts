@@ -7,7 +7,9 @@
  *   4. verify the staged site: no foreign resources, no broken internal links;
  *   5. swap the staging folder into place.
  *
- *   npm run build [-- --content <folder>] [--out <folder>] [--cache-dir <folder>]
+ *   npm run build [-- --content <folder>] [--out <folder>] [--cache-dir <folder>] [--timings]
+ *
+ * --timings prints how long each phase took (for performance work).
  */
 import { copyFile, mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
@@ -33,7 +35,7 @@ import { searchIndexInput } from './lib/search-input.ts';
 import { buildSearchIndexInWorker } from './lib/search-worker.ts';
 import { verifySite } from './lib/verify-site.ts';
 
-const { values } = parseArgs({ options: { content: { type: 'string' }, out: { type: 'string' }, 'cache-dir': { type: 'string' } } });
+const { values } = parseArgs({ options: { content: { type: 'string' }, out: { type: 'string' }, 'cache-dir': { type: 'string' }, timings: { type: 'boolean', default: false } } });
 const contentDir = values.content ? resolve(values.content) : contentDirFor(projectRoot);
 const outDir = resolve(projectRoot, values.out ?? 'dist');
 const stagingDir = stagingDirFor(outDir);
@@ -41,12 +43,21 @@ const cacheDir = resolve(values['cache-dir'] ?? DEFAULT_CACHE_DIR);
 const started = performance.now();
 const seconds = () => ((performance.now() - started) / 1000).toFixed(1);
 const progress = createProgress();
+const timings: [string, number][] = [];
+let phaseStarted = performance.now();
+/** Starts a phase on the progress line and records how long the last one took. */
+function phase(name: string, total?: number) {
+  if (timings.length > 0) timings[timings.length - 1]![1] = performance.now() - phaseStarted;
+  timings.push([name, 0]);
+  phaseStarted = performance.now();
+  if (name) progress.phase(name, total);
+}
 
 process.env[CONTENT_DIR_ENV] = contentDir;
 const fingerprint = useRenderCache(cacheDir);
 process.env['ASTRO_TELEMETRY_DISABLED'] = '1';
 
-progress.phase('检查内容');
+phase('检查内容');
 const { portal, problems } = await checkContent(contentDir);
 progress.clear();
 if (problems.length > 0) printProblems(problems);
@@ -63,18 +74,22 @@ async function copyAttachments(site: Portal, target: string): Promise<number> {
   return files.size;
 }
 
+let searchMs = 0;
 try {
   await discardStaging(outDir);
   const index = indexPortal(portal);
   const { build } = await import('astro');
-  progress.phase('生成页面', htmlPageCount(index));
+  phase('生成页面', htmlPageCount(index));
   resetPageCount();
   pageListeners.add((generated) => progress.update(generated));
   printListeners.add(() => progress.clear());
   // The search index needs only the content, so it builds on another core while Astro renders;
   // the site the last build replaced is removed meanwhile too.
   const [search] = await Promise.all([
-    buildSearchIndexInWorker(searchIndexInput(index, join(cacheDir, 'search'), fingerprint)),
+    buildSearchIndexInWorker(searchIndexInput(index, join(cacheDir, 'search'), fingerprint)).then((built) => {
+      searchMs = performance.now() - phaseStarted;
+      return built;
+    }),
     build({
       root: projectRoot,
       outDir: stagingDir,
@@ -84,11 +99,11 @@ try {
     }),
     discardPrevious(outDir),
   ]);
-  progress.phase('整理输出');
+  phase('整理输出');
   await publishSearchIndex(search, stagingDir);
   const attachmentCount = await copyAttachments(portal, stagingDir);
   await writeFile(join(stagingDir, '_headers'), headersFile());
-  progress.phase('校验链接');
+  phase('校验链接');
   // Pages the incremental build copied from the last build were checked then; their inputs are unchanged.
   const rendered = renderedPages();
   const issues = await verifySite(stagingDir, (page) => rendered.has(page));
@@ -102,6 +117,11 @@ try {
     throw new Error(`发现 ${issues.length} 个链接或外站资源问题`);
   }
   await publishStaging(outDir);
+  phase('');
+  if (values.timings) {
+    const phases = timings.filter(([name]) => name).map(([name, ms]) => `${name} ${(ms / 1000).toFixed(1)} 秒`);
+    console.error(dim(`各阶段用时：${phases.join('，')}（其中搜索索引 ${(searchMs / 1000).toFixed(1)} 秒，与生成页面同时进行）`));
+  }
   console.error(
     green(
       `构建完成：${portal.reports.length} 份文件、${attachmentCount} 个附件，用时 ${seconds()} 秒（搜索索引${search.reused ? '未变，沿用上次' : '已重建'}）。`,

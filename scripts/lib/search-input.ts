@@ -1,7 +1,7 @@
 /** What the search index is built from: the portal's reports, newest first, with their filter values. */
 import { allColumns, columnLineage } from '../../src/lib/columns.ts';
 import type { PortalIndex } from '../../src/lib/portal-index.ts';
-import type { SearchFilter } from '../../src/lib/search/records.ts';
+import type { SearchFilter } from '../../src/lib/search/filters.ts';
 import type { SearchIndexInput } from './search-index.ts';
 
 export function searchIndexInput(portal: PortalIndex, cacheDir: string, fingerprint: string): SearchIndexInput {
@@ -19,6 +19,8 @@ export function searchIndexInput(portal: PortalIndex, cacheDir: string, fingerpr
     reports: portal.reports.map((report) => ({
       id: report.id,
       title: report.title,
+      agency: portal.agency(report.agencyId).name,
+      date: report.date,
       digest: report.digest,
       sourcePath: report.sourcePath,
       filters: {

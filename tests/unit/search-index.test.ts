@@ -2,7 +2,8 @@
  * The search index built from a handful of documents and queried the way
  * the browser queries it, through the same reader.
  */
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -17,12 +18,14 @@ const DOCS: [id: string, title: string, body: string, agency: string, year: stri
   ['2021/d', '2021年民政工作总结', '最低生活保障对象3200户。衢江沿线巡查。', 'mzj', '2021'],
 ];
 
+const gunzipIfNeeded = (data: Buffer) => (data[0] === 0x1f && data[1] === 0x8b ? gunzipSync(data) : data);
+
 function buildFixture() {
   const dir = mkdtempSync(join(tmpdir(), 'zwgk-search-'));
   const reports: IndexedReport[] = DOCS.map(([id, title, body, agency, year]) => {
     const sourcePath = join(dir, `${id.replace('/', '-')}.md`);
     writeFileSync(sourcePath, `---\ntitle: ${title}\n---\n${body}\n`);
-    return { id, title, digest: `${id}:${body.length}`, sourcePath, filters: { agency: [agency], year: [year] } };
+    return { id, title, agency, date: `${year}-01-01`, digest: `${id}:${body.length}`, sourcePath, filters: { agency: [agency], year: [year] } };
   });
   return { dir, reports, filterValues: { agency: ['xfj', 'yjj', 'mzj'], year: ['2024', '2023', '2022', '2021'] } };
 }
@@ -40,7 +43,7 @@ describe('the search index', async () => {
   const built = await buildSearchIndex(input);
   const reader = await open(built.dir);
   const ids = async (query: string, filters: Record<string, string> = {}, sort: 'relevance' | 'newest' = 'relevance') =>
-    reader.reportIds(await reader.candidates(queryKeywords(query), filters, sort));
+    Promise.all((await reader.candidates(queryKeywords(query), filters, sort)).map(async (doc) => (await reader.document(doc)).id));
 
   it('finds every document with all the query’s terms', async () => {
     expect((await ids('信访')).sort()).toEqual(['2022/c', '2023/b', '2024/a']);
@@ -67,6 +70,37 @@ describe('the search index', async () => {
     expect((await ids('信访', { agency: 'xfj' })).sort()).toEqual(['2022/c', '2024/a']);
     expect(await ids('信访', { agency: 'xfj', year: '2022' })).toEqual(['2022/c']);
     expect(await ids('信访', { agency: 'nobody' })).toEqual([]);
+  });
+
+  it('gives each found document its id, title, agency, date and plain text', async () => {
+    const [doc] = await reader.candidates(queryKeywords('衢江'), {}, 'relevance');
+    const document = await reader.document(doc!);
+    expect(document).toMatchObject({ id: '2021/d', title: '2021年民政工作总结', agency: 'mzj', date: '2021-01-01' });
+    expect(document.text).toContain('衢江沿线巡查');
+    expect(document.text).not.toContain('title:');
+  });
+
+  it('stores every file but the manifest gzip-compressed, which static hosts send as they are', () => {
+    const manifest = JSON.parse(readFileSync(join(built.dir, 'manifest.json'), 'utf8')) as { base: string };
+    for (const file of ['lengths.bin', 'docs/0.bin', 'filters/agency-0.bin']) {
+      expect([...readFileSync(join(built.dir, manifest.base, file)).subarray(0, 2)], file).toEqual([0x1f, 0x8b]);
+    }
+  });
+
+  it('rebuilt after edits from the terms it kept, equals an index built from scratch', async () => {
+    const cacheDir = join(dir, 'incremental-cache');
+    await buildSearchIndex({ ...input, cacheDir });
+    const added: IndexedReport = { ...reports[3]!, id: '2025/e', title: '2025年新增文件', digest: 'new', sourcePath: reports[3]!.sourcePath };
+    const edited = { ...input, reports: [added, ...input.reports.slice(0, 2).map((r) => ({ ...r, title: `${r.title}（修订）` })), input.reports[3]!] };
+    const incremental = await buildSearchIndex({ ...edited, cacheDir });
+    const scratch = await buildSearchIndex({ ...edited, cacheDir: join(dir, 'scratch-cache') });
+    const contents = (root: string) =>
+      Object.fromEntries((readdirSync(root, { recursive: true }) as string[]).filter((file) => file.includes('.')).map((file) => [file, gunzipIfNeeded(readFileSync(join(root, file))).toString('base64')]));
+    expect(Object.keys(contents(incremental.dir)).length).toBeGreaterThan(10);
+    expect(contents(incremental.dir)).toEqual(contents(scratch.dir));
+    const reread = await open(incremental.dir);
+    const titles = await Promise.all((await reread.candidates(queryKeywords('修订'), {}, 'newest')).map(async (doc) => (await reread.document(doc)).title));
+    expect(titles).toEqual(['2024年信访工作总结（修订）', '2023年安全生产工作计划（修订）']);
   });
 
   it('is reused when nothing changed and rebuilt when a document did', async () => {

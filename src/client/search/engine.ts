@@ -1,7 +1,7 @@
 /**
  * Search in the browser. The index (src/lib/search/) finds every document
- * that has all of the query's terms; the best-ranked ones are then read — the
- * report page itself — to put documents containing the query itself first,
+ * that has all of the query's terms; the best-ranked ones are then read (their
+ * text, from the index) to put documents containing the query itself first,
  * and to cut an excerpt around the match.
  */
 import { containsKeywords, excerptOf, type Excerpt } from '../../lib/search/excerpt.ts';
@@ -38,8 +38,12 @@ export interface SearchOutcome {
 }
 
 export const RESULTS_PER_PAGE = 10;
-/** At most this many of the best-ranked documents are read to put exact matches first. */
-const EXACT_CHECK_LIMIT = 40;
+/**
+ * At most this many of the best-ranked documents are read to put exact
+ * matches first: each costs a few kilobytes, and the first query's transfer
+ * is budgeted (300 KB on a 10,000-report archive; see docs/performance.md).
+ */
+const EXACT_CHECK_LIMIT = 20;
 
 let reader: Promise<SearchIndexReader> | undefined;
 
@@ -64,30 +68,9 @@ export function preloadSearch(): void {
   void openIndex().catch(() => undefined);
 }
 
-const pages = new Map<string, Promise<Omit<SearchHit, 'excerpt' | 'exact'> & { text: string }>>();
-
-/** A report's title, agency, date and text, read from its own page. */
-function readReport(id: string) {
-  const url = reportUrl(id);
-  let pending = pages.get(url);
-  if (!pending) {
-    pending = (async () => {
-      const html = await (await fetch(url)).text();
-      const page = new DOMParser().parseFromString(html, 'text/html');
-      const field = (label: string) =>
-        [...page.querySelectorAll('.meta-table > div')].find((row) => row.querySelector('dt')?.textContent?.trim() === label)?.querySelector('dd')?.textContent?.trim() ?? '';
-      const title = page.querySelector('h1')?.textContent?.trim() ?? url;
-      const body = [...page.querySelectorAll('.report-body > *')].map((block) => block.textContent?.trim() ?? '').join('\n');
-      return { url, title, agency: field('发布机构'), date: field('发文日期'), text: `${title}\n${body}` };
-    })();
-    pages.set(url, pending);
-  }
-  return pending;
-}
-
-async function toHit(id: string, keywords: KeywordTerms[]): Promise<SearchHit> {
-  const { text, ...report } = await readReport(id);
-  return { ...report, excerpt: excerptOf(text.slice(report.title.length + 1), keywords), exact: containsKeywords(text, keywords) };
+async function toHit(index: SearchIndexReader, doc: number, keywords: KeywordTerms[]): Promise<SearchHit> {
+  const { id, title, agency, date, text } = await index.document(doc);
+  return { url: reportUrl(id), title, agency, date, excerpt: excerptOf(text, keywords), exact: containsKeywords(`${title}\n${text}`, keywords) };
 }
 
 export async function search(request: SearchRequest): Promise<SearchOutcome> {
@@ -109,8 +92,7 @@ export async function search(request: SearchRequest): Promise<SearchOutcome> {
     let exact = 0;
     while (checked < docs.length && checked < EXACT_CHECK_LIMIT && exact < start + RESULTS_PER_PAGE) {
       const batch = docs.slice(checked, checked + RESULTS_PER_PAGE);
-      const ids = await index.reportIds(batch);
-      const hits = await Promise.all(ids.map((id) => toHit(id, keywords)));
+      const hits = await Promise.all(batch.map((doc) => toHit(index, doc, keywords)));
       batch.forEach((doc, i) => read.set(doc, hits[i]!));
       exact += hits.filter((hit) => hit.exact).length;
       checked += batch.length;
@@ -120,8 +102,7 @@ export async function search(request: SearchRequest): Promise<SearchOutcome> {
   }
   const pageDocs = ordered.slice(start, start + RESULTS_PER_PAGE);
   const unread = pageDocs.filter((doc) => !read.has(doc));
-  const unreadIds = await index.reportIds(unread);
-  const fresh = await Promise.all(unreadIds.map((id) => toHit(id, keywords)));
+  const fresh = await Promise.all(unread.map((doc) => toHit(index, doc, keywords)));
   unread.forEach((doc, i) => read.set(doc, fresh[i]!));
   return { total: docs.length, hits: pageDocs.map((doc) => read.get(doc)!), pageCount };
 }

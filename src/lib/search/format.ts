@@ -5,17 +5,45 @@
  *   lengths.bin              one byte per document: its length, log-scaled
  *   terms/<bucket>.bin       exact terms, hashed into buckets
  *   prefix/<key>.bin         suffixes of letter/digit runs, by their first two characters, sorted
- *   docs/<block>.json        report ids of documents block×256 … block×256+255
+ *   docs/<n>.bin             document n as JSON (SearchDocument): its report id,
+ *                            title, 发布机构, 发文日期 and plain text
  *   filters/<kind>-<n>.bin   documents having the n-th value of a filter
  *
+ * Every file but the manifest is stored gzip-compressed and inflated by the
+ * reader: static hosts compress JSON and text on the fly but rarely binary
+ * files, and the first query must stay small on any host.
  * Documents are numbered newest first, so "newest first" is number order.
  * A term file holds a dictionary then postings lists: per document its
  * number (as the gap from the previous one) and how often the term occurs.
  * All numbers are unsigned LEB128 varints.
  */
 
-export const INDEX_FORMAT = 1;
-export const DOCS_PER_BLOCK = 256;
+export const INDEX_FORMAT = 2;
+
+/** What the browser reads of a document to check a match, cut an excerpt and show a result. */
+export interface SearchDocument {
+  /** Report id: the path under content/reports without `.md`. */
+  id: string;
+  title: string;
+  agency: string;
+  /** 发文日期, YYYY-MM-DD. */
+  date: string;
+  /** The body as plain text. */
+  text: string;
+}
+
+export const documentPath = (doc: number) => `docs/${doc}.bin`;
+
+/**
+ * Undoes the gzip the index files are stored with. Data without the gzip
+ * signature is returned as it is: a host that sends the files with
+ * `Content-Encoding: gzip` has the browser inflate them already.
+ */
+export async function inflate(data: Uint8Array): Promise<Uint8Array> {
+  if (data[0] !== 0x1f || data[1] !== 0x8b) return data;
+  const stream = new Blob([data as Uint8Array<ArrayBuffer>]).stream().pipeThrough(new DecompressionStream('gzip'));
+  return new Uint8Array(await new Response(stream).arrayBuffer());
+}
 
 export interface SearchManifest {
   format: number;

@@ -2,7 +2,19 @@
  * Finding and ranking documents in the search index: the part of search
  * that needs no browser, so it is tested in Node against a built index.
  */
-import { bucketOf, decodeDocList, decodeLength, decodeTermFile, DOCS_PER_BLOCK, prefixFileName, prefixKeyOf, type Postings, type SearchManifest } from './format.ts';
+import {
+  bucketOf,
+  decodeDocList,
+  decodeLength,
+  decodeTermFile,
+  documentPath,
+  inflate,
+  prefixFileName,
+  prefixKeyOf,
+  type Postings,
+  type SearchDocument,
+  type SearchManifest,
+} from './format.ts';
 import type { KeywordTerms } from './tokens.ts';
 
 /** Reads index files by path relative to the index folder. */
@@ -46,7 +58,7 @@ export class SearchIndexReader {
   private file(path: string): Promise<Uint8Array> {
     let pending = this.cache.get(path);
     if (!pending) {
-      pending = this.files.bytes(`${this.manifest.base}/${path}`);
+      pending = this.files.bytes(`${this.manifest.base}/${path}`).then(inflate);
       this.cache.set(path, pending);
     }
     return pending;
@@ -115,13 +127,8 @@ export class SearchIndexReader {
     return allowed;
   }
 
-  /** The report ids (paths under content/reports) of documents. */
-  async reportIds(docs: number[]): Promise<string[]> {
-    const blocks = new Map<number, Promise<string[]>>();
-    for (const doc of docs) {
-      const block = Math.floor(doc / DOCS_PER_BLOCK);
-      if (!blocks.has(block)) blocks.set(block, this.files.json<string[]>(`${this.manifest.base}/docs/${block}.json`));
-    }
-    return Promise.all(docs.map(async (doc) => (await blocks.get(Math.floor(doc / DOCS_PER_BLOCK))!)[doc % DOCS_PER_BLOCK]!));
+  /** A document's id, title, 发布机构, 发文日期 and text. */
+  async document(doc: number): Promise<SearchDocument> {
+    return JSON.parse(new TextDecoder().decode(await this.file(documentPath(doc)))) as SearchDocument;
   }
 }

@@ -1,0 +1,73 @@
+/**
+ * A rebuild after an edit reuses what did not change, and everything that
+ * shows the edited report shows the edit: its page, the listings and the
+ * catalogue it appears in, the pages that list it as 相关稿件, and search.
+ */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { html } from '../helpers/dist.ts';
+import { copyFixture, reportSource, writeContentFile } from '../helpers/fixture-site.ts';
+import { runScript } from '../helpers/run.ts';
+
+const contentDir = copyFixture('portal');
+const workDir = mkdtempSync(join(tmpdir(), 'zwgk-incremental-'));
+const outDir = join(workDir, 'dist');
+const build = () => runScript('build', ['--content', contentDir, '--out', outDir, '--cache-dir', join(workDir, 'cache')]);
+/** The folder the published search manifest points to; it changes whenever the index does. */
+const searchIndexVersion = () => (JSON.parse(readFileSync(join(outDir, 'search-index', 'manifest.json'), 'utf8')) as { base: string }).base;
+
+const NEW_TITLE = '样例县教育局2019年度工作计划（修订稿）';
+let firstIndex = '';
+let unchanged: ReturnType<typeof runScript>;
+
+beforeAll(() => {
+  const first = build();
+  expect(first.code, first.output).toBe(0);
+  firstIndex = searchIndexVersion();
+  unchanged = build();
+  expect(unchanged.code, unchanged.output).toBe(0);
+
+  const path = join(contentDir, 'reports/2019/jyj-jihua.md');
+  writeFileSync(path, readFileSync(path, 'utf8').replace(/^title: .*$/m, `title: ${NEW_TITLE}`).replace(/\n---\n/, '\n---\n\n新增的一段：修订稿增加了“课后服务提质”一项。\n'));
+  writeContentFile(contentDir, 'reports/2023/added.md', reportSource({ title: '新增的一份文件', indexNumber: '449900-000/2023-00950', agency: 'xzf', column: 'zcjd', date: '2023-05-06' }));
+  const second = build();
+  expect(second.code, second.output).toBe(0);
+}, 120_000);
+
+afterAll(() => {
+  rmSync(workDir, { recursive: true, force: true });
+  rmSync(join(contentDir, '..'), { recursive: true, force: true });
+});
+
+describe('a rebuild after one report is edited and one added', () => {
+  it('reuses the search index when nothing changed', () => {
+    expect(unchanged.stderr).toContain('搜索索引未变，沿用上次');
+  });
+
+  it('shows the new title on the report page and in its column, year, agency and catalogue listings', () => {
+    expect(html(outDir, '/reports/2019/jyj-jihua/')('h1').text()).toBe(NEW_TITLE);
+    expect(html(outDir, '/reports/2019/jyj-jihua/')('.report-body').text()).toContain('课后服务提质');
+    for (const listing of ['/xxgk/fdzdgknr/jhzj/', '/years/2019/', '/agencies/jyj/', '/catalogue/']) {
+      const $ = html(outDir, listing);
+      expect($('main a').map((_, a) => $(a).text().trim()).get(), listing).toContain(NEW_TITLE);
+      expect($('main').text(), listing).not.toMatch(/样例县教育局2019年度工作计划(?!（修订稿）)/);
+    }
+  });
+
+  it('shows the new title where another report lists it as 相关稿件', () => {
+    const $ = html(outDir, '/reports/2020/jyj-zongjie/');
+    expect($('main a[href="/reports/2019/jyj-jihua/"]').text()).toBe(NEW_TITLE);
+  });
+
+  it('publishes the added report and lists it', () => {
+    expect(html(outDir, '/reports/2023/added/')('h1').text()).toBe('新增的一份文件');
+    expect(html(outDir, '/catalogue/')('main').text()).toContain('新增的一份文件');
+  });
+
+  it('rebuilds the search index', () => {
+    expect(searchIndexVersion()).not.toBe('');
+    expect(searchIndexVersion()).not.toBe(firstIndex);
+  });
+});
