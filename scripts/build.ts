@@ -58,7 +58,7 @@ const fingerprint = useRenderCache(cacheDir);
 process.env['ASTRO_TELEMETRY_DISABLED'] = '1';
 
 phase('检查内容');
-const { portal, problems } = await checkContent(contentDir);
+const { portal, problems } = await checkContent(contentDir, cacheDir);
 progress.clear();
 if (problems.length > 0) printProblems(problems);
 if (!portal || hasErrors(problems)) fail(`构建已取消：内容有错误。${outDir} 保持不变。`);

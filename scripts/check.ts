@@ -16,9 +16,10 @@ import { resolve } from 'node:path';
 const { values } = parseArgs({ options: { content: { type: 'string' }, 'cache-dir': { type: 'string' } } });
 const contentDir = values.content ? resolve(values.content) : contentDirFor(projectRoot);
 const started = performance.now();
-// Bodies rendered here are the ones the next build needs: share its cache.
-useRenderCache(resolve(values['cache-dir'] ?? DEFAULT_CACHE_DIR));
-const { portal, problems } = await checkContent(contentDir);
+// Bodies rendered and files parsed here are the ones the next build needs: share its cache.
+const cacheDir = resolve(values['cache-dir'] ?? DEFAULT_CACHE_DIR);
+useRenderCache(cacheDir);
+const { portal, problems } = await checkContent(contentDir, cacheDir);
 printProblems(problems);
 if (portal) console.error(dim(`检查了 ${portal.reports.length} 份文件，用时 ${((performance.now() - started) / 1000).toFixed(1)} 秒。`));
 process.exit(hasErrors(problems) ? 1 : 0);

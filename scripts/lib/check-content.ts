@@ -3,6 +3,7 @@
  * file validated (on every core), then the links bodies make to other pages
  * of the site checked against the pages the site will have.
  */
+import { createHash } from 'node:crypto';
 import { readdirSync } from 'node:fs';
 import { join, sep } from 'node:path';
 import { siteLinkProblems } from '../../src/lib/content/links.ts';
@@ -10,6 +11,7 @@ import { loadContent, type LoadResult } from '../../src/lib/content/load.ts';
 import { hasErrors, sortProblems } from '../../src/lib/content/problems.ts';
 import { indexPortal } from '../../src/lib/portal-index.ts';
 import { sitePaths } from '../../src/lib/routes.ts';
+import { sourceFingerprint } from './fingerprint.ts';
 import { projectRoot } from './project.ts';
 import { createRenderPool } from './render-pool.ts';
 
@@ -19,10 +21,20 @@ function publicFiles(): Set<string> {
   return new Set((readdirSync(dir, { recursive: true }) as string[]).map((file) => `/${file.split(sep).join('/')}`));
 }
 
-export async function checkContent(contentDir: string): Promise<LoadResult> {
+/** Checks `contentDir`; parsed front matter is kept in `cacheDir` for the next run. */
+export async function checkContent(contentDir: string, cacheDir: string): Promise<LoadResult> {
   const renderPool = createRenderPool();
   try {
-    const result = await loadContent({ contentDir, projectRoot: process.cwd(), renderOutline: renderPool.outline });
+    const result = await loadContent({
+      contentDir,
+      projectRoot: process.cwd(),
+      renderOutline: renderPool.outline,
+      // Keyed by the content folder: builds of different folders keep their own.
+      parseCache: {
+        file: join(cacheDir, 'parsed', `${createHash('sha256').update(contentDir).digest('hex').slice(0, 16)}.json`),
+        version: sourceFingerprint(projectRoot, ['src/lib']),
+      },
+    });
     if (!result.portal) return result;
     const problems = sortProblems([...result.problems, ...siteLinkProblems(result.portal, sitePaths(indexPortal(result.portal)), publicFiles())]);
     return { portal: hasErrors(problems) ? undefined : result.portal, problems };

@@ -16,7 +16,8 @@ interface Job {
 type Reply = { id: number; outline: BodyOutline } | { id: number; error: string };
 
 export interface RenderPool {
-  outline(digest: string, markdown: string): Promise<BodyOutline>;
+  /** `markdown` reads the body; called only when the outline is not cached. */
+  outline(digest: string, markdown: () => string): Promise<BodyOutline>;
   close(): Promise<void>;
 }
 
@@ -43,7 +44,7 @@ export function createRenderPool(size = availableParallelism()): RenderPool {
       const id = next++;
       return new Promise((resolve, reject) => {
         pending.set(id, { resolve, reject });
-        workers[id % workers.length]!.postMessage({ id, digest, markdown } satisfies Job);
+        workers[id % workers.length]!.postMessage({ id, digest, markdown: markdown() } satisfies Job);
       });
     },
     async close() {

@@ -7,8 +7,8 @@
  * `npm run check`, the build and Astro's content loader all call this.
  */
 import { createHash } from 'node:crypto';
-import { readdir, readFile, stat } from 'node:fs/promises';
-import { extname, join, relative, sep } from 'node:path';
+import { mkdir, readdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
+import { dirname, extname, join, relative, sep } from 'node:path';
 import type * as z from 'zod';
 import { renderedOutline, type BodyOutline } from '../../markdown/cached.ts';
 import { summarize } from '../../markdown/render.ts';
@@ -31,7 +31,7 @@ import {
   type ReportFrontmatter,
 } from './schema.ts';
 import { DEFAULT_SITE_URL } from './site-url.ts';
-import { decodeText, splitFrontMatter } from './source.ts';
+import { decodeText, readReportBody, splitFrontMatter } from './source.ts';
 import { keyPathOf, lineOf, parseYaml, type ParsedYaml } from './yaml.ts';
 
 export interface LoadOptions {
@@ -41,8 +41,17 @@ export interface LoadOptions {
   projectRoot?: string;
   /** `YYYY-MM-DD` in Beijing, for "date in the future" warnings; defaults to today. */
   today?: string;
-  /** Renders a body's outline; defaults to rendering in this thread (the build passes a pool of threads). */
-  renderOutline?: (digest: string, markdown: string) => BodyOutline | Promise<BodyOutline>;
+  /**
+   * Renders a body's outline; defaults to rendering in this thread (the build passes a pool of threads).
+   * `markdown` reads the body: only needed when the outline is not cached.
+   */
+  renderOutline?: (digest: string, markdown: () => string) => BodyOutline | Promise<BodyOutline>;
+  /**
+   * Where to keep each report file's parsed front matter between runs, with
+   * its size and modification time: an unchanged file is not read again.
+   * `version` must change whenever the parsing code does.
+   */
+  parseCache?: { file: string; version: string };
 }
 
 export interface LoadResult {
@@ -209,8 +218,33 @@ interface ReportDraft {
   absolutePath: string;
   data: ReportFrontmatter;
   parsed: Pick<ParsedYaml, 'lines' | 'firstLine'>;
-  body: string;
+  body: () => string;
   digest: string;
+}
+
+/** What the parse cache keeps of a report file: everything but where it is and its body, as JSON. */
+type ParsedEntry = {
+  size: number;
+  mtimeMs: number;
+  draft: (Pick<ReportDraft, 'data' | 'digest'> & { lines: [string, number][]; firstLine: number }) | undefined;
+  problems: Omit<Problem, 'file'>[];
+};
+
+async function readParseCache(cache: LoadOptions['parseCache']): Promise<Map<string, ParsedEntry>> {
+  if (!cache) return new Map();
+  try {
+    const stored = JSON.parse(await readFile(cache.file, 'utf8')) as { version: string; entries: [string, ParsedEntry][] };
+    return stored.version === cache.version ? new Map(stored.entries) : new Map();
+  } catch {
+    return new Map();
+  }
+}
+
+async function writeParseCache(cache: LoadOptions['parseCache'], entries: Map<string, ParsedEntry>): Promise<void> {
+  if (!cache) return;
+  await mkdir(dirname(cache.file), { recursive: true });
+  await writeFile(`${cache.file}.part`, JSON.stringify({ version: cache.version, entries: [...entries] }));
+  await rename(`${cache.file}.part`, cache.file);
 }
 
 const READ_CONCURRENCY = 32;
@@ -276,7 +310,7 @@ function parseReport(relativePath: string, absolutePath: string, file: string, t
       absolutePath,
       data: result.data,
       parsed: { lines: parsed.lines, firstLine: parsed.firstLine },
-      body: split.body,
+      body: () => split.body,
       digest: createHash('sha256').update(text).digest('hex').slice(0, 20),
     },
     problems,
@@ -343,7 +377,7 @@ export async function loadContent(options: LoadOptions): Promise<LoadResult> {
   const { contentDir } = options;
   const projectRoot = options.projectRoot ?? process.cwd();
   const today = options.today ?? todayInBeijing();
-  const renderOutline = options.renderOutline ?? ((digest: string, markdown: string) => renderedOutline(digest, () => markdown));
+  const renderOutline = options.renderOutline ?? renderedOutline;
   const display = (path: string) => relative(projectRoot, path).split(sep).join('/');
   const problems: Problem[] = [];
 
@@ -394,14 +428,28 @@ export async function loadContent(options: LoadOptions): Promise<LoadResult> {
   } catch {
     problems.push({ severity: 'error', file: display(reportsDir), message: '找不到文件夹 reports', hint: '在 content/ 下建立 reports 文件夹，每份文件一个 .md' });
   }
-  const parsedReports = await mapLimit(reportFiles, READ_CONCURRENCY, async (relativePath) => {
+  const parseCache = await readParseCache(options.parseCache);
+  const parsedNow = new Map<string, ParsedEntry>();
+  const parsedReports = await mapLimit(reportFiles, READ_CONCURRENCY, async (relativePath): Promise<{ draft?: ReportDraft; problems: Problem[] }> => {
     const absolutePath = join(reportsDir, relativePath);
     const file = display(absolutePath);
+    const { size, mtimeMs } = await stat(absolutePath).catch(() => ({ size: -1, mtimeMs: -1 }));
+    const known = parseCache.get(relativePath);
+    if (known && known.size === size && known.mtimeMs === mtimeMs) {
+      parsedNow.set(relativePath, known);
+      const { data, digest, lines, firstLine } = known.draft ?? {};
+      const draft = data && digest && { id: relativePath.replace(/\.md$/i, ''), file, absolutePath, data, digest, parsed: { lines: new Map(lines), firstLine: firstLine! }, body: () => readReportBody(absolutePath) };
+      return { draft, problems: known.problems.map((problem) => ({ ...problem, file })) };
+    }
     const read = await readText(absolutePath, file);
     if (isProblem(read)) return { problems: [read] };
     const result = parseReport(relativePath, absolutePath, file, read.text);
-    return { draft: result.draft, problems: [...read.problems, ...result.problems] };
+    const problems = [...read.problems, ...result.problems];
+    const draft = result.draft && { data: result.draft.data, digest: result.draft.digest, lines: [...result.draft.parsed.lines], firstLine: result.draft.parsed.firstLine };
+    parsedNow.set(relativePath, { size, mtimeMs, draft, problems: problems.map(({ file: _file, ...problem }) => problem) });
+    return { draft: result.draft, problems };
   });
+  await writeParseCache(options.parseCache, parsedNow);
   const drafts: ReportDraft[] = [];
   for (const result of parsedReports) {
     problems.push(...result.problems);
