@@ -39,11 +39,14 @@ export interface SearchOutcome {
 
 export const RESULTS_PER_PAGE = 10;
 /**
- * At most this many of the best-ranked documents are read to put exact
- * matches first: each costs a few kilobytes, and the first query's transfer
- * is budgeted (300 KB on a 10,000-report archive; see docs/performance.md).
+ * How much of the index one search may read, in compressed bytes, to put
+ * exact matches first: after the first page of documents, more are read only
+ * while the estimate stays within it. With the page itself this keeps a
+ * first query under 300 KB (see docs/performance.md).
  */
-const EXACT_CHECK_LIMIT = 20;
+const READ_BUDGET = 240 * 1024;
+/** And never more documents than this. */
+const EXACT_CHECK_LIMIT = 40;
 
 let reader: Promise<SearchIndexReader> | undefined;
 
@@ -77,6 +80,7 @@ export async function search(request: SearchRequest): Promise<SearchOutcome> {
   const keywords = queryKeywords(request.query);
   if (keywords.length === 0) return { total: 0, hits: [], pageCount: 0 };
   const index = await openIndex();
+  const readBefore = index.bytesRead;
   const filters = Object.fromEntries(Object.entries(request.filters).filter(([, value]) => value)) as Record<string, string>;
   const docs = await index.candidates(keywords, filters, request.sort);
   const pageCount = Math.ceil(docs.length / RESULTS_PER_PAGE);
@@ -90,8 +94,11 @@ export async function search(request: SearchRequest): Promise<SearchOutcome> {
     // filled with ones containing the query itself; those go first.
     let checked = 0;
     let exact = 0;
+    const documentsFrom = index.bytesRead;
     while (checked < docs.length && checked < EXACT_CHECK_LIMIT && exact < start + RESULTS_PER_PAGE) {
       const batch = docs.slice(checked, checked + RESULTS_PER_PAGE);
+      const estimate = checked === 0 ? 0 : ((index.bytesRead - documentsFrom) / checked) * batch.length;
+      if (index.bytesRead - readBefore + estimate > READ_BUDGET) break;
       const hits = await Promise.all(batch.map((doc) => toHit(index, doc, keywords)));
       batch.forEach((doc, i) => read.set(doc, hits[i]!));
       exact += hits.filter((hit) => hit.exact).length;

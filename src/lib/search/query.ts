@@ -43,6 +43,8 @@ function union(lists: Postings[]): Postings {
 export class SearchIndexReader {
   private readonly cache = new Map<string, Promise<Uint8Array>>();
   private lengths: Promise<Uint8Array> | undefined;
+  /** Compressed bytes of the index files read so far (they are sent as they are stored). */
+  bytesRead = 0;
   private readonly files: IndexFiles;
   readonly manifest: SearchManifest;
 
@@ -58,7 +60,10 @@ export class SearchIndexReader {
   private file(path: string): Promise<Uint8Array> {
     let pending = this.cache.get(path);
     if (!pending) {
-      pending = this.files.bytes(`${this.manifest.base}/${path}`).then(inflate);
+      pending = this.files.bytes(`${this.manifest.base}/${path}`).then((data) => {
+        this.bytesRead += data.length;
+        return inflate(data);
+      });
       this.cache.set(path, pending);
     }
     return pending;
