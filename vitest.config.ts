@@ -11,13 +11,14 @@ export default defineConfig({
   test: {
     projects: [
       {
-        test: { name: 'unit', include: ['tests/unit/**/*.test.ts'] },
+        test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], setupFiles: ['tests/helpers/cleanup.ts'] },
       },
       {
         test: {
           name: 'build',
           include: ['tests/build/**/*.test.ts'],
           globalSetup: ['tests/build/setup.ts'],
+          setupFiles: ['tests/helpers/cleanup.ts'],
           fileParallelism: false,
           testTimeout: 120_000,
           hookTimeout: 300_000,
@@ -28,6 +29,7 @@ export default defineConfig({
           name: 'browser',
           include: ['tests/browser/**/*.test.ts'],
           globalSetup: ['tests/build/setup.ts'],
+          setupFiles: ['tests/helpers/cleanup.ts'],
           fileParallelism: false,
           testTimeout: 60_000,
           hookTimeout: 300_000,

@@ -3,16 +3,16 @@
  * shows the edited report shows the edit: its page, the listings and the
  * catalogue it appears in, the pages that list it as 相关稿件, and search.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { tempDir } from '../helpers/temp.ts';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { html } from '../helpers/dist.ts';
 import { copyFixture, reportSource, writeContentFile } from '../helpers/fixture-site.ts';
 import { runScript } from '../helpers/run.ts';
 
 const contentDir = copyFixture('portal');
-const workDir = mkdtempSync(join(tmpdir(), 'zwgk-incremental-'));
+const workDir = tempDir('incremental');
 const outDir = join(workDir, 'dist');
 const build = () => runScript('build', ['--content', contentDir, '--out', outDir, '--cache-dir', join(workDir, 'cache')]);
 /** The folder the published search manifest points to; it changes whenever the index does. */
@@ -35,11 +35,6 @@ beforeAll(() => {
   const second = build();
   expect(second.code, second.output).toBe(0);
 }, 120_000);
-
-afterAll(() => {
-  rmSync(workDir, { recursive: true, force: true });
-  rmSync(join(contentDir, '..'), { recursive: true, force: true });
-});
 
 describe('a rebuild after one report is edited and one added', () => {
   it('reuses the search index when nothing changed', () => {

@@ -2,8 +2,8 @@
  * npm run build refuses bad content with a message an editor can act on,
  * and a refused build leaves the published site exactly as it was.
  */
-import { existsSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { tempDir } from '../helpers/temp.ts';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { copyFixture, reportSource, writeContentFile } from '../helpers/fixture-site.ts';
@@ -12,7 +12,7 @@ import { treeHash } from '../helpers/tree-hash.ts';
 
 describe('a build with bad content', () => {
   const contentDir = copyFixture('portal');
-  const outDir = join(mkdtempSync(join(tmpdir(), 'zwgk-refuse-')), 'dist');
+  const outDir = join(tempDir('refuse'), 'dist');
   let publishedHash = '';
   let refused: ReturnType<typeof runScript>;
 
@@ -48,7 +48,7 @@ describe('a build with bad content', () => {
 
 describe('a build whose pages would break links or load from other origins', () => {
   const contentDir = copyFixture('portal');
-  const outDir = join(mkdtempSync(join(tmpdir(), 'zwgk-links-')), 'dist');
+  const outDir = join(tempDir('links'), 'dist');
 
   it('refuses a body link to a report that does not exist at check time, naming the file', () => {
     writeContentFile(contentDir, 'reports/2023/bad-report-link.md', reportSource({ title: '链接错误', indexNumber: '449900-000/2023-00901', agency: 'xzf', column: 'zcjd', date: '2023-03-01' }, '参见[旧文件](/reports/2019/jyj-jihau/)。'));

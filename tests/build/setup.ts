@@ -4,8 +4,7 @@
  * page) and a 3 MB report, in a time zone west of Greenwich so that any
  * UTC-midnight date slip would show.
  */
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { removeTempDirs, tempDir } from '../helpers/temp.ts';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { copyFixture, reportSource, writeContentFile } from '../helpers/fixture-site.ts';
@@ -35,10 +34,11 @@ export default function setup(project: TestProject) {
       Array.from({ length: 1200 }, (_, i) => `## 第${i + 1}节\n\n${paragraph}`).join('\n\n'),
     ),
   );
-  const outDir = join(mkdtempSync(join(tmpdir(), 'zwgk-dist-')), 'dist');
+  const outDir = join(tempDir('dist'), 'dist');
   const result = runScript('build', ['--content', contentDir, '--out', outDir], { TZ: 'Pacific/Honolulu' });
   if (result.code !== 0) throw new Error(`fixture build failed:\n${result.output}`);
   project.provide('fixture', { contentDir, outDir, buildOutput: result.output });
+  return removeTempDirs;
 }
 
 declare module 'vitest' {

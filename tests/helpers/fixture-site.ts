@@ -2,13 +2,13 @@
  * A temporary copy of a fixture content folder that a test may extend or
  * break without touching the committed fixture.
  */
-import { cpSync, mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { tempDir } from './temp.ts';
+import { cpSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { projectRoot } from './run.ts';
 
 export function copyFixture(name: string): string {
-  const dir = mkdtempSync(join(tmpdir(), `zwgk-${name}-`));
+  const dir = tempDir(name);
   cpSync(join(projectRoot, 'tests', 'fixtures', name), join(dir, 'content'), { recursive: true });
   return join(dir, 'content');
 }

@@ -3,8 +3,8 @@
  * content that the loader accepts without a single error, with bodies of the
  * requested size and enough variety to exercise listings and search.
  */
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { tempDir } from '../helpers/temp.ts';
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chineseNumber, generateCorpus, type CorpusSummary } from '../../scripts/bench/corpus.ts';
@@ -12,7 +12,7 @@ import { loadContent } from '../../src/lib/content/load.ts';
 import { splitFrontMatter } from '../../src/lib/content/source.ts';
 import { treeHash } from '../helpers/tree-hash.ts';
 
-const root = mkdtempSync(join(tmpdir(), 'zwgk-corpus-'));
+const root = tempDir('corpus');
 const dirA = join(root, 'a');
 const options = { reports: 60, seed: 7 };
 let summary: CorpusSummary;

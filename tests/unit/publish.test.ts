@@ -1,5 +1,5 @@
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { tempDir } from '../helpers/temp.ts';
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { discardPrevious, discardStaging, publishStaging, stagingDirFor } from '../../scripts/lib/publish.ts';
@@ -13,7 +13,7 @@ function site(root: string, name: string, marker: string): string {
 
 describe('publishing a staged build', () => {
   it('replaces the output folder with the staging folder', async () => {
-    const root = mkdtempSync(join(tmpdir(), 'zwgk-publish-'));
+    const root = tempDir('publish');
     const out = site(root, 'dist', 'old');
     site(root, 'dist.staging', 'new');
     expect(stagingDirFor(out)).toBe(join(root, 'dist.staging'));
@@ -27,14 +27,14 @@ describe('publishing a staged build', () => {
   });
 
   it('works when nothing was published before', async () => {
-    const root = mkdtempSync(join(tmpdir(), 'zwgk-publish-'));
+    const root = tempDir('publish');
     site(root, 'dist.staging', 'first');
     await publishStaging(join(root, 'dist'));
     expect(readFileSync(join(root, 'dist', 'index.html'), 'utf8')).toBe('first');
   });
 
   it('keeps the old site when the swap fails', async () => {
-    const root = mkdtempSync(join(tmpdir(), 'zwgk-publish-'));
+    const root = tempDir('publish');
     const out = site(root, 'dist', 'old');
     // No staging folder: the rename into place fails.
     await expect(publishStaging(out)).rejects.toThrow();
@@ -42,7 +42,7 @@ describe('publishing a staged build', () => {
   });
 
   it('discards a staging folder', async () => {
-    const root = mkdtempSync(join(tmpdir(), 'zwgk-publish-'));
+    const root = tempDir('publish');
     const staging = site(root, 'dist.staging', 'partial');
     chmodSync(staging, 0o755);
     await discardStaging(join(root, 'dist'));

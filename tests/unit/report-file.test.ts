@@ -1,5 +1,5 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { tempDir } from '../helpers/temp.ts';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { issueMessage } from '../../src/lib/content/problems.ts';
@@ -79,7 +79,7 @@ describe('report file names', () => {
 
 describe('writing a new report', () => {
   it('never replaces a file: renames when allowed, else reports the taken path', async () => {
-    const reportsDir = join(mkdtempSync(join(tmpdir(), 'zwgk-report-file-')), 'reports');
+    const reportsDir = join(tempDir('report-file'), 'reports');
     const first = await writeNewReport(reportsDir, '2021', 'jyj-a', 'first', true);
     const second = await writeNewReport(reportsDir, '2021', 'jyj-a', 'second', true);
     const third = await writeNewReport(reportsDir, '2021', 'jyj-a', 'third', false);

@@ -2,9 +2,9 @@
  * The search index built from a handful of documents and queried the way
  * the browser queries it, through the same reader.
  */
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tempDir } from '../helpers/temp.ts';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildSearchIndex, type IndexedReport } from '../../scripts/lib/search-index.ts';
@@ -21,7 +21,7 @@ const DOCS: [id: string, title: string, body: string, agency: string, year: stri
 const gunzipIfNeeded = (data: Buffer) => (data[0] === 0x1f && data[1] === 0x8b ? gunzipSync(data) : data);
 
 function buildFixture() {
-  const dir = mkdtempSync(join(tmpdir(), 'zwgk-search-'));
+  const dir = tempDir('search');
   const reports: IndexedReport[] = DOCS.map(([id, title, body, agency, year]) => {
     const sourcePath = join(dir, `${id.replace('/', '-')}.md`);
     writeFileSync(sourcePath, `---\ntitle: ${title}\n---\n${body}\n`);
