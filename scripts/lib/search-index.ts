@@ -79,7 +79,7 @@ class Growable<T extends Int32Array | Uint8Array> {
     this.array[this.size++] = value;
   }
 
-  pushAll(values: T): void {
+  pushAll(values: ArrayLike<number>): void {
     this.reserve(values.length);
     this.array.set(values, this.size);
     this.size += values.length;
@@ -132,7 +132,7 @@ class TermCollector implements TermSink {
 
   private bump(id: number, weight: number): void {
     if (this.counts[id] === 0) this.touched.push(id);
-    this.counts[id] += weight;
+    this.counts[id]! += weight;
   }
 
   char(code: number, weight: number): void {

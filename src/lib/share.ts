@@ -25,7 +25,9 @@ export function qzoneShareUrl({ url, title, summary }: SharePage): string {
  * times faster to draw — it is drawn once per page, for every page.
  */
 export async function qrCodeSvg(url: string, label: string): Promise<string> {
-  const svg = await QRCode.toString([{ data: url, mode: 'byte' }], { type: 'svg', margin: 2, errorCorrectionLevel: 'M', maskPattern: 2 });
+  // @types/qrcode lacks the byte-segment form of toString that qrcode itself accepts.
+  const toString = QRCode.toString as unknown as (segments: { data: string; mode: 'byte' }[], options: QRCode.QRCodeToStringOptions & { maskPattern: number }) => Promise<string>;
+  const svg = await toString([{ data: url, mode: 'byte' }], { type: 'svg', margin: 2, errorCorrectionLevel: 'M', maskPattern: 2 });
   const escaped = label.replace(/&/g, '&amp;').replace(/</g, '&lt;');
   return svg.replace('<svg ', `<svg role="img" aria-label="${escaped.replace(/"/g, '&quot;')}" focusable="false" `);
 }

@@ -163,10 +163,10 @@ describe('npm run import', () => {
   for (const { file, args, written, notes, ...expected } of cases) {
     it(`imports ${file} into a report that passes the check, saying which fields it filled in`, () => {
       const contentDir = copyFixture('portal');
-      const indexNumber =
-        'generated' in expected
-          ? `${expected.generated.prefix}/${expected.generated.year}-${serial(highestSerial(contentDir, expected.generated.prefix, expected.generated.year) + 1)}`
-          : expected.indexNumber;
+      const { generated } = expected as { generated?: { prefix: string; year: number } };
+      const indexNumber = generated
+        ? `${generated.prefix}/${generated.year}-${serial(highestSerial(contentDir, generated.prefix, generated.year) + 1)}`
+        : (expected as { indexNumber: string }).indexNumber;
       const result = runScript('import', [importFixture(file), ...args, '--content', contentDir]);
       expect(result.code, result.output).toBe(0);
       expect(result.stdout).toContain(written);

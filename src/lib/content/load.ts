@@ -438,7 +438,7 @@ export async function loadContent(options: LoadOptions): Promise<LoadResult> {
     if (known && known.size === size && known.mtimeMs === mtimeMs) {
       parsedNow.set(relativePath, known);
       const { data, digest, lines, firstLine } = known.draft ?? {};
-      const draft = data && digest && { id: relativePath.replace(/\.md$/i, ''), file, absolutePath, data, digest, parsed: { lines: new Map(lines), firstLine: firstLine! }, body: () => readReportBody(absolutePath) };
+      const draft: ReportDraft | undefined = data && digest ? { id: relativePath.replace(/\.md$/i, ''), file, absolutePath, data, digest, parsed: { lines: new Map(lines), firstLine: firstLine! }, body: () => readReportBody(absolutePath) } : undefined;
       return { draft, problems: known.problems.map((problem) => ({ ...problem, file })) };
     }
     const read = await readText(absolutePath, file);
