@@ -230,6 +230,7 @@ function documentKey(report: IndexedReport): string {
 
 const gzip = promisify(gzipCallback);
 const WRITE_BATCH = 64;
+const DOCUMENT_BATCH = 512;
 
 /** A file of the index: its content, and for documents where a compressed copy is kept between builds. */
 interface IndexFile {
@@ -338,11 +339,16 @@ export async function buildSearchIndex(input: SearchIndexInput): Promise<SearchI
   const fullLengths: number[] = [];
   let totalLength = 0;
   const base = `v${hash}`;
-  const files = new Map<string, IndexFile>();
+  // Build beside, then move into place: a half-written index is never reused.
+  const building = `${dir}.building`;
+  await rm(building, { recursive: true, force: true });
   const documentCache = join(input.cacheDir, 'documents');
   await mkdir(documentCache, { recursive: true });
   const cachedDocuments = new Set<string>();
-  input.reports.forEach((report, doc) => {
+  // Document files are written as the scan goes (compressed on the thread pool meanwhile), not held until the end.
+  let documentFiles = new Map<string, IndexFile>();
+  for (let doc = 0; doc < input.reports.length; doc++) {
+    const report = input.reports[doc]!;
     const text = () => renderedText(report.digest, () => readReportBody(report.sourcePath));
     const known = snapshot?.documents.get(termKey(report));
     let length: number;
@@ -359,8 +365,13 @@ export async function buildSearchIndex(input: SearchIndexInput): Promise<SearchI
     const cachedAs = join(documentCache, `${createHash('sha256').update(`${INDEX_FORMAT}\0${documentKey(report)}`).digest('hex').slice(0, 32)}.gz`);
     cachedDocuments.add(cachedAs);
     const document = (): SearchDocument => ({ id: report.id, title: report.title, agency: report.agency, date: report.date, text: text() });
-    files.set(`${base}/${documentPath(doc)}`, { data: existsSync(cachedAs) ? undefined : JSON.stringify(document()), cachedAs });
-  });
+    documentFiles.set(`${base}/${documentPath(doc)}`, { data: existsSync(cachedAs) ? undefined : JSON.stringify(document()), cachedAs });
+    if (documentFiles.size === DOCUMENT_BATCH || doc === input.reports.length - 1) {
+      await writeFiles(building, documentFiles);
+      documentFiles = new Map();
+    }
+  }
+  const files = new Map<string, IndexFile>();
   const postings = collector.postings();
   const postingsOf = (id: number): [Uint32Array, Uint8Array] => {
     const start = postings.offsets[id]!;
@@ -410,9 +421,6 @@ export async function buildSearchIndex(input: SearchIndexInput): Promise<SearchI
   };
   files.set('manifest.json', { data: JSON.stringify(manifest) });
 
-  // Build beside, then move into place: a half-written index is never reused.
-  const building = `${dir}.building`;
-  await rm(building, { recursive: true, force: true });
   await writeFiles(building, files);
   await rename(building, dir);
   await pruneDocumentCache(documentCache, cachedDocuments);
