@@ -45,12 +45,16 @@ const seconds = () => ((performance.now() - started) / 1000).toFixed(1);
 const progress = createProgress();
 const timings: [string, number][] = [];
 let phaseStarted = performance.now();
-/** Starts a phase on the progress line and records how long the last one took. */
-function phase(name: string, total?: number) {
+/** Records how long the current phase took. */
+function endPhase() {
   if (timings.length > 0) timings[timings.length - 1]![1] = performance.now() - phaseStarted;
+}
+/** Starts a phase on the progress line. */
+function phase(name: string, total?: number) {
+  endPhase();
   timings.push([name, 0]);
   phaseStarted = performance.now();
-  if (name) progress.phase(name, total);
+  progress.phase(name, total);
 }
 
 process.env[CONTENT_DIR_ENV] = contentDir;
@@ -117,9 +121,9 @@ try {
     throw new Error(`发现 ${issues.length} 个链接或外站资源问题`);
   }
   await publishStaging(outDir);
-  phase('');
+  endPhase();
   if (values.timings) {
-    const phases = timings.filter(([name]) => name).map(([name, ms]) => `${name} ${(ms / 1000).toFixed(1)} 秒`);
+    const phases = timings.map(([name, ms]) => `${name} ${(ms / 1000).toFixed(1)} 秒`);
     console.error(dim(`各阶段用时：${phases.join('，')}（其中搜索索引 ${(searchMs / 1000).toFixed(1)} 秒，与生成页面同时进行）`));
   }
   console.error(

@@ -14,7 +14,7 @@ import { runScript } from '../helpers/run.ts';
 const contentDir = copyFixture('portal');
 const workDir = tempDir('incremental');
 const outDir = join(workDir, 'dist');
-const build = () => runScript('build', ['--content', contentDir, '--out', outDir, '--cache-dir', join(workDir, 'cache')]);
+const build = (...extra: string[]) => runScript('build', ['--content', contentDir, '--out', outDir, '--cache-dir', join(workDir, 'cache'), ...extra]);
 /** The folder the published search manifest points to; it changes whenever the index does. */
 const searchIndexVersion = () => (JSON.parse(readFileSync(join(outDir, 'search-index', 'manifest.json'), 'utf8')) as { base: string }).base;
 
@@ -26,7 +26,7 @@ beforeAll(() => {
   const first = build();
   expect(first.code, first.output).toBe(0);
   firstIndex = searchIndexVersion();
-  unchanged = build();
+  unchanged = build('--timings');
   expect(unchanged.code, unchanged.output).toBe(0);
 
   const path = join(contentDir, 'reports/2019/jyj-jihua.md');
@@ -39,6 +39,10 @@ beforeAll(() => {
 describe('a rebuild after one report is edited and one added', () => {
   it('reuses the search index when nothing changed', () => {
     expect(unchanged.stderr).toContain('搜索索引未变，沿用上次');
+  });
+
+  it('says how long each phase took when asked (--timings)', () => {
+    expect(unchanged.stderr).toMatch(/各阶段用时：检查内容 \d+\.\d 秒，生成页面 \d+\.\d 秒，整理输出 \d+\.\d 秒，校验链接 \d+\.\d 秒/);
   });
 
   it('shows the new title on the report page and in its column, year, agency and catalogue listings', () => {
