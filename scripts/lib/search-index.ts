@@ -232,19 +232,21 @@ const gzip = promisify(gzipCallback);
 const WRITE_BATCH = 64;
 const DOCUMENT_BATCH = 512;
 
-/** A file of the index: its content, and for documents where a compressed copy is kept between builds. */
-interface IndexFile {
-  /** Undefined when the cached copy exists already. */
-  data: Uint8Array | string | undefined;
-  /** Documents are compressed once and kept, by content, in the cache; the index links to them. */
-  cachedAs?: string;
-}
+/**
+ * A file of the index: the manifest (read first and tiny) as it is; postings
+ * compressed on every build; documents compressed once and kept, by content,
+ * in the cache, the index linking to them (no data when the copy exists).
+ */
+type IndexFile =
+  | { kind: 'plain'; data: string }
+  | { kind: 'compressed'; data: Uint8Array }
+  | { kind: 'document'; data: string | undefined; cachedAs: string };
 
-async function writeIndexFile(path: string, { data, cachedAs }: IndexFile): Promise<void> {
-  if (data !== undefined && path.endsWith('manifest.json')) return writeFile(path, data);
-  // Postings are rewritten on every change, so they get a fast level (3% larger than level 6, twice as fast);
-  // documents are compressed once and kept.
-  if (!cachedAs) return writeFile(path, await gzip(data ?? '', { level: 3 }));
+async function writeIndexFile(path: string, file: IndexFile): Promise<void> {
+  if (file.kind === 'plain') return writeFile(path, file.data);
+  // Postings are rewritten on every change, so they get a fast level (3% larger than level 6, twice as fast).
+  if (file.kind === 'compressed') return writeFile(path, await gzip(file.data, { level: 3 }));
+  const { data, cachedAs } = file;
   if (data !== undefined) {
     await writeFile(`${cachedAs}.part`, await gzip(data, { level: 6 }));
     await rename(`${cachedAs}.part`, cachedAs);
@@ -256,7 +258,7 @@ async function writeIndexFile(path: string, { data, cachedAs }: IndexFile): Prom
   }
 }
 
-/** Writes the files gzip-compressed (the manifest, read first and tiny, as it is), a batch at a time on the thread pool. */
+/** Writes the files, compressing a batch at a time on the thread pool. */
 async function writeFiles(dir: string, files: Map<string, IndexFile>): Promise<void> {
   const folders = new Set([...files.keys()].map((path) => dirname(join(dir, path))));
   for (const folder of folders) await mkdir(folder, { recursive: true });
@@ -365,7 +367,7 @@ export async function buildSearchIndex(input: SearchIndexInput): Promise<SearchI
     const cachedAs = join(documentCache, `${createHash('sha256').update(`${INDEX_FORMAT}\0${documentKey(report)}`).digest('hex').slice(0, 32)}.gz`);
     cachedDocuments.add(cachedAs);
     const document = (): SearchDocument => ({ id: report.id, title: report.title, agency: report.agency, date: report.date, text: text() });
-    documentFiles.set(`${base}/${documentPath(doc)}`, { data: existsSync(cachedAs) ? undefined : JSON.stringify(document()), cachedAs });
+    documentFiles.set(`${base}/${documentPath(doc)}`, { kind: 'document', data: existsSync(cachedAs) ? undefined : JSON.stringify(document()), cachedAs });
     if (documentFiles.size === DOCUMENT_BATCH || doc === input.reports.length - 1) {
       await writeFiles(building, documentFiles);
       documentFiles = new Map();
@@ -395,11 +397,11 @@ export async function buildSearchIndex(input: SearchIndexInput): Promise<SearchI
   const byTerm = (a: number, b: number) => (collector.terms[a]! < collector.terms[b]! ? -1 : 1);
   for (const [bucket, ids] of byBucket) {
     ids.sort(byTerm);
-    files.set(`${base}/terms/${bucket}.bin`, { data: encodeTermFile(ids.map((id) => [collector.terms[id]!, ...postingsOf(id)])) });
+    files.set(`${base}/terms/${bucket}.bin`, { kind: 'compressed', data: encodeTermFile(ids.map((id) => [collector.terms[id]!, ...postingsOf(id)])) });
   }
   for (const [key, ids] of byPrefix) {
     ids.sort(byTerm);
-    files.set(`${base}/prefix/${prefixFileName(key)}.bin`, { data: encodeTermFile(ids.map((id) => [collector.terms[id]!.slice(1), ...postingsOf(id)])) });
+    files.set(`${base}/prefix/${prefixFileName(key)}.bin`, { kind: 'compressed', data: encodeTermFile(ids.map((id) => [collector.terms[id]!.slice(1), ...postingsOf(id)])) });
   }
   for (const [kind, values] of Object.entries(input.filterValues)) {
     const position = new Map(values.map((value, n) => [value, n]));
@@ -407,9 +409,9 @@ export async function buildSearchIndex(input: SearchIndexInput): Promise<SearchI
     input.reports.forEach((report, doc) => {
       for (const value of report.filters[kind] ?? []) lists[position.get(value)!]?.push(doc);
     });
-    lists.forEach((docs, n) => files.set(`${base}/filters/${kind}-${n}.bin`, { data: encodeDocList(docs) }));
+    lists.forEach((docs, n) => files.set(`${base}/filters/${kind}-${n}.bin`, { kind: 'compressed', data: encodeDocList(docs) }));
   }
-  files.set(`${base}/lengths.bin`, { data: lengths });
+  files.set(`${base}/lengths.bin`, { kind: 'compressed', data: lengths });
   const manifest: SearchManifest = {
     format: INDEX_FORMAT,
     base,
@@ -419,7 +421,7 @@ export async function buildSearchIndex(input: SearchIndexInput): Promise<SearchI
     prefixKeys: [...byPrefix.keys()].sort(),
     filters: input.filterValues,
   };
-  files.set('manifest.json', { data: JSON.stringify(manifest) });
+  files.set('manifest.json', { kind: 'plain', data: JSON.stringify(manifest) });
 
   await writeFiles(building, files);
   await rename(building, dir);
