@@ -6,7 +6,8 @@
  *   - the bare-Astro baseline: the same reports through Astro's glob loader
  *     and one minimal page (scripts/bench/baseline/), so the budget ratio is
  *     measured in the same run;
- *   - cold builds of the portal (no caches), R times;
+ *   - cold builds of the portal (no caches), R times, with the search index's
+ *     share of them (its time, and its process's peak RSS);
  *   - a rebuild with nothing changed, and rebuilds after one report edited, R times;
  *   - sizes: dist/, the search index, the largest page, report page weight;
  *   - search quality in Chromium through nginx (scripts/bench/search-quality.ts).
@@ -51,7 +52,7 @@ interface Timed {
   wallMs: number;
   peakRssBytes: number;
 }
-const summary = (measurements: Measurement[]): Timed => ({
+const summary = (measurements: Timed[]): Timed => ({
   wallMs: median(measurements.map((m) => m.wallMs)),
   peakRssBytes: median(measurements.map((m) => m.peakRssBytes)),
 });
@@ -62,10 +63,17 @@ function check(what: string, result: Measurement): Measurement {
 }
 
 const buildPortal = () =>
-  measure(process.execPath, [join(projectRoot, 'scripts/build.ts'), '--content', contentDir, '--out', outDir, '--cache-dir', cacheDir], {
+  measure(process.execPath, [join(projectRoot, 'scripts/build.ts'), '--content', contentDir, '--out', outDir, '--cache-dir', cacheDir, '--timings'], {
     cwd: projectRoot,
     env: { CI: '1', NO_COLOR: '1' },
   });
+
+/** The search index's share of a build, from the line `--timings` prints: its time (beside Astro) and its process's peak RSS. */
+function searchIndexBuild(build: Measurement): Timed {
+  const match = /搜索索引 ([\d.]+) 秒、峰值内存 (\d+) MB/.exec(build.output);
+  if (!match) throw new Error(`the build printed no search index timing:\n${build.output.slice(-2000)}`);
+  return { wallMs: Number(match[1]) * 1000, peakRssBytes: Number(match[2]) * 2 ** 20 };
+}
 
 async function baselineRun(): Promise<Measurement> {
   const root = join(workDir, 'baseline');
@@ -152,6 +160,7 @@ try {
     corpus: { bytes: corpus.bytes, generateMs: corpusMs },
     baseline,
     cold: coldSummary,
+    coldSearchIndex: summary(cold.map(searchIndexBuild)),
     unchanged: summary([unchanged]),
     oneEdit: summary(edited),
     pagesPerSecond: stats.htmlPages / (coldSummary.wallMs / 1000),
@@ -182,6 +191,7 @@ try {
       ['reports', `${reportCount} (${mb(corpus.bytes)} Markdown), medians of ${runs} run(s)`],
       ['bare Astro baseline', baseline ? `${s(baseline.wallMs)}, peak RSS ${mb(baseline.peakRssBytes)}` : 'skipped'],
       ['cold build', `${s(coldSummary.wallMs)}, peak RSS ${mb(coldSummary.peakRssBytes)}, ${result.pagesPerSecond.toFixed(0)} pages/s`],
+      ['search index, cold', `${s(result.coldSearchIndex.wallMs)} beside Astro, peak RSS ${mb(result.coldSearchIndex.peakRssBytes)} (its own process)`],
       ['cold / baseline', result.ratios.coldToBaseline ? `${result.ratios.coldToBaseline.toFixed(2)}×` : '—'],
       ['rebuild, nothing changed', `${s(result.unchanged.wallMs)}, peak RSS ${mb(result.unchanged.peakRssBytes)}`],
       ['rebuild, one report edited', `${s(result.oneEdit.wallMs)} (${(result.ratios.oneEditToCold * 100).toFixed(0)}% of cold), peak RSS ${mb(result.oneEdit.peakRssBytes)}`],

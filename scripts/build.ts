@@ -79,6 +79,7 @@ async function copyAttachments(site: Portal, target: string): Promise<number> {
 }
 
 let searchMs = 0;
+let searchPeakRss = 0;
 try {
   await discardStaging(outDir);
   const index = indexPortal(portal);
@@ -92,6 +93,7 @@ try {
   const [search] = await Promise.all([
     buildSearchIndexInWorker(searchIndexInput(index, join(cacheDir, 'search'), fingerprint)).then((built) => {
       searchMs = performance.now() - phaseStarted;
+      searchPeakRss = built.peakRssBytes;
       return built;
     }),
     build({
@@ -124,7 +126,7 @@ try {
   endPhase();
   if (values.timings) {
     const phases = timings.map(([name, ms]) => `${name} ${(ms / 1000).toFixed(1)} 秒`);
-    console.error(dim(`各阶段用时：${phases.join('，')}（其中搜索索引 ${(searchMs / 1000).toFixed(1)} 秒，与生成页面同时进行）`));
+    console.error(dim(`各阶段用时：${phases.join('，')}（其中搜索索引 ${(searchMs / 1000).toFixed(1)} 秒、峰值内存 ${Math.round(searchPeakRss / 2 ** 20)} MB，与生成页面同时进行）`));
   }
   console.error(
     green(

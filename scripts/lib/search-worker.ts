@@ -6,10 +6,15 @@ import { fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { buildSearchIndex, type SearchIndexInput, type SearchIndexResult } from './search-index.ts';
 
-type Reply = { result: SearchIndexResult } | { error: string };
+export interface SearchWorkerResult extends SearchIndexResult {
+  /** The child's peak resident memory (the kernel's count), for `--timings` and the bench. */
+  peakRssBytes: number;
+}
+
+type Reply = { result: SearchWorkerResult } | { error: string };
 
 /** Runs `buildSearchIndex(input)` in a child process. */
-export function buildSearchIndexInWorker(input: SearchIndexInput): Promise<SearchIndexResult> {
+export function buildSearchIndexInWorker(input: SearchIndexInput): Promise<SearchWorkerResult> {
   return new Promise((resolve, reject) => {
     const child = fork(fileURLToPath(import.meta.url), [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'], serialization: 'advanced' });
     child.once('message', (reply: Reply) => {
@@ -25,7 +30,7 @@ export function buildSearchIndexInWorker(input: SearchIndexInput): Promise<Searc
 if (import.meta.main) {
   process.once('message', (input: SearchIndexInput) => {
     buildSearchIndex(input).then(
-      (result) => process.send!({ result } satisfies Reply),
+      (result) => process.send!({ result: { ...result, peakRssBytes: process.resourceUsage().maxRSS * 1024 } } satisfies Reply),
       (error: Error) => process.send!({ error: error.message } satisfies Reply),
     );
   });

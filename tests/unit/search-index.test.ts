@@ -15,7 +15,8 @@ const DOCS: [id: string, title: string, body: string, agency: string, year: stri
   ['2024/a', '2024年信访工作总结', '全年受理信访事项120件，依照《信访条例》办理。拨打12345热线。', 'xfj', '2024'],
   ['2023/b', '2023年安全生产工作计划', '推进安全生产专项整治，开展双随机、一公开检查。信访工作另行安排。', 'yjj', '2023'],
   ['2022/c', '2022年法治政府建设报告', '学习信访工作条例。热线电话0570-12345678。', 'xfj', '2022'],
-  ['2021/d', '2021年民政工作总结', '最低生活保障对象3200户。衢江沿线巡查。', 'mzj', '2021'],
+  ['2021/d', '2021年民政工作总结', '最低生活保障对象3200户。衢江沿线巡查。认真贯彻政策跟踪审计意见。', 'mzj', '2021'],
+  ['2020/e', '2020年审计整改情况', '认真贯彻落实上级部署，透彻政策跟踪审计意见。', 'sjj', '2020'],
 ];
 
 const gunzipIfNeeded = (data: Buffer) => (data[0] === 0x1f && data[1] === 0x8b ? gunzipSync(data) : data);
@@ -27,7 +28,7 @@ function buildFixture() {
     writeFileSync(sourcePath, `---\ntitle: ${title}\n---\n${body}\n`);
     return { id, title, agency, date: `${year}-01-01`, digest: `${id}:${body.length}`, sourcePath, filters: { agency: [agency], year: [year] } };
   });
-  return { dir, reports, filterValues: { agency: ['xfj', 'yjj', 'mzj'], year: ['2024', '2023', '2022', '2021'] } };
+  return { dir, reports, filterValues: { agency: ['xfj', 'yjj', 'mzj', 'sjj'], year: ['2024', '2023', '2022', '2021', '2020'] } };
 }
 
 async function open(built: string) {
@@ -55,6 +56,13 @@ describe('the search index', async () => {
   it('finds numbers inside longer numbers', async () => {
     expect((await ids('2345')).sort()).toEqual(['2022/c', '2024/a']);
     expect(await ids('45678')).toEqual(['2022/c']);
+  });
+
+  it('finds a long query where its characters run on, not where only its pairs are scattered', async () => {
+    expect(await ids('认真贯彻政策跟踪审计')).toEqual(['2021/d']);
+    // 2020/e has every pair of the query (认真 … 彻政 … 审计), but not 贯彻政.
+    expect(await ids('贯彻政策')).toEqual(['2021/d']);
+    expect((await ids('政策跟踪审计')).sort()).toEqual(['2020/e', '2021/d']);
   });
 
   it('requires every space-separated keyword', async () => {
@@ -101,6 +109,13 @@ describe('the search index', async () => {
     const reread = await open(incremental.dir);
     const titles = await Promise.all((await reread.candidates(queryKeywords('修订'), {}, 'newest')).map(async (doc) => (await reread.document(doc)).title));
     expect(titles).toEqual(['2024年信访工作总结（修订）', '2023年安全生产工作计划（修订）']);
+  });
+
+  it('is the same when its postings are assembled a few pairs at a time', async () => {
+    const inPasses = await buildSearchIndex({ ...input, cacheDir: join(dir, 'passes-cache') }, { passRecords: 40 });
+    const contents = (root: string) =>
+      Object.fromEntries((readdirSync(root, { recursive: true }) as string[]).filter((file) => file.includes('.')).map((file) => [file, readFileSync(join(root, file)).toString('base64')]));
+    expect(contents(inPasses.dir)).toEqual(contents(built.dir));
   });
 
   it('is reused when nothing changed and rebuilt when a document did', async () => {

@@ -48,7 +48,7 @@ function merge(ranges: [number, number][]): [number, number][] {
  */
 export function excerptOf(text: string, keywords: readonly KeywordTerms[], length = 90): Excerpt {
   const whole = occurrences(text, keywords.map((keyword) => matchKey(keyword.keyword)));
-  const matches = whole.length > 0 ? whole : occurrences(text, keywords.flatMap((keyword) => [...keyword.exact, ...keyword.prefix]));
+  const matches = whole.length > 0 ? whole : occurrences(text, keywords.flatMap((keyword) => [...keyword.exact, ...keyword.triples, ...keyword.prefix]));
   const first = matches[0]?.[0] ?? 0;
   let start = Math.max(0, first - Math.floor(length / 3));
   let end = Math.min(text.length, start + length);

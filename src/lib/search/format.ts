@@ -4,6 +4,8 @@
  *   manifest.json            what the index holds (SearchManifest)
  *   lengths.bin              one byte per document: its length, log-scaled
  *   terms/<bucket>.bin       exact terms, hashed into buckets
+ *   triples/<bucket>.bin     triples of Han characters by slot (gramSlot), the
+ *                            slot's bucket its number modulo the bucket count
  *   prefix/<key>.bin         suffixes of letter/digit runs, by their first two characters, sorted
  *   docs/<n>.bin             document n as JSON (SearchDocument): its report id,
  *                            title, 发布机构, 发文日期 and plain text
@@ -18,7 +20,7 @@
  * All numbers are unsigned LEB128 varints.
  */
 
-export const INDEX_FORMAT = 2;
+export const INDEX_FORMAT = 3;
 
 /** What the browser reads of a document to check a match, cut an excerpt and show a result. */
 export interface SearchDocument {
@@ -214,15 +216,43 @@ export function decodeDocList(data: Uint8Array): Uint32Array {
   return docs;
 }
 
+const fnvStart = 0x811c9dc5;
+function fnvStep(hash: number, codeUnit: number): number {
+  return Math.imul(hash ^ codeUnit, 0x01000193) >>> 0;
+}
+function fnvCodePoint(hash: number, code: number): number {
+  if (code <= 0xffff) return fnvStep(hash, code);
+  const offset = code - 0x10000;
+  return fnvStep(fnvStep(hash, 0xd800 + (offset >> 10)), 0xdc00 + (offset & 0x3ff));
+}
+
 /** FNV-1a over UTF-16 code units: the same bucket in Node and every browser. */
 export function bucketOf(term: string, buckets: number): number {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < term.length; i++) {
-    hash ^= term.charCodeAt(i);
-    hash = Math.imul(hash, 0x01000193) >>> 0;
-  }
+  let hash = fnvStart;
+  for (let i = 0; i < term.length; i++) hash = fnvStep(hash, term.charCodeAt(i));
   return hash % buckets;
 }
+
+/**
+ * Triples of Han characters are not kept by name (a large archive has tens of
+ * millions) but by slot: a hash into this many. Triples sharing a slot share
+ * a postings list, so a slot can list a few documents lacking the triple,
+ * never miss one that has it.
+ */
+export const TRIPLE_SLOTS = 1 << 23;
+
+/** A triple's slot, from its code points: no string is made per character at build time. */
+export function tripleSlot(first: number, second: number, third: number): number {
+  return fnvCodePoint(fnvCodePoint(fnvCodePoint(fnvStart, first), second), third) % TRIPLE_SLOTS;
+}
+
+export function tripleSlotOf(triple: string): number {
+  const [first, second, third] = [...triple].map((char) => char.codePointAt(0)!);
+  return tripleSlot(first!, second!, third!);
+}
+
+/** A slot as its triples file names it. */
+export const slotName = (slot: number) => slot.toString(36);
 
 /** Which prefix file a letter/digit suffix (two or more characters) is in. */
 export function prefixKeyOf(term: string): string {

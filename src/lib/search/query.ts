@@ -11,6 +11,8 @@ import {
   inflate,
   prefixFileName,
   prefixKeyOf,
+  slotName,
+  tripleSlotOf,
   type Postings,
   type SearchDocument,
   type SearchManifest,
@@ -75,6 +77,13 @@ export class SearchIndexReader {
     return terms.get(term) ?? EMPTY;
   }
 
+  private async triple(triple: string): Promise<Postings> {
+    const slot = tripleSlotOf(triple);
+    const name = slotName(slot);
+    const slots = decodeTermFile(await this.file(`triples/${slot % this.manifest.buckets}.bin`), (candidate) => candidate === name);
+    return slots.get(name) ?? EMPTY;
+  }
+
   private async prefix(prefix: string): Promise<Postings> {
     const key = prefixKeyOf(prefix);
     if (!this.manifest.prefixKeys.includes(key)) return EMPTY;
@@ -88,7 +97,11 @@ export class SearchIndexReader {
    */
   async candidates(keywords: KeywordTerms[], filters: Record<string, string>, sort: SortOrder): Promise<number[]> {
     const lists = await Promise.all(
-      keywords.flatMap((keyword) => [...keyword.exact.map((term) => this.exact(term)), ...keyword.prefix.map((term) => this.prefix(term))]),
+      keywords.flatMap((keyword) => [
+        ...keyword.exact.map((term) => this.exact(term)),
+        ...keyword.triples.map((term) => this.triple(term)),
+        ...keyword.prefix.map((term) => this.prefix(term)),
+      ]),
     );
     if (lists.length === 0 || lists.some((list) => list.docs.length === 0)) return [];
     const allowed = await this.filtered(filters);

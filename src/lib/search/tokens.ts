@@ -5,16 +5,19 @@
  * Chinese has no spaces, and a word segmenter cuts the same characters
  * differently depending on context, so a substring of a document can be
  * missed. Instead:
- *   - a run of Han characters is indexed as its characters and its
- *     overlapping pairs (信访条例 → 信 访 条 例, 信访 访条 条例);
+ *   - a run of Han characters is indexed as its characters, its overlapping
+ *     pairs and its overlapping triples (信访条例 → 信 访 条 例, 信访 访条
+ *     条例, 信访条 访条例);
  *   - a run of letters or digits as its characters and its suffixes
  *     (12345 → 1 2 3 4 5, 12345 2345 345 45 5), the suffixes looked up by
  *     prefix, so "234" finds "12345".
- * A query of two or more Han characters needs its pairs, one character its
- * character, letters and digits a suffix they begin. Every document that
- * contains the query contains all of its terms: recall is complete by
- * construction. Documents that contain the terms but not the query are told
- * apart afterwards, on their text (see excerpt.ts).
+ * A query of three or more Han characters needs its triples, two characters
+ * their pair, one character itself, letters and digits a suffix they begin.
+ * Every document that contains the query contains all of its terms: recall
+ * is complete by construction. Triples keep documents that have a long
+ * query's pairs only scattered (认真贯彻 here, 贯彻政策 there) from being
+ * found at all; the few that have its triples but not the query itself are
+ * told apart afterwards, on their text (see excerpt.ts).
  */
 
 const HAN = /\p{Script=Han}|\p{Script=Hiragana}|\p{Script=Katakana}/u;
@@ -96,6 +99,8 @@ export interface TermSink {
   char(codePoint: number, weight: number): void;
   /** Two adjacent Han characters: an exact term of two characters. */
   pair(first: number, second: number, weight: number): void;
+  /** Three adjacent Han characters, indexed by their slot (see gramSlot in format.ts). */
+  triple(first: number, second: number, third: number, weight: number): void;
   /** A suffix of a run of letters or digits (two or more characters), looked up by prefix. */
   suffix(text: string, weight: number): void;
 }
@@ -112,6 +117,7 @@ const HAN_LAST = 0x9fff;
 export function scanTerms(text: string, weight: number, sink: TermSink): number {
   let length = 0;
   let previousHan = -1;
+  let beforePreviousHan = -1;
   let word: string[] = [];
   const endWord = () => {
     for (let i = 0; i < Math.min(word.length, MAX_SUFFIXES) && word.length - i > 1; i++) sink.suffix(word.slice(i).join(''), weight);
@@ -144,9 +150,12 @@ export function scanTerms(text: string, weight: number, sink: TermSink): number 
       length++;
       sink.char(code, weight);
       if (previousHan >= 0) sink.pair(previousHan, code, weight);
+      if (beforePreviousHan >= 0) sink.triple(beforePreviousHan, previousHan, code, weight);
+      beforePreviousHan = previousHan;
       previousHan = code;
     } else if (piece !== undefined) {
       previousHan = -1;
+      beforePreviousHan = -1;
       for (const char of piece) {
         length++;
         sink.char(char.codePointAt(0)!, weight);
@@ -154,6 +163,7 @@ export function scanTerms(text: string, weight: number, sink: TermSink): number 
       }
     } else {
       previousHan = -1;
+      beforePreviousHan = -1;
       if (word.length > 0) endWord();
     }
   }
@@ -165,16 +175,19 @@ export function scanTerms(text: string, weight: number, sink: TermSink): number 
 export interface DocumentTerms {
   exact: Map<string, number>;
   prefix: Map<string, number>;
+  /** Triples of Han characters. */
+  triples: Map<string, number>;
   length: number;
 }
 
 export function documentTerms(title: string, text: string): DocumentTerms {
-  const terms: DocumentTerms = { exact: new Map(), prefix: new Map(), length: 0 };
+  const terms: DocumentTerms = { exact: new Map(), prefix: new Map(), triples: new Map(), length: 0 };
   const add = (map: Map<string, number>, term: string, weight: number) => map.set(term, (map.get(term) ?? 0) + weight);
   const sink: TermSink = {
     char: (code, weight) => add(terms.exact, String.fromCodePoint(code), weight),
     pair: (first, second, weight) => add(terms.exact, String.fromCodePoint(first, second), weight),
     suffix: (suffix, weight) => add(terms.prefix, suffix, weight),
+    triple: (first, second, third, weight) => add(terms.triples, String.fromCodePoint(first, second, third), weight),
   };
   terms.length = scanTerms(title, TITLE_WEIGHT, sink) + scanTerms(text, 1, sink);
   return terms;
@@ -183,26 +196,32 @@ export function documentTerms(title: string, text: string): DocumentTerms {
 /** What one keyword of a query is looked up by. */
 export interface KeywordTerms {
   keyword: string;
+  /** Characters and pairs of characters. */
   exact: string[];
   prefix: string[];
+  /** Triples of Han characters. */
+  triples: string[];
 }
 
 /**
- * The terms of one keyword: pairs of its Han runs (a lone Han character
- * itself), and for runs of letters or digits the run as a prefix (a lone
- * letter or digit itself). Every document containing the keyword has them.
+ * The terms of one keyword: the triples of its Han runs (a run of two its
+ * pair, a lone Han character itself), and for runs of letters or digits the
+ * run as a prefix (a lone letter or digit itself). Every document containing
+ * the keyword has them.
  */
 export function keywordTerms(keyword: string): KeywordTerms {
   const exact = new Set<string>();
   const prefix = new Set<string>();
+  const triples = new Set<string>();
   for (const run of runsOf(keyword)) {
     if (run.kind === 'other') continue;
     const chars = [...run.text];
     if (chars.length === 1) exact.add(chars[0]!);
-    else if (run.kind === 'han') for (let i = 0; i < chars.length - 1; i++) exact.add(chars[i]! + chars[i + 1]!);
-    else prefix.add(chars.slice(0, MAX_SUFFIXES).join(''));
+    else if (run.kind === 'word') prefix.add(chars.slice(0, MAX_SUFFIXES).join(''));
+    else if (chars.length === 2) exact.add(chars.join(''));
+    else for (let i = 0; i < chars.length - 2; i++) triples.add(chars.slice(i, i + 3).join(''));
   }
-  return { keyword, exact: [...exact], prefix: [...prefix] };
+  return { keyword, exact: [...exact], prefix: [...prefix], triples: [...triples] };
 }
 
 /** Keywords are separated by spaces; a document must contain every one. */
@@ -210,7 +229,7 @@ export function queryKeywords(query: string): KeywordTerms[] {
   return query
     .split(/\s+/u)
     .map(keywordTerms)
-    .filter((terms) => terms.exact.length + terms.prefix.length > 0);
+    .filter((terms) => terms.exact.length + terms.prefix.length + terms.triples.length > 0);
 }
 
 /**
