@@ -5,11 +5,12 @@
  * terms, which go to disk by partition (search-terms.ts); the postings are
  * then assembled a few partitions at a time and written as a few thousand
  * small gzip-compressed files, so memory stays the same whatever the size
- * of the archive. The whole index is a function of its
- * inputs, so an unchanged archive reuses the previous one as it is; after an
- * edit, documents that did not change are not scanned again (their terms are
- * kept in the cache) nor compressed again (their files are kept too), and
- * the result is byte for byte the index a build from scratch would write.
+ * of the archive. The whole index is a function of its inputs, so an
+ * unchanged archive reuses the previous one as it is; after an edit,
+ * documents that did not change are not scanned again (their terms are kept
+ * in the cache), files that did not change are not compressed again (they
+ * are kept by content), and the result is byte for byte the index a build
+ * from scratch would write.
  */
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
@@ -29,6 +30,7 @@ import {
   prefixFileName,
   prefixKeyOf,
   slotName,
+  TRIPLE_SLOTS,
   type SearchDocument,
   type SearchManifest,
 } from '../../src/lib/search/format.ts';
@@ -75,28 +77,57 @@ const WRITE_BATCH = 64;
 const DOCUMENT_BATCH = 512;
 
 /**
- * A file of the index: the manifest (read first and tiny) as it is; postings
- * compressed on every build; documents compressed once and kept, by content,
- * in the cache, the index linking to them (no data when the copy exists).
+ * A file of the index: the manifest (read first and tiny) as it is; small
+ * files compressed on every build; documents and postings compressed once
+ * and kept in the cache by what they hold, the index linking to them — a
+ * file that did not change since the last build is not compressed again.
  */
 type IndexFile =
   | { kind: 'plain'; data: string }
   | { kind: 'compressed'; data: Uint8Array }
-  | { kind: 'document'; data: string | undefined; cachedAs: string };
+  | { kind: 'cached'; entry: CacheEntry; data: () => string | Uint8Array; level: number };
+
+interface CacheEntry {
+  path: string;
+  exists: boolean;
+}
+
+/** Compressed index files by content, shared by successive builds. */
+class CompressedCache {
+  private readonly dir: string;
+  private readonly used = new Set<string>();
+
+  constructor(dir: string) {
+    this.dir = dir;
+  }
+
+  /** Where the compressed content named `key` (a hash of what it is made of) is kept. */
+  entry(key: string): CacheEntry {
+    const path = join(this.dir, `${key}.gz`);
+    this.used.add(path);
+    return { path, exists: existsSync(path) };
+  }
+
+  /** Removes what no file of this index uses. */
+  async prune(): Promise<void> {
+    for (const entry of await readdir(this.dir)) if (!this.used.has(join(this.dir, entry))) await rm(join(this.dir, entry), { force: true });
+  }
+}
+
+const hashOf = (data: string | Uint8Array) => createHash('sha256').update(data).digest('hex').slice(0, 32);
 
 async function writeIndexFile(path: string, file: IndexFile): Promise<void> {
   if (file.kind === 'plain') return writeFile(path, file.data);
-  // Postings are rewritten on every change, so they get a fast level (3% larger than level 6, twice as fast).
   if (file.kind === 'compressed') return writeFile(path, await gzip(file.data, { level: 3 }));
-  const { data, cachedAs } = file;
-  if (data !== undefined) {
-    await writeFile(`${cachedAs}.part`, await gzip(data, { level: 6 }));
-    await rename(`${cachedAs}.part`, cachedAs);
+  const { entry } = file;
+  if (!entry.exists) {
+    await writeFile(`${entry.path}.part`, await gzip(file.data(), { level: file.level }));
+    await rename(`${entry.path}.part`, entry.path);
   }
   try {
-    await link(cachedAs, path);
+    await link(entry.path, path);
   } catch {
-    await copyFile(cachedAs, path);
+    await copyFile(entry.path, path);
   }
 }
 
@@ -108,11 +139,6 @@ async function writeFiles(dir: string, files: Map<string, IndexFile>): Promise<v
   for (let i = 0; i < entries.length; i += WRITE_BATCH) {
     await Promise.all(entries.slice(i, i + WRITE_BATCH).map(([path, file]) => writeIndexFile(join(dir, path), file)));
   }
-}
-
-/** Removes compressed documents no document of this index uses. */
-async function pruneDocumentCache(dir: string, used: Set<string>): Promise<void> {
-  for (const entry of await readdir(dir)) if (!used.has(join(dir, entry))) await rm(join(dir, entry), { force: true });
 }
 
 const termKey = (report: IndexedReport) => `${report.digest}\0${report.title}`;
@@ -137,34 +163,60 @@ export interface SearchIndexResult {
 class TermFileWriter {
   private readonly collector: TermCollector;
   private readonly buckets: number;
-  /** Per term id, within one call: pairs, then where its postings end. Zero again after each call. */
-  private readonly counts: Int32Array;
-  private readonly ends: Int32Array;
+  private readonly partitions: number;
+  private readonly cache: CompressedCache;
   readonly prefixKeys = new Set<string>();
 
-  constructor(collector: TermCollector, buckets: number) {
+  constructor(collector: TermCollector, buckets: number, partitions: number, cache: CompressedCache) {
     this.collector = collector;
     this.buckets = buckets;
-    this.counts = new Int32Array(collector.idCount);
-    this.ends = new Int32Array(collector.idCount);
+    this.partitions = partitions;
+    this.cache = cache;
   }
 
-  async write(dir: string, base: string, pairs: ReturnType<PairSpill['read']>): Promise<void> {
-    const { counts, ends } = this;
+  /**
+   * Numbers the terms a group of partitions can hold from 0, densely: the
+   * counting sort then works on arrays that stay in the processor's cache.
+   * Triple slots of partition p are p, p + partitions, p + 2 × partitions …
+   */
+  private localIds(group: number[]): { size: number; localOf: (id: number) => number } {
+    const shift = Math.log2(this.partitions);
+    const mask = this.partitions - 1;
+    const place = new Int32Array(this.partitions);
+    group.forEach((partition, index) => (place[partition] = index));
+    const width = group.length;
+    const slots = (TRIPLE_SLOTS >> shift) * width;
+    return {
+      size: slots + this.collector.idCount - TRIPLE_SLOTS,
+      localOf: (id) => (id < TRIPLE_SLOTS ? (id >> shift) * width + place[id & mask]! : slots + id - TRIPLE_SLOTS),
+    };
+  }
+
+  async write(dir: string, base: string, group: number[], pairs: ReturnType<PairSpill['read']>): Promise<void> {
+    const { size, localOf } = this.localIds(group);
+    const counts = new Int32Array(size);
+    const ends = new Int32Array(size);
+    const records = pairs.terms.length;
+    const local = new Int32Array(records);
     const present: number[] = [];
-    for (const term of pairs.terms) if (counts[term]!++ === 0) present.push(term);
-    let at = 0;
-    for (const term of present) {
-      ends[term] = at;
-      at += counts[term]!;
+    for (let i = 0; i < records; i++) {
+      const at = localOf(pairs.terms[i]!);
+      local[i] = at;
+      if (counts[at]!++ === 0) present.push(pairs.terms[i]!);
     }
-    const docs = new Uint32Array(pairs.terms.length);
-    const termCounts = new Uint8Array(pairs.terms.length);
-    pairs.terms.forEach((term, i) => {
-      const to = ends[term]!++;
+    let offset = 0;
+    for (const term of present) {
+      const at = localOf(term);
+      ends[at] = offset;
+      offset += counts[at]!;
+    }
+    const docs = new Uint32Array(records);
+    const termCounts = new Uint8Array(records);
+    for (let i = 0; i < records; i++) {
+      const to = ends[local[i]!]!++;
       docs[to] = pairs.docs[i]!;
       termCounts[to] = pairs.counts[i]!;
-    });
+    }
 
     const byFile = new Map<string, [name: string, docs: Uint32Array, counts: Uint8Array][]>();
     for (const term of present) {
@@ -183,18 +235,20 @@ class TermFileWriter {
         path = `${base}/terms/${bucketOf(text, this.buckets)}.bin`;
         name = text;
       }
-      const start = ends[term]! - counts[term]!;
-      const entry: [string, Uint32Array, Uint8Array] = [name, docs.subarray(start, ends[term]), termCounts.subarray(start, ends[term])];
+      const at = localOf(term);
+      const start = ends[at]! - counts[at]!;
+      const entry: [string, Uint32Array, Uint8Array] = [name, docs.subarray(start, ends[at]), termCounts.subarray(start, ends[at])];
       const list = byFile.get(path);
       if (list) list.push(entry);
       else byFile.set(path, [entry]);
-      counts[term] = 0;
     }
     // Sorted by name, not by when terms were first seen: the same input gives the same bytes.
     const files = new Map<string, IndexFile>();
     for (const [path, entries] of byFile) {
       entries.sort((a, b) => (a[0] < b[0] ? -1 : 1));
-      files.set(path, { kind: 'compressed', data: encodeTermFile(entries) });
+      const data = encodeTermFile(entries);
+      // Postings change on every edit, so they get a fast level (3% larger than level 6, twice as fast).
+      files.set(path, { kind: 'cached', entry: this.cache.entry(hashOf(data)), data: () => data, level: 3 });
     }
     await writeFiles(dir, files);
   }
@@ -222,9 +276,8 @@ export async function buildSearchIndex(input: SearchIndexInput, { passRecords = 
   // Build beside, then move into place: a half-written index is never reused.
   const building = `${dir}.building`;
   await rm(building, { recursive: true, force: true });
-  const documentCache = join(input.cacheDir, 'documents');
-  await mkdir(documentCache, { recursive: true });
-  const cachedDocuments = new Set<string>();
+  await mkdir(join(input.cacheDir, 'compressed'), { recursive: true });
+  const cache = new CompressedCache(join(input.cacheDir, 'compressed'));
   // Document files are written as the scan goes (compressed on the thread pool meanwhile), not held until the end.
   let documentFiles = new Map<string, IndexFile>();
   for (let doc = 0; doc < input.reports.length; doc++) {
@@ -239,10 +292,8 @@ export async function buildSearchIndex(input: SearchIndexInput, { passRecords = 
     nextSnapshot.add(termKey(report), pairs, pairs.length);
     lengths[doc] = encodeLength(pairs.length);
     totalLength += pairs.length;
-    const cachedAs = join(documentCache, `${createHash('sha256').update(`${INDEX_FORMAT}\0${documentKey(report)}`).digest('hex').slice(0, 32)}.gz`);
-    cachedDocuments.add(cachedAs);
     const document = (): SearchDocument => ({ id: report.id, title: report.title, agency: report.agency, date: report.date, text: text() });
-    documentFiles.set(`${base}/${documentPath(doc)}`, { kind: 'document', data: existsSync(cachedAs) ? undefined : JSON.stringify(document()), cachedAs });
+    documentFiles.set(`${base}/${documentPath(doc)}`, { kind: 'cached', entry: cache.entry(hashOf(`${INDEX_FORMAT}\0${documentKey(report)}`)), data: () => JSON.stringify(document()), level: 6 });
     if (documentFiles.size === DOCUMENT_BATCH || doc === input.reports.length - 1) {
       await writeFiles(building, documentFiles);
       documentFiles = new Map();
@@ -251,8 +302,8 @@ export async function buildSearchIndex(input: SearchIndexInput, { passRecords = 
   snapshot?.close();
   spill.finish();
 
-  const termFiles = new TermFileWriter(collector, buckets);
-  for (const group of spill.groups(passRecords)) await termFiles.write(building, base, spill.read(group));
+  const termFiles = new TermFileWriter(collector, buckets, partitions, cache);
+  for (const group of spill.groups(passRecords)) await termFiles.write(building, base, group, spill.read(group));
   spill.remove();
 
   const files = new Map<string, IndexFile>();
@@ -278,7 +329,7 @@ export async function buildSearchIndex(input: SearchIndexInput, { passRecords = 
 
   await writeFiles(building, files);
   await rename(building, dir);
-  await pruneDocumentCache(documentCache, cachedDocuments);
+  await cache.prune();
   await nextSnapshot.finish(collector.terms);
   // Keep only this index: earlier ones are superseded.
   for (const entry of await readdir(indexRoot)) if (entry !== hash) await rm(join(indexRoot, entry), { recursive: true, force: true });

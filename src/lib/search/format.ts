@@ -62,8 +62,13 @@ export interface SearchManifest {
 }
 
 export class ByteWriter {
-  private buffer = new Uint8Array(256);
+  private buffer: Uint8Array;
   private length = 0;
+
+  /** `expected`: how many bytes the writer will likely hold, so it rarely grows. */
+  constructor(expected = 256) {
+    this.buffer = new Uint8Array(expected);
+  }
 
   private reserve(extra: number): void {
     if (this.length + extra <= this.buffer.length) return;
@@ -152,20 +157,30 @@ export interface Postings {
   counts: Uint8Array;
 }
 
+const varintLength = (value: number) => (value < 0x80 ? 1 : value < 0x4000 ? 2 : value < 0x200000 ? 3 : value < 0x10000000 ? 4 : 5);
+
 /** Postings lists, one per term, in a term file; documents in increasing order. */
 export function encodeTermFile(terms: [term: string, docs: ArrayLike<number>, counts: ArrayLike<number>][]): Uint8Array {
-  const writer = new ByteWriter().varint(terms.length);
-  const lists = terms.map(([, docs, counts]) => {
-    const list = new ByteWriter().varint(docs.length);
+  // List lengths are worked out first, so the dictionary and the lists go straight into one buffer.
+  const listLengths = terms.map(([, docs]) => {
+    let length = varintLength(docs.length) + docs.length;
     let previous = 0;
     for (let index = 0; index < docs.length; index++) {
-      list.varint(docs[index]! - previous).byte(Math.min(255, counts[index]!));
+      length += varintLength(docs[index]! - previous);
       previous = docs[index]!;
     }
-    return list.finish();
+    return length;
   });
-  terms.forEach(([term], index) => writer.text(term).varint(lists[index]!.length));
-  for (const list of lists) writer.raw(list);
+  const writer = new ByteWriter(listLengths.reduce((sum, length) => sum + length + 16, 16)).varint(terms.length);
+  terms.forEach(([term], index) => writer.text(term).varint(listLengths[index]!));
+  for (const [, docs, counts] of terms) {
+    writer.varint(docs.length);
+    let previous = 0;
+    for (let index = 0; index < docs.length; index++) {
+      writer.varint(docs[index]! - previous).byte(Math.min(255, counts[index]!));
+      previous = docs[index]!;
+    }
+  }
   return writer.finish();
 }
 
