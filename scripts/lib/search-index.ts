@@ -37,7 +37,7 @@ import {
 import { scanTerms, TITLE_WEIGHT } from '../../src/lib/search/tokens.ts';
 import { renderedText } from '../../src/markdown/cached.ts';
 import { linkTree } from './fs-tree.ts';
-import { PairSpill, spillPartitionCount, SUFFIX_MARK, TermCollector, termPartition, TermSnapshot, TermSnapshotWriter } from './search-terms.ts';
+import { PairSpill, spillPartitionCount, SUFFIX_MARK, TermCollector, TermSnapshot, TermSnapshotWriter } from './search-terms.ts';
 
 /** What the index needs to know about one report, in newest-first order. */
 export interface IndexedReport {
@@ -263,7 +263,7 @@ export async function buildSearchIndex(input: SearchIndexInput, { passRecords = 
 
   const buckets = bucketCount(input.reports.length);
   const partitions = spillPartitionCount(input.reports.length, buckets);
-  const collector = new TermCollector(partitions, (term) => termPartition(term, buckets, partitions));
+  const collector = new TermCollector(buckets, partitions);
   const snapshotDir = join(input.cacheDir, 'terms');
   const snapshotVersion = `${INDEX_FORMAT}\0${input.fingerprint}`;
   const snapshot = await TermSnapshot.open(snapshotDir, snapshotVersion);

@@ -35,8 +35,8 @@ export class TermCollector implements TermSink {
   readonly terms: string[] = [];
   /** Spill partition of each vocabulary term. */
   private partitions = new Uint16Array(1 << 16);
+  private readonly bucketCount: number;
   private readonly partitionCount: number;
-  private readonly partitionOf: (term: string) => number;
   /** Term id of each character by code point; -1 until seen. */
   private readonly charIds = new Int32Array(0x110000).fill(-1);
   private readonly hanPairIds = new Map<number, number>();
@@ -46,10 +46,10 @@ export class TermCollector implements TermSink {
   private readonly tripleCounts = new Int32Array(TRIPLE_SLOTS);
   private touched: number[] = [];
 
-  /** `partitionOf` places a vocabulary term; a triple slot's partition is the slot modulo `partitionCount`. */
-  constructor(partitionCount: number, partitionOf: (term: string) => number) {
+  /** Terms are spilled into `partitionCount` partitions by the one of `bucketCount` buckets they belong to. */
+  constructor(bucketCount: number, partitionCount: number) {
+    this.bucketCount = bucketCount;
     this.partitionCount = partitionCount;
-    this.partitionOf = partitionOf;
   }
 
   /** Ids this collector can give: every slot and the vocabulary so far. */
@@ -77,7 +77,7 @@ export class TermCollector implements TermSink {
       partitions.set(this.partitions);
       this.partitions = partitions;
     }
-    this.partitions[index] = this.partitionOf(term);
+    this.partitions[index] = termPartition(term, this.bucketCount, this.partitionCount);
     return TRIPLE_SLOTS + index;
   }
 
@@ -351,7 +351,11 @@ export function spillPartitionCount(documents: number, buckets: number): number 
   return Math.min(partitions, buckets);
 }
 
-/** The partition of a vocabulary term: by its bucket, or for a suffix by its prefix file, so each file is built from one partition. */
-export function termPartition(term: string, buckets: number, partitions: number): number {
+/**
+ * The partition of a vocabulary term: by its bucket, or for a suffix by its
+ * prefix file, so each file is built from one partition. (A triple slot's is
+ * the slot modulo the partition count, which is also its bucket's.)
+ */
+function termPartition(term: string, buckets: number, partitions: number): number {
   return term.startsWith(SUFFIX_MARK) ? bucketOf(prefixKeyOf(term.slice(1)), partitions) : bucketOf(term, buckets) % partitions;
 }
