@@ -21,13 +21,14 @@ import { gzip as gzipCallback } from 'node:zlib';
 import { readReportBody } from '../../src/lib/content/source.ts';
 import {
   bucketCount,
-  bucketOf,
+  termPath,
+  triplePath,
+  prefixPath,
   documentPath,
   encodeDocList,
   encodeLength,
   encodeTermFile,
   INDEX_FORMAT,
-  prefixFileName,
   prefixKeyOf,
   slotName,
   TRIPLE_SLOTS,
@@ -224,15 +225,15 @@ class TermFileWriter {
       let path: string;
       let name: string;
       if (text === undefined) {
-        path = `${base}/triples/${term % this.buckets}.bin`;
+        path = `${base}/${triplePath(term, this.buckets)}`;
         name = slotName(term);
       } else if (text.startsWith(SUFFIX_MARK)) {
         name = text.slice(1);
         const key = prefixKeyOf(name);
         this.prefixKeys.add(key);
-        path = `${base}/prefix/${prefixFileName(key)}.bin`;
+        path = `${base}/${prefixPath(key)}`;
       } else {
-        path = `${base}/terms/${bucketOf(text, this.buckets)}.bin`;
+        path = `${base}/${termPath(text, this.buckets)}`;
         name = text;
       }
       const at = localOf(term);

@@ -35,6 +35,10 @@ export interface SearchDocument {
 }
 
 export const documentPath = (doc: number) => `docs/${doc}.bin`;
+/** Where the builder writes and the reader finds a term, a triple slot, a prefix key. */
+export const termPath = (term: string, buckets: number) => `terms/${bucketOf(term, buckets)}.bin`;
+export const triplePath = (slot: number, buckets: number) => `triples/${slot % buckets}.bin`;
+export const prefixPath = (key: string) => `prefix/${prefixFileName(key)}.bin`;
 
 /**
  * Undoes the gzip the index files are stored with. Data without the gzip

@@ -3,13 +3,14 @@
  * that needs no browser, so it is tested in Node against a built index.
  */
 import {
-  bucketOf,
+  termPath,
+  triplePath,
+  prefixPath,
   decodeDocList,
   decodeLength,
   decodeTermFile,
   documentPath,
   inflate,
-  prefixFileName,
   prefixKeyOf,
   slotName,
   tripleSlotOf,
@@ -72,22 +73,21 @@ export class SearchIndexReader {
   }
 
   private async exact(term: string): Promise<Postings> {
-    const bucket = bucketOf(term, this.manifest.buckets);
-    const terms = decodeTermFile(await this.file(`terms/${bucket}.bin`), (candidate) => candidate === term);
+    const terms = decodeTermFile(await this.file(termPath(term, this.manifest.buckets)), (candidate) => candidate === term);
     return terms.get(term) ?? EMPTY;
   }
 
   private async triple(triple: string): Promise<Postings> {
     const slot = tripleSlotOf(triple);
     const name = slotName(slot);
-    const slots = decodeTermFile(await this.file(`triples/${slot % this.manifest.buckets}.bin`), (candidate) => candidate === name);
+    const slots = decodeTermFile(await this.file(triplePath(slot, this.manifest.buckets)), (candidate) => candidate === name);
     return slots.get(name) ?? EMPTY;
   }
 
   private async prefix(prefix: string): Promise<Postings> {
     const key = prefixKeyOf(prefix);
     if (!this.manifest.prefixKeys.includes(key)) return EMPTY;
-    const terms = decodeTermFile(await this.file(`prefix/${prefixFileName(key)}.bin`), (term) => term.startsWith(prefix));
+    const terms = decodeTermFile(await this.file(prefixPath(key)), (term) => term.startsWith(prefix));
     return terms.size === 0 ? EMPTY : union([...terms.values()]);
   }
 
