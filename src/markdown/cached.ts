@@ -10,6 +10,7 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import type { NestingRefusal } from './nesting.ts';
 import { renderMarkdown, type Heading, type RenderedBody } from './render.ts';
 
 export const RENDER_CACHE_ENV = 'ZWGK_RENDER_CACHE';
@@ -23,6 +24,8 @@ export interface BodyOutline {
   textLength: number;
   imagesWithoutAlt: number;
   links: string[];
+  /** Set when the body cannot be rendered: the check refuses it. */
+  refused?: NestingRefusal | undefined;
 }
 
 /** Long enough for a 120-character summary however the text is spaced. */
@@ -35,6 +38,7 @@ function outlineOf(body: RenderedBody): BodyOutline {
     textLength: body.text.length,
     imagesWithoutAlt: body.imagesWithoutAlt,
     links: body.links,
+    refused: body.refused,
   };
 }
 

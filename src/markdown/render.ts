@@ -10,12 +10,14 @@ import type { Root } from 'hast';
 import { toText } from 'hast-util-to-text';
 import rehypeSanitize from 'rehype-sanitize';
 import rehypeStringify from 'rehype-stringify';
-import { markdownToHast } from 'satteri';
+import { markdownToHast, markdownToMdast } from 'satteri';
 import { unified } from 'unified';
 import { VFile } from 'vfile';
 import { rehypeCollectLinks } from './rehype-collect-links.ts';
 import { rehypeHeadings, type Heading } from './rehype-headings.ts';
 import { rehypeLocalImages } from './rehype-local-images.ts';
+import { rehypeStripUnsafe } from './rehype-strip-unsafe.ts';
+import { deepestNode, MAX_NESTING, scanNesting, treeTooDeep, type NestingRefusal } from './nesting.ts';
 import { rehypeScrollTables } from './rehype-scroll-tables.ts';
 import { sanitizeSchema } from './sanitize-schema.ts';
 
@@ -30,9 +32,12 @@ export interface RenderedBody {
   imagesWithoutAlt: number;
   /** Every link and image address in the body, as written. */
   links: string[];
+  /** Set when the body nests too deeply to render; everything else is then empty. */
+  refused?: NestingRefusal | undefined;
 }
 
 const processor = unified()
+  .use(rehypeStripUnsafe)
   .use(rehypeSanitize, sanitizeSchema)
   .use(rehypeLocalImages)
   .use(rehypeHeadings)
@@ -49,8 +54,19 @@ const FEATURES = {
   gfm: { footnotes: false },
 };
 
+function refusedBody(refused: NestingRefusal): RenderedBody {
+  return { html: '', headings: [], text: '', imagesWithoutAlt: 0, links: [], refused };
+}
+
 export function renderMarkdown(markdown: string): RenderedBody {
+  const scanned = scanNesting(markdown);
+  if (scanned) return refusedBody(scanned);
   const hast = markdownToHast(markdown, { features: FEATURES, position: false }) as Root;
+  if (deepestNode(hast).depth > MAX_NESTING) {
+    // Only the Markdown tree knows lines.
+    const { node } = deepestNode(markdownToMdast(markdown, { features: FEATURES }) as Parameters<typeof deepestNode>[0]);
+    return refusedBody(treeTooDeep(node.position?.start.line ?? 1));
+  }
   const file = new VFile();
   const tree = processor.runSync(hast, file) as Root;
   return {

@@ -1,4 +1,8 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { LAYOUT_IDS } from '../../src/markdown/layout-ids.ts';
 import { renderMarkdown, summarize } from '../../src/markdown/render.ts';
 
 describe('sanitizing pasted HTML', () => {
@@ -80,5 +84,44 @@ describe('text and summaries', () => {
 
   it('counts images without alternative text', () => {
     expect(renderMarkdown('![](/a.png) ![说明](/b.png)').imagesWithoutAlt).toBe(1);
+  });
+});
+
+describe('heading ids never clash with the ids the page uses', () => {
+  it('gives a heading named like a layout id another id, and the outline the same', () => {
+    const { html, headings } = renderMarkdown('## main\n\n## toc-heading\n\n## attachments-heading\n\n<div id="x">a</div>\n\n## user-content-x\n\n##\n\n## section-1');
+    const ids = [...html.matchAll(/\sid="([^"]+)"/g)].map((match) => match[1]!);
+    for (const id of LAYOUT_IDS) expect(ids).not.toContain(id);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(headings.map((heading) => heading.id)).toEqual(ids.filter((id) => id !== 'user-content-x'));
+  });
+
+  it('the list of layout ids holds every literal id in src/', () => {
+    const root = fileURLToPath(new URL('../../src/', import.meta.url));
+    const sources = (readdirSync(root, { recursive: true }) as string[]).filter((file) => /\.(astro|ts)$/.test(file));
+    const literal = sources.flatMap((file) => [...readFileSync(join(root, file), 'utf8').matchAll(/\bid="([a-z][\w-]*)"/g)].map((match) => match[1]!));
+    expect(literal.length).toBeGreaterThan(10);
+    expect([...new Set(literal)].filter((id) => !LAYOUT_IDS.includes(id))).toEqual([]);
+  });
+});
+
+describe('invisible control characters', () => {
+  it('never reach the HTML or the text, literal or written as character references', () => {
+    const { html, text } = renderMarkdown('甲\u202E乙&#x202E;丙&#8238;丁\u2066戊\u0000己\u0007庚辛\n\n<p title="a\u202Eb">段</p>\n\n[链接](/reports/a/ "提\u202E示")');
+    for (const output of [html, text]) expect(output).not.toMatch(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/);
+    expect(text).toContain('甲乙丙丁戊己庚辛');
+  });
+});
+
+describe('nesting deep enough to overflow the stack', () => {
+  it.each([
+    ['>'.repeat(10_000), 3],
+    [`${'*'.repeat(5_000)}x${'*'.repeat(5_000)}`, 3],
+    ['<div>'.repeat(5_000), 3],
+  ])('is refused with the line it starts on, not a crash', (nested, line) => {
+    const body = renderMarkdown(`第一段\n\n${nested}`);
+    expect(body.refused).toMatchObject({ line });
+    expect(body.refused!.message).toContain('嵌套');
+    expect(body.html).toBe('');
   });
 });

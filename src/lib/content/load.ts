@@ -7,7 +7,8 @@
  * `npm run check`, the build and Astro's content loader all call this.
  */
 import { createHash } from 'node:crypto';
-import { mkdir, readdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
 import { dirname, extname, join, relative, sep } from 'node:path';
 import type * as z from 'zod';
 import { renderedOutline, type BodyOutline } from '../../markdown/cached.ts';
@@ -19,6 +20,7 @@ import type { Agency, Attachment, Portal, Report, Site } from '../model.ts';
 import { compareNewestFirst } from '../listings.ts';
 import { nearest } from '../suggest.ts';
 import { RESERVED_SEGMENTS } from '../urls.ts';
+import { checkAttachment, lineMentioning, linkTarget, scanContentTree } from './paths.ts';
 import { fieldName, hasErrors, issueMessage, sortProblems, type Problem } from './problems.ts';
 import {
   agenciesSchema,
@@ -32,7 +34,9 @@ import {
 } from './schema.ts';
 import { DEFAULT_SITE_URL } from './site-url.ts';
 import { decodeText, readReportBody, splitFrontMatter } from './source.ts';
+import { describeUnsafe, stripUnsafeValues, unsafeLines } from './text-safety.ts';
 import { keyPathOf, lineOf, parseYaml, type ParsedYaml } from './yaml.ts';
+import { reportUrl } from '../urls.ts';
 
 export interface LoadOptions {
   /** Absolute path of the content folder (holding site.yaml, agencies.yaml, reports/). */
@@ -121,7 +125,8 @@ interface DecodedFile {
 async function readText(absolutePath: string, file: string): Promise<DecodedFile | Problem> {
   let bytes: Uint8Array;
   try {
-    bytes = await readFile(absolutePath);
+    // Symlinks are refused before anything is read; O_NOFOLLOW holds if one appears meanwhile.
+    bytes = await readFile(absolutePath, { flag: constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) });
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     return {
@@ -151,14 +156,33 @@ function isProblem(value: DecodedFile | Problem): value is Problem {
   return 'severity' in value;
 }
 
+/** Parsed YAML without control characters, bidi overrides or lone surrogates, warning at the line of each field that had any. */
+function withoutUnsafeCharacters(value: unknown, file: string, parsed: ParsedYaml, problems: Problem[]): unknown {
+  return stripUnsafeValues(value, (path, original) =>
+    problems.push({
+      severity: 'warning',
+      file,
+      line: lineOf(parsed, path),
+      key: keyPathOf(path),
+      message: `${fieldName(path)}：含有不可见的控制字符 ${describeUnsafe(original)}，已删除`,
+      hint: UNSAFE_HINT,
+    }),
+  );
+}
+
+const UNSAFE_HINT = '这些字符通常是从其他文档复制时带进来的，会让文字显示错乱；请重新输入这一处，确认显示正确';
+
 /** Reads and validates a YAML file against a schema; `undefined` data when it has errors. */
 async function loadYamlFile<T>(
   contentDir: string,
+  unreadable: ReadonlySet<string>,
   name: string,
   display: (path: string) => string,
   schema: z.ZodType<T>,
 ): Promise<{ data: T | undefined; parsed: ParsedYaml | undefined; problems: Problem[] }> {
   const file = display(join(contentDir, name));
+  // A symlink: already refused, and never read.
+  if (unreadable.has(name)) return { data: undefined, parsed: undefined, problems: [] };
   const read = await readText(join(contentDir, name), file);
   if (isProblem(read)) return { data: undefined, parsed: undefined, problems: [read] };
   const parsed = parseYaml(read.text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n'));
@@ -167,7 +191,7 @@ async function loadYamlFile<T>(
     problems.push(...parsed.errors.map((e): Problem => ({ severity: 'error', file, line: e.line, message: e.message, hint: e.hint })));
     return { data: undefined, parsed, problems };
   }
-  const result = schema.safeParse(parsed.value, { error: issueMessage });
+  const result = schema.safeParse(withoutUnsafeCharacters(parsed.value, file, parsed, problems), { error: issueMessage });
   if (!result.success) {
     problems.push(...schemaProblems(file, parsed, result.error.issues));
     return { data: undefined, parsed, problems };
@@ -219,6 +243,8 @@ interface ReportDraft {
   data: ReportFrontmatter;
   parsed: Pick<ParsedYaml, 'lines' | 'firstLine'>;
   body: () => string;
+  /** The line of the file where the body starts. */
+  bodyLine: number;
   digest: string;
 }
 
@@ -226,7 +252,7 @@ interface ReportDraft {
 type ParsedEntry = {
   size: number;
   mtimeMs: number;
-  draft: (Pick<ReportDraft, 'data' | 'digest'> & { lines: [string, number][]; firstLine: number }) | undefined;
+  draft: (Pick<ReportDraft, 'data' | 'digest' | 'bodyLine'> & { lines: [string, number][]; firstLine: number }) | undefined;
   problems: Omit<Problem, 'file'>[];
 };
 
@@ -248,14 +274,6 @@ async function writeParseCache(cache: LoadOptions['parseCache'], entries: Map<st
 }
 
 const READ_CONCURRENCY = 32;
-
-async function listReportFiles(reportsDir: string): Promise<string[]> {
-  const entries = await readdir(reportsDir, { recursive: true });
-  return entries
-    .map((entry) => entry.split(sep).join('/'))
-    .filter((entry) => extname(entry).toLowerCase() === '.md' && !entry.split('/').some((part) => part.startsWith('.')))
-    .sort();
-}
 
 function parseReport(relativePath: string, absolutePath: string, file: string, text: string): { draft?: ReportDraft; problems: Problem[] } {
   const problems: Problem[] = [];
@@ -285,7 +303,10 @@ function parseReport(relativePath: string, absolutePath: string, file: string, t
     });
     return { problems };
   }
-  const record = parsed.value as Record<string, unknown>;
+  const record = withoutUnsafeCharacters(parsed.value, file, parsed, problems) as Record<string, unknown>;
+  for (const { line, characters } of unsafeLines(split.body)) {
+    problems.push({ severity: 'warning', file, line: split.bodyLine + line - 1, message: `正文含有不可见的控制字符 ${characters}，发布时已删除`, hint: UNSAFE_HINT });
+  }
   for (const key of Object.keys(record)) {
     if (REPORT_KEYS.includes(key)) continue;
     const suggestion = nearest(key, REPORT_KEYS);
@@ -311,6 +332,7 @@ function parseReport(relativePath: string, absolutePath: string, file: string, t
       data: result.data,
       parsed: { lines: parsed.lines, firstLine: parsed.firstLine },
       body: () => split.body,
+      bodyLine: split.bodyLine,
       digest: createHash('sha256').update(text).digest('hex').slice(0, 20),
     },
     problems,
@@ -349,25 +371,6 @@ function siteFrom(data: z.output<typeof siteSchema>): Site {
   };
 }
 
-/** A link to a page or file of the site itself: a path, not a fragment-only link or another site. */
-function isSiteLink(link: string): boolean {
-  return !/^(?:[a-z][a-z0-9+.-]*:|\/\/|#)/i.test(link) && link !== '';
-}
-
-/** What a site-absolute link in a body points at, when it is content: a report or an attachment. */
-function contentLinkTarget(link: string): { kind: 'report' | 'attachment'; path: string } | undefined {
-  const path = link.split(/[?#]/)[0]!;
-  let decoded: string;
-  try {
-    decoded = decodeURIComponent(path);
-  } catch {
-    return undefined;
-  }
-  if (decoded.startsWith('/attachments/')) return { kind: 'attachment', path: decoded.slice('/attachments/'.length) };
-  if (decoded.startsWith('/reports/')) return { kind: 'report', path: decoded.slice('/reports/'.length).replace(/\/+$/, '') };
-  return undefined;
-}
-
 function attachmentType(file: string): string {
   const extension = extname(file).slice(1).toUpperCase();
   return extension || '文件';
@@ -381,7 +384,10 @@ export async function loadContent(options: LoadOptions): Promise<LoadResult> {
   const display = (path: string) => relative(projectRoot, path).split(sep).join('/');
   const problems: Problem[] = [];
 
-  const siteFile = await loadYamlFile(contentDir, 'site.yaml', display, siteSchema);
+  const tree = await scanContentTree(contentDir, display);
+  problems.push(...tree.problems);
+
+  const siteFile = await loadYamlFile(contentDir, tree.unreadable, 'site.yaml', display, siteSchema);
   problems.push(...siteFile.problems);
   if (siteFile.data && siteFile.parsed) {
     problems.push(...columnProblems(siteFile.data.columns, display(join(contentDir, 'site.yaml')), siteFile.parsed));
@@ -395,7 +401,7 @@ export async function loadContent(options: LoadOptions): Promise<LoadResult> {
     }
   }
 
-  const agenciesFile = await loadYamlFile(contentDir, 'agencies.yaml', display, agenciesSchema);
+  const agenciesFile = await loadYamlFile(contentDir, tree.unreadable, 'agencies.yaml', display, agenciesSchema);
   problems.push(...agenciesFile.problems);
   const agencies: Agency[] = (agenciesFile.data ?? []).map((a) => ({ id: a.id, name: a.name, short: a.short, code: a.code }));
   if (agenciesFile.parsed) {
@@ -422,10 +428,8 @@ export async function loadContent(options: LoadOptions): Promise<LoadResult> {
   }
 
   const reportsDir = join(contentDir, 'reports');
-  let reportFiles: string[] = [];
-  try {
-    reportFiles = await listReportFiles(reportsDir);
-  } catch {
+  const reportFiles = tree.reportFiles;
+  if (!(await stat(reportsDir).catch(() => undefined))?.isDirectory() && !tree.unreadable.has('reports')) {
     problems.push({ severity: 'error', file: display(reportsDir), message: '找不到文件夹 reports', hint: '在 content/ 下建立 reports 文件夹，每份文件一个 .md' });
   }
   const parseCache = await readParseCache(options.parseCache);
@@ -437,15 +441,15 @@ export async function loadContent(options: LoadOptions): Promise<LoadResult> {
     const known = parseCache.get(relativePath);
     if (known && known.size === size && known.mtimeMs === mtimeMs) {
       parsedNow.set(relativePath, known);
-      const { data, digest, lines, firstLine } = known.draft ?? {};
-      const draft: ReportDraft | undefined = data && digest ? { id: relativePath.replace(/\.md$/i, ''), file, absolutePath, data, digest, parsed: { lines: new Map(lines), firstLine: firstLine! }, body: () => readReportBody(absolutePath) } : undefined;
+      const { data, digest, lines, firstLine, bodyLine } = known.draft ?? {};
+      const draft: ReportDraft | undefined = data && digest ? { id: relativePath.replace(/\.md$/i, ''), file, absolutePath, data, digest, parsed: { lines: new Map(lines), firstLine: firstLine! }, body: () => readReportBody(absolutePath), bodyLine: bodyLine! } : undefined;
       return { draft, problems: known.problems.map((problem) => ({ ...problem, file })) };
     }
     const read = await readText(absolutePath, file);
     if (isProblem(read)) return { problems: [read] };
     const result = parseReport(relativePath, absolutePath, file, read.text);
     const problems = [...read.problems, ...result.problems];
-    const draft = result.draft && { data: result.draft.data, digest: result.draft.digest, lines: [...result.draft.parsed.lines], firstLine: result.draft.parsed.firstLine };
+    const draft = result.draft && { data: result.draft.data, digest: result.draft.digest, lines: [...result.draft.parsed.lines], firstLine: result.draft.parsed.firstLine, bodyLine: result.draft.bodyLine };
     parsedNow.set(relativePath, { size, mtimeMs, draft, problems: problems.map(({ file: _file, ...problem }) => problem) });
     return { draft: result.draft, problems };
   });
@@ -524,60 +528,61 @@ export async function loadContent(options: LoadOptions): Promise<LoadResult> {
           });
         }
       });
+      const attachmentsDir = join(contentDir, 'attachments');
       const attachments: Attachment[] = [];
       for (const [i, attachment] of (data.attachments ?? []).entries()) {
+        // Windows editors write backslashes; a leading slash means the attachments folder.
         const normalized = attachment.file.replace(/\\/g, '/').replace(/^\/+/, '');
-        const path = ['attachments', i, 'file'];
-        if (normalized.split('/').includes('..')) {
-          own.push({ severity: 'error', ...at(path), message: `附件文件（attachments[${i}].file）不能用 .. 指向 attachments 文件夹之外：${attachment.file}`, hint: '把文件放进 content/attachments/，这里写相对于它的路径' });
+        const checked = await checkAttachment(attachmentsDir, normalized);
+        if ('reason' in checked) {
+          own.push({ severity: 'error', ...at(['attachments', i, 'file']), message: `附件文件（attachments[${i}].file）“${attachment.file}”：${checked.reason}`, hint: checked.hint });
           continue;
         }
-        try {
-          const info = await stat(join(contentDir, 'attachments', normalized));
-          if (!info.isFile()) throw new Error('not a file');
-          attachments.push({
-            title: attachment.title ?? normalized.split('/').at(-1)!.replace(/\.[^.]+$/, ''),
-            file: normalized,
-            type: attachmentType(normalized),
-            bytes: info.size,
-          });
-        } catch {
-          own.push({
-            severity: 'error',
-            ...at(path),
-            message: `附件文件（attachments[${i}].file）找不到：content/attachments/${normalized}`,
-            hint: '把文件放进 content/attachments/ 对应位置，或改正文件名（注意大小写和扩展名）',
-          });
-        }
+        attachments.push({
+          title: attachment.title ?? normalized.split('/').at(-1)!.replace(/\.[^.]+$/, ''),
+          file: normalized,
+          type: attachmentType(normalized),
+          bytes: checked.size,
+        });
       }
 
-      const rendered = await renderOutline(draft.digest, draft.body);
+      let rendered: BodyOutline;
+      try {
+        rendered = await renderOutline(draft.digest, draft.body);
+      } catch (error) {
+        own.push({ severity: 'error', file, line: draft.bodyLine, message: `正文无法处理：${(error as Error).message}`, hint: '请检查正文中是否有异常内容（如大段重复的符号）；无法解决时请联系技术人员' });
+        return { report: undefined, problems: own };
+      }
+      if (rendered.refused) {
+        own.push({ severity: 'error', file, line: draft.bodyLine + rendered.refused.line - 1, message: rendered.refused.message, hint: '正文中的引用、列表和表格只需要几层；请删除多余的 > 、列表符号或 HTML 标签' });
+        return { report: undefined, problems: own };
+      }
       if (rendered.textStart.trim() === '') own.push({ severity: 'warning', file, message: '正文为空', hint: '在第二个 --- 行之后写正文' });
       const linkedFiles: string[] = [];
       const siteLinks: string[] = [];
+      const lineOfLink = (link: string) => {
+        const line = lineMentioning(draft.body(), link);
+        return line === undefined ? undefined : draft.bodyLine + line - 1;
+      };
       for (const link of rendered.links) {
-        if (isSiteLink(link) && !contentLinkTarget(link)) siteLinks.push(link);
-        const target = contentLinkTarget(link);
-        if (target?.kind === 'attachment') {
-          try {
-            if (!(await stat(join(contentDir, 'attachments', target.path))).isFile()) throw new Error('not a file');
-            linkedFiles.push(target.path);
-          } catch {
-            own.push({
-              severity: 'error',
-              file,
-              message: `正文中的链接 ${link} 指向的附件不存在：content/attachments/${target.path}`,
-              hint: '把文件放进 content/attachments/ 对应位置，或改正链接',
-            });
-          }
-        } else if (target?.kind === 'report' && !reportIds.has(target.path)) {
-          const suggestion = nearest(target.path, reportIds);
+        const target = linkTarget(link, reportUrl(draft.id));
+        if (target.kind === 'refused') {
+          own.push({ severity: 'error', file, line: lineOfLink(link), message: `正文中的链接 ${link} ${target.reason}`, hint: target.hint });
+        } else if (target.kind === 'attachment') {
+          const checked = await checkAttachment(attachmentsDir, target.file);
+          if ('reason' in checked) own.push({ severity: 'error', file, line: lineOfLink(link), message: `正文中的链接 ${link}：${checked.reason}`, hint: checked.hint });
+          else linkedFiles.push(target.file);
+        } else if (target.kind === 'report' && !reportIds.has(target.id)) {
+          const suggestion = nearest(target.id, reportIds);
           own.push({
             severity: 'error',
             file,
+            line: lineOfLink(link),
             message: `正文中的链接 ${link} 指向的文件不存在`,
             hint: suggestion ? `是不是 /reports/${suggestion}/？` : '请改正链接，文件的网址是 /reports/<content/reports 下的路径，去掉 .md>/',
           });
+        } else if (target.kind === 'page') {
+          siteLinks.push(link);
         }
       }
       if (rendered.imagesWithoutAlt > 0) {

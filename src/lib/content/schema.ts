@@ -97,11 +97,19 @@ const slug = () =>
       .refine((value) => !/^\d+$/.test(value), { error: '不能全是数字（会与分页网址 /2/、/3/ 冲突）' }),
   );
 
+/** The years a document may carry, in `year` and in every date. */
+const FIRST_YEAR = 1949;
+const LAST_YEAR = 2200;
+const yearOutOfRange = (value: string) => {
+  const year = Number(value.slice(0, 4));
+  return year < FIRST_YEAR || year > LAST_YEAR ? `年份应在 ${FIRST_YEAR}–${LAST_YEAR} 年之间` : undefined;
+};
+
 const calendarDate = () =>
   z.preprocess(
     numbersAsText,
     z.string().trim().superRefine((value, ctx) => {
-      const problem = dateProblem(value);
+      const problem = dateProblem(value) ?? yearOutOfRange(value);
       if (problem) ctx.addIssue({ code: 'custom', message: `“${value}” 不是有效日期：${problem}` });
     }),
   );
@@ -110,7 +118,7 @@ const dateOrDateTime = () =>
   z.preprocess(
     numbersAsText,
     z.string().trim().superRefine((value, ctx) => {
-      const problem = dateTimeProblem(value);
+      const problem = dateTimeProblem(value) ?? yearOutOfRange(value);
       if (problem) ctx.addIssue({ code: 'custom', message: `“${value}” 不是有效的日期时间：${problem}` });
     }),
   );
@@ -133,7 +141,7 @@ export const reportFrontmatterSchema = z.object({
   year: z
     .preprocess(
       (value) => (typeof value === 'string' && /^\s*\d{4}\s*$/.test(value) ? Number(value) : value),
-      z.number({ error: '应为四位年份，例如 2021' }).int({ error: '应为四位年份，例如 2021' }).min(1949, { error: '年份太早' }).max(2200, { error: '年份太晚' }),
+      z.number({ error: '应为四位年份，例如 2021' }).int({ error: '应为四位年份，例如 2021' }).min(FIRST_YEAR, { error: `年份太早，应在 ${FIRST_YEAR}–${LAST_YEAR} 年之间` }).max(LAST_YEAR, { error: `年份太晚，应在 ${FIRST_YEAR}–${LAST_YEAR} 年之间` }),
     )
     .optional(),
   /** 组配分类 — the catalogue category, e.g. 法治政府建设年度报告. */

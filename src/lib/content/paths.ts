@@ -1,0 +1,237 @@
+/**
+ * What may be read from the content folder and published from it.
+ *
+ *  - No symbolic links anywhere in the content folder (the folder itself may
+ *    be reached through one): a link could point anywhere on the build
+ *    machine, and refusing them outright is a rule an editor can follow.
+ *  - Report files and folders have names that are clean URL segments.
+ *  - Attachment paths — from `attachments[].file` or from links and images in
+ *    bodies — are checked the way a browser and a web server will read them:
+ *    decoded, backslashes as slashes; no `.`/`..` segment, hidden file,
+ *    double encoding or control character; no type a browser would run as a
+ *    page or script.
+ *  - Only regular files are read or copied, with no symlink on the way.
+ */
+import { lstat, readdir } from 'node:fs/promises';
+import { extname, join, relative, sep } from 'node:path';
+import type { Problem } from './problems.ts';
+import { UNSAFE_CHARACTERS } from './text-safety.ts';
+
+/** Hidden entries (`.git`, `.DS_Store`) are neither read nor published. */
+const isHidden = (name: string) => name.startsWith('.');
+
+const SYMLINK_HINT = '把文件本身（而不是链接或快捷方式）放进 content 文件夹，然后删除这个链接';
+
+export interface ContentTree {
+  /** Report files to read, relative to `reports/`, with forward slashes, sorted. */
+  reportFiles: string[];
+  /** Paths relative to the content folder that must not be read (symlinks, devices, pipes). */
+  unreadable: Set<string>;
+  problems: Problem[];
+}
+
+/**
+ * Walks the content folder once, without following links: finds the report
+ * files and refuses every symlink and every entry that is neither a file
+ * nor a folder (a pipe would hang the check when read).
+ */
+export async function scanContentTree(contentDir: string, display: (path: string) => string): Promise<ContentTree> {
+  const reportFiles: string[] = [];
+  const unreadable = new Set<string>();
+  const problems: Problem[] = [];
+  const pending = [''];
+  while (pending.length > 0) {
+    const folder = pending.pop()!;
+    let entries;
+    try {
+      entries = await readdir(join(contentDir, folder), { withFileTypes: true });
+    } catch {
+      continue; // a missing reports/ is reported where it is needed
+    }
+    for (const entry of entries) {
+      if (isHidden(entry.name)) continue;
+      const path = folder === '' ? entry.name : `${folder}/${entry.name}`;
+      const absolute = join(contentDir, path);
+      if (entry.isSymbolicLink()) {
+        unreadable.add(path);
+        problems.push({
+          severity: 'error',
+          file: display(absolute),
+          message: `这是一个符号链接（快捷方式），不是文件本身：content 文件夹中不允许符号链接，以免把 content 以外的文件发布出去`,
+          hint: SYMLINK_HINT,
+        });
+      } else if (entry.isDirectory()) {
+        pending.push(path);
+      } else if (!entry.isFile()) {
+        unreadable.add(path);
+        problems.push({ severity: 'error', file: display(absolute), message: '这不是普通文件（可能是管道或设备文件）', hint: '删除它；content 文件夹中只放普通文件和文件夹' });
+      } else if (path.startsWith('reports/') && extname(path).toLowerCase() === '.md') {
+        const name = reportNameProblem(path.slice('reports/'.length));
+        if (name) problems.push({ severity: 'error', file: display(absolute), message: name, hint: REPORT_NAME_HINT });
+        else reportFiles.push(path.slice('reports/'.length));
+      }
+    }
+  }
+  return { reportFiles: reportFiles.sort(), unreadable, problems };
+}
+
+/** A folder or file name that is also a clean URL segment: letters of any script, digits, `-`, `_`, and `.` inside. */
+const CLEAN_SEGMENT = /^[\p{L}\p{N}_-](?:[\p{L}\p{M}\p{N}_.-]*[\p{L}\p{M}\p{N}_-])?$/u;
+
+const REPORT_NAME_HINT = '文件夹名和文件名只能用汉字（或其他文字）、英文字母、数字和 - _ .（. 不能在开头或结尾），例如 2021/gongzuo-zongjie.md 或 2021/工作总结.md；请重命名';
+
+/** Why a report path (relative to `reports/`, with `.md`) cannot be published at a working URL. */
+export function reportNameProblem(path: string): string | undefined {
+  const segments = path.replace(/\.md$/i, '').split('/');
+  const bad = segments.find((segment) => !CLEAN_SEGMENT.test(segment) || segment.includes('..'));
+  return bad === undefined ? undefined : `文件名“${path}”不能用作网址：“${bad}”中有不允许的字符`;
+}
+
+/**
+ * Types a browser runs or renders as a page on the portal's own origin
+ * (HTML, SVG, XML, script), and types a web server may execute. The portal
+ * refuses them; the rest are served as downloads (see deploy/nginx.conf).
+ */
+const ACTIVE_TYPES = new Set([
+  'htm', 'html', 'shtm', 'shtml', 'xht', 'xhtml', 'mht', 'mhtml', 'svg', 'svgz', 'xml', 'xsl', 'xslt', 'rss', 'atom',
+  'js', 'mjs', 'cjs', 'jsx', 'ts', 'wasm', 'swf', 'hta', 'htc', 'vbs', 'wsf',
+  'php', 'php3', 'php4', 'php5', 'php7', 'phtml', 'phar', 'asp', 'aspx', 'jsp', 'jspx', 'cgi', 'pl', 'py', 'sh',
+]);
+
+const ACTIVE_TYPE_HINT = '请改为 PDF、OFD、Word/WPS、Excel、图片（PNG/JPG）或压缩包（ZIP/RAR）后再附上';
+
+/** Why `file` (relative to `attachments/`, forward slashes, decoded) may not be published, or `undefined`. */
+function attachmentPathProblem(file: string): string | undefined {
+  if (UNSAFE_CHARACTERS.test(file) || /[\u0000-\u001f\u007f]/.test(file)) return '路径中有控制字符或不可见的方向控制字符';
+  if (file.includes('\\')) return '路径中不能有反斜杠 \\';
+  if (/%[0-9a-f]{2}/i.test(file)) return '路径中有重复的网址编码（如 %2e、%252e）';
+  const segments = file.split('/');
+  if (segments.some((segment) => segment === '.' || segment === '..')) return '路径不能用 . 或 .. 指向 attachments 文件夹之外';
+  if (segments.some((segment) => segment === '')) return '路径中有空的文件夹名（// 或以 / 开头结尾）';
+  if (segments.some(isHidden)) return '文件名或文件夹名不能以 . 开头（隐藏文件不会发布）';
+  const type = extname(file).slice(1).toLowerCase();
+  if (ACTIVE_TYPES.has(type)) return `不能附上 .${type} 文件：浏览器会把它当作网页或脚本在门户网站上运行`;
+  return undefined;
+}
+
+/** Where a link or image address in a report body leads, as a browser would request it. */
+export type LinkTarget =
+  | { kind: 'elsewhere' }
+  | { kind: 'attachment'; file: string }
+  | { kind: 'report'; id: string }
+  | { kind: 'page'; path: string }
+  | { kind: 'refused'; reason: string; hint: string };
+
+const ORIGIN = 'http://zwgk.invalid';
+const CLIMB_HINT = '写以 / 开头的完整路径，不用 . 或 ..，例如 /attachments/2021/文件名.pdf 或 /reports/2021/文件名/';
+
+/** Each decoding of `path` a server or a second tool might apply, stopping at the first that fails or changes nothing. */
+function decodings(path: string): string[] {
+  const forms = [path];
+  for (let i = 0; i < 4; i++) {
+    let next: string;
+    try {
+      next = decodeURIComponent(forms.at(-1)!);
+    } catch {
+      break;
+    }
+    if (next === forms.at(-1)) break;
+    forms.push(next.replace(/\\/g, '/'));
+  }
+  return forms;
+}
+
+/** `link` as written in the body of the report at `pageUrl`. */
+export function linkTarget(link: string, pageUrl: string): LinkTarget {
+  if (link === '' || link.startsWith('#')) return { kind: 'elsewhere' };
+  if (/[\u0000-\u001f\u007f]/.test(link)) return { kind: 'refused', reason: '含有控制字符', hint: '请重新输入这个链接' };
+  let url: URL;
+  try {
+    url = new URL(link, `${ORIGIN}${pageUrl}`);
+  } catch {
+    return { kind: 'refused', reason: '网址格式有误', hint: '请改正链接' };
+  }
+  if (url.origin !== ORIGIN) return { kind: 'elsewhere' };
+  // Every decoding of the path as written: a `..` hidden as %2e, %2f, %5c or %252e climbs on some server.
+  const written = link.split(/[?#]/)[0]!.replace(/\\/g, '/');
+  if (decodings(written).some((form) => form.split('/').some((segment) => segment === '.' || segment === '..'))) {
+    return { kind: 'refused', reason: '用 . 或 .. 指向上一级文件夹，可能跳出 attachments 文件夹', hint: CLIMB_HINT };
+  }
+  let path: string;
+  try {
+    path = decodeURIComponent(url.pathname);
+  } catch {
+    return { kind: 'refused', reason: '网址编码有误（% 后应是两位十六进制数字）', hint: '请改正链接' };
+  }
+  // Checked as a file by checkAttachment, like an attachments[].file entry.
+  if (path.startsWith('/attachments/')) return { kind: 'attachment', file: path.slice('/attachments/'.length) };
+  if (path.startsWith('/reports/')) return { kind: 'report', id: path.slice('/reports/'.length).replace(/\/+$/, '') };
+  return { kind: 'page', path };
+}
+
+type RegularFile = { size: number } | { problem: 'missing' | 'symlink' | 'not-a-file'; at: string };
+
+/**
+ * Looks at `root/relativePath` without following any symlink on the way:
+ * every folder must be a real folder and the last part a regular file.
+ */
+async function regularFileInside(root: string, relativePath: string): Promise<RegularFile> {
+  const segments = relativePath.split('/');
+  let path = root;
+  for (const [index, segment] of segments.entries()) {
+    path = join(path, segment);
+    const here = segments.slice(0, index + 1).join('/');
+    const info = await lstat(path).catch(() => undefined);
+    if (!info) return { problem: 'missing', at: here };
+    if (info.isSymbolicLink()) return { problem: 'symlink', at: here };
+    if (index === segments.length - 1) return info.isFile() ? { size: info.size } : { problem: 'not-a-file', at: here };
+    if (!info.isDirectory()) return { problem: 'missing', at: here };
+  }
+  return { problem: 'missing', at: relativePath };
+}
+
+export type AttachmentCheck = { size: number } | { reason: string; hint: string };
+
+/**
+ * Whether `file` (relative to `attachmentsDir`, forward slashes, decoded) may
+ * be published: the path rules, then a regular file reached without a symlink.
+ * The check and the copy step both ask.
+ */
+export async function checkAttachment(attachmentsDir: string, file: string): Promise<AttachmentCheck> {
+  const problem = attachmentPathProblem(file);
+  if (problem) {
+    const active = ACTIVE_TYPES.has(extname(file).slice(1).toLowerCase());
+    return { reason: problem, hint: active ? ACTIVE_TYPE_HINT : '把文件放进 content/attachments/，这里写相对于它的路径，例如 2021/统计表.pdf' };
+  }
+  const found = await regularFileInside(attachmentsDir, file);
+  if ('size' in found) return found;
+  if (found.problem === 'symlink') return { reason: `经过符号链接 content/attachments/${found.at}`, hint: SYMLINK_HINT };
+  if (found.problem === 'not-a-file') return { reason: `content/attachments/${file} 不是普通文件`, hint: '附件必须是一个文件，不能是文件夹' };
+  return { reason: `找不到文件：content/attachments/${file}`, hint: '把文件放进 content/attachments/ 对应位置，或改正文件名（注意大小写和扩展名）' };
+}
+
+/** The line of `text` (1-based) that mentions `link` as written, or its decoded form, or its file name; else `undefined`. */
+export function lineMentioning(text: string, link: string): number | undefined {
+  const decode = (value: string) => {
+    try {
+      return decodeURIComponent(value);
+    } catch {
+      return value;
+    }
+  };
+  const tail = link.split(/[\\/]/).at(-1) ?? '';
+  const lines = text.split('\n');
+  for (const needle of [link, decode(link), tail, decode(tail)]) {
+    if (needle.length < 3) continue;
+    const index = lines.findIndex((line) => line.includes(needle) || decode(line).includes(needle));
+    if (index !== -1) return index + 1;
+  }
+  return undefined;
+}
+
+/** `path` joined under `root`, or `undefined` when it would land outside it. */
+export function insideFolder(root: string, path: string): string | undefined {
+  const joined = join(root, path);
+  const rel = relative(root, joined);
+  return rel === '' || rel.startsWith(`..${sep}`) || rel === '..' || /^[a-z]:/i.test(rel) || rel.startsWith(sep) ? undefined : joined;
+}
