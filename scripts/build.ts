@@ -11,14 +11,13 @@
  *
  * --timings prints how long each phase took (for performance work).
  */
-import { copyFile, mkdir, writeFile } from 'node:fs/promises';
-import { dirname, join, resolve } from 'node:path';
+import { writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { handOverPortal } from '../src/lib/content/handoff.ts';
 import { CONTENT_DIR_ENV, contentDirFor } from '../src/lib/content/location.ts';
 import { hasErrors } from '../src/lib/content/problems.ts';
-import type { Portal } from '../src/lib/model.ts';
 import { indexPortal } from '../src/lib/portal-index.ts';
 import { htmlPageCount } from '../src/lib/routes.ts';
 import { headersFile } from '../src/lib/security-headers.ts';
@@ -28,6 +27,7 @@ import { dim, fail, green, printProblems, red } from './lib/output.ts';
 import { createProgress } from './lib/progress.ts';
 import { projectRoot } from './lib/project.ts';
 import { DEFAULT_CACHE_DIR, useRenderCache } from './lib/render-cache.ts';
+import { copyAttachments } from './lib/attachments.ts';
 import { checkContent } from './lib/check-content.ts';
 import { discardPrevious, discardStaging, publishStaging, stagingDirFor } from './lib/publish.ts';
 import { publishSearchIndex } from './lib/search-index.ts';
@@ -68,16 +68,6 @@ if (problems.length > 0) printProblems(problems);
 if (!portal || hasErrors(problems)) fail(`构建已取消：内容有错误。${outDir} 保持不变。`);
 handOverPortal(contentDir, portal);
 
-async function copyAttachments(site: Portal, target: string): Promise<number> {
-  const files = new Set(site.reports.flatMap((report) => [...report.attachments.map((attachment) => attachment.file), ...report.linkedFiles]));
-  for (const file of files) {
-    const destination = join(target, 'attachments', file);
-    await mkdir(dirname(destination), { recursive: true });
-    await copyFile(join(contentDir, 'attachments', file), destination);
-  }
-  return files.size;
-}
-
 let searchMs = 0;
 let searchPeakRss = 0;
 try {
@@ -107,8 +97,8 @@ try {
   ]);
   phase('整理输出');
   await publishSearchIndex(search, stagingDir);
-  const attachmentCount = await copyAttachments(portal, stagingDir);
-  await writeFile(join(stagingDir, '_headers'), headersFile());
+  const attachmentCount = await copyAttachments(portal, contentDir, stagingDir);
+  await writeFile(join(stagingDir, '_headers'), headersFile({ hsts: portal.site.hsts }));
   phase('校验链接');
   // Pages the incremental build copied from the last build were checked then; their inputs are unchanged.
   const rendered = renderedPages();

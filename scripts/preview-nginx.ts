@@ -8,7 +8,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { userInfo, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { findNginx, localSiteConfig, mainConfig } from './lib/nginx.ts';
+import { accepting, findNginx, localSiteConfig, mainConfig, portProblem, portTakenMessage } from './lib/nginx.ts';
 import { dim, fail, green } from './lib/output.ts';
 import { projectRoot } from './lib/project.ts';
 
@@ -19,6 +19,8 @@ const root = resolve(values.root ?? join(projectRoot, 'dist'));
 if (!existsSync(join(root, 'index.html'))) fail(`${root} 中没有构建好的网站，请先运行 npm run build`);
 const nginx = findNginx();
 if (!nginx) fail('找不到 nginx。请先安装：sudo apt-get install nginx（Debian/Ubuntu）');
+const busy = await portProblem(port, values.host);
+if (busy) fail(busy);
 
 const workDir = mkdtempSync(join(tmpdir(), 'zwgk-nginx-'));
 const options = { port, root, workDir, host: values.host, user: process.getuid?.() === 0 ? userInfo().username : undefined };
@@ -30,13 +32,29 @@ writeFileSync(mainPath, mainConfig(sitePath, options));
 const test = spawnSync(nginx, ['-t', '-q', '-c', mainPath, '-p', workDir], { encoding: 'utf8' });
 if (test.status !== 0) fail(`nginx 配置检查失败：\n${test.stderr}`);
 
-const server = spawn(nginx, ['-c', mainPath, '-p', workDir], { stdio: ['ignore', 'inherit', 'inherit'] });
-console.error(green(`nginx 正在 http://${values.host}:${port}/ 提供 ${root}`));
-console.error(dim('按 Ctrl+C 停止。'));
+const server = spawn(nginx, ['-c', mainPath, '-p', workDir], { stdio: ['ignore', 'inherit', 'pipe'] });
+let errors = '';
+server.stderr.on('data', (chunk: Buffer) => {
+  errors += chunk;
+  process.stderr.write(chunk);
+});
+let listening = false;
 const stop = () => server.kill('SIGQUIT');
 process.on('SIGINT', stop);
 process.on('SIGTERM', stop);
 server.on('exit', (code) => {
   rmSync(workDir, { recursive: true, force: true });
+  // Another program may have taken the port since it was checked.
+  if (!listening && /Address already in use/.test(errors)) fail(portTakenMessage(port, values.host));
+  if (!listening) fail(`nginx 没能启动（退出码 ${code ?? '无'}）`);
   process.exit(code ?? 0);
 });
+// Announce the address only once nginx answers on it.
+while (!listening && server.exitCode === null) {
+  listening = await accepting(port, values.host);
+  if (!listening) await new Promise((resolve) => setTimeout(resolve, 100));
+}
+if (listening) {
+  console.error(green(`nginx 正在 http://${values.host}:${port}/ 提供 ${root}`));
+  console.error(dim('按 Ctrl+C 停止。'));
+}

@@ -5,7 +5,7 @@
  */
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { createServer, type AddressInfo } from 'node:net';
+import { connect, createServer, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -77,6 +77,36 @@ async function freePort(): Promise<number> {
       const { port } = probe.address() as AddressInfo;
       probe.close(() => resolve(port));
     });
+  });
+}
+
+export function portTakenMessage(port: number, host: string): string {
+  return `端口 ${port} 已被占用（${host}）：另一个程序正在使用它。请关闭那个程序，或换一个端口，例如 --port ${port === 8080 ? 8081 : 8080}`;
+}
+
+/** Why `port` on `host` cannot be listened on, in Chinese, or `undefined` when it is free. */
+export async function portProblem(port: number, host: string): Promise<string | undefined> {
+  const code = await new Promise<string | undefined>((resolve) => {
+    const probe = createServer();
+    probe.once('error', (error: NodeJS.ErrnoException) => resolve(error.code ?? String(error)));
+    probe.listen(port, host, () => probe.close(() => resolve(undefined)));
+  });
+  if (code === undefined) return undefined;
+  if (code === 'EADDRINUSE') return portTakenMessage(port, host);
+  if (code === 'EACCES') return `没有权限使用端口 ${port}：1024 以下的端口需要管理员权限。请换一个端口，例如 --port 8080`;
+  if (code === 'EADDRNOTAVAIL') return `本机没有地址 ${host}（--host），请写 127.0.0.1 或本机的一个地址`;
+  return `无法使用端口 ${port}（${code}）`;
+}
+
+/** Resolves true once something accepts connections on `port`. */
+export function accepting(port: number, host: string): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = connect(port, host);
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once('error', () => resolve(false));
   });
 }
 

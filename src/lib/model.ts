@@ -14,6 +14,8 @@ export interface Site {
   contact: string | undefined;
   /** Public origin without a trailing slash, e.g. `https://www.example.gov.cn`. */
   url: string;
+  /** Whether `_headers` sends Strict-Transport-Security: `url` is https and site.yaml does not say `hsts: false`. */
+  hsts: boolean;
   description: string | undefined;
   columns: ColumnConfig[];
 }

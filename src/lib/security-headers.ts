@@ -31,20 +31,39 @@ export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
   'Cross-Origin-Opener-Policy': 'same-origin',
 };
 
+/**
+ * Attachments are downloaded, never shown as a page of the portal, and even
+ * if a browser shows one it runs no script in it (the sandbox gives it an
+ * origin of its own). Sent besides the site's own policy: both apply.
+ */
+export const ATTACHMENT_HEADERS: Readonly<Record<string, string>> = {
+  'Content-Disposition': 'attachment',
+  'Content-Security-Policy': 'sandbox',
+};
+
+export const ATTACHMENTS_PATH = '/attachments/*';
+
+/** Sent when the site is served over HTTPS: browsers then refuse plain HTTP to it for a year. Not for subdomains. */
+export const STRICT_TRANSPORT_SECURITY = 'max-age=31536000';
+
 /** Cache lifetimes by path, most specific first (`*` matches the rest of a path). */
 export const CACHE_RULES: readonly { path: string; cacheControl: string }[] = [
   { path: '/_astro/*', cacheControl: 'public, max-age=31536000, immutable' },
   { path: '/search-index/v*', cacheControl: 'public, max-age=31536000, immutable' },
-  { path: '/attachments/*', cacheControl: 'public, max-age=86400' },
+  { path: ATTACHMENTS_PATH, cacheControl: 'public, max-age=86400' },
   { path: '/*', cacheControl: 'public, max-age=300, must-revalidate' },
 ];
 
-/** The `_headers` file read by Netlify, Cloudflare Pages and similar hosts. */
-export function headersFile(): string {
+/**
+ * The `_headers` file read by Netlify, Cloudflare Pages and similar hosts. A
+ * request matching several paths gets every block's headers (the two
+ * Content-Security-Policy values of an attachment are joined into two policies).
+ */
+export function headersFile({ hsts }: { hsts: boolean }): string {
   const block = (path: string, headers: Record<string, string>) =>
     [path, ...Object.entries(headers).map(([name, value]) => `  ${name}: ${value}`)].join('\n');
   return `${[
-    block('/*', { ...SECURITY_HEADERS }),
-    ...CACHE_RULES.map((rule) => block(rule.path, { 'Cache-Control': rule.cacheControl })),
+    block('/*', { ...SECURITY_HEADERS, ...(hsts ? { 'Strict-Transport-Security': STRICT_TRANSPORT_SECURITY } : {}) }),
+    ...CACHE_RULES.map((rule) => block(rule.path, { 'Cache-Control': rule.cacheControl, ...(rule.path === ATTACHMENTS_PATH ? ATTACHMENT_HEADERS : {}) })),
   ].join('\n\n')}\n`;
 }

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CACHE_RULES, headersFile, SECURITY_HEADERS } from '../../src/lib/security-headers.ts';
+import { ATTACHMENT_HEADERS, ATTACHMENTS_PATH, CACHE_RULES, headersFile, SECURITY_HEADERS, STRICT_TRANSPORT_SECURITY } from '../../src/lib/security-headers.ts';
 import { projectRoot } from '../helpers/run.ts';
 
 const nginx = readFileSync(join(projectRoot, 'deploy/nginx.conf'), 'utf8');
@@ -28,10 +28,30 @@ describe('one set of headers for every server', () => {
   });
 
   it('_headers lists them for every path, with cache rules per path', () => {
-    const file = headersFile();
+    const file = headersFile({ hsts: false });
     const blocks = file.trim().split('\n\n').map((block) => block.split('\n'));
     expect(blocks[0]![0]).toBe('/*');
     for (const [name, value] of Object.entries(SECURITY_HEADERS)) expect(blocks[0]).toContain(`  ${name}: ${value}`);
     expect(blocks.slice(1).map((block) => [block[0], block[1]])).toEqual(CACHE_RULES.map((rule) => [rule.path, `  Cache-Control: ${rule.cacheControl}`]));
+  });
+
+  it('_headers serves attachments as sandboxed downloads, like nginx', () => {
+    const blocks = headersFile({ hsts: false }).trim().split('\n\n').map((block) => block.split('\n'));
+    const attachments = blocks.find((block) => block[0] === ATTACHMENTS_PATH)!;
+    for (const [name, value] of Object.entries(ATTACHMENT_HEADERS)) expect(attachments).toContain(`  ${name}: ${value}`);
+    expect(ATTACHMENT_HEADERS['Content-Disposition']).toBe('attachment');
+    expect(ATTACHMENT_HEADERS['Content-Security-Policy']).toBe('sandbox');
+    const mapped = (variable: string) => new RegExp(`map \\$uri \\$${variable} \\{\\s*~\\^/attachments/\\s+"([^"]*)";\\s*default\\s+"";`).exec(nginx)?.[1];
+    expect(mapped('zwgk_attachment_disposition')).toBe(ATTACHMENT_HEADERS['Content-Disposition']);
+    expect(mapped('zwgk_attachment_csp')).toBe(ATTACHMENT_HEADERS['Content-Security-Policy']);
+    expect(nginx).toMatch(/^\s*add_header Content-Disposition \$zwgk_attachment_disposition always;/m);
+    expect(nginx).toMatch(/^\s*add_header Content-Security-Policy \$zwgk_attachment_csp always;/m);
+  });
+
+  it('HSTS: in _headers when the site is https, and in nginx on https requests, with the same value', () => {
+    expect(headersFile({ hsts: true }).split('\n\n')[0]).toContain(`  Strict-Transport-Security: ${STRICT_TRANSPORT_SECURITY}`);
+    expect(headersFile({ hsts: false })).not.toContain('Strict-Transport-Security');
+    expect(/map \$scheme \$zwgk_hsts \{\s*https\s+"([^"]*)";\s*default\s+"";/.exec(nginx)?.[1]).toBe(STRICT_TRANSPORT_SECURITY);
+    expect(nginx).toMatch(/^\s*add_header Strict-Transport-Security \$zwgk_hsts always;/m);
   });
 });

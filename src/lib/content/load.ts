@@ -366,6 +366,7 @@ function siteFrom(data: z.output<typeof siteSchema>): Site {
     organizer: data.organizer,
     contact: data.contact,
     url: (data.url ?? DEFAULT_SITE_URL).replace(/\/+$/, ''),
+    hsts: (data.url ?? DEFAULT_SITE_URL).startsWith('https:') && data.hsts !== false,
     description: data.description,
     columns: data.columns.map(toConfig),
   };

@@ -43,6 +43,7 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   organizer: '主办单位',
   contact: '联系电话',
   url: '网站地址',
+  hsts: '强制 HTTPS（HSTS）',
   description: '网站简介',
   columns: '栏目',
   'columns.id': '栏目编号',
@@ -240,6 +241,8 @@ export const siteSchema = z
         z.url({ protocol: /^https?$/, error: '应为完整网址，例如 https://www.example.gov.cn' }).optional(),
       )
       .optional(),
+    /** 强制 HTTPS (optional, default true) — `false` keeps `_headers` from sending Strict-Transport-Security when `url` is https. */
+    hsts: z.boolean({ error: '只能写 true 或 false' }).optional(),
     /** 网站简介 (optional) — the home page's meta description. */
     description: optionalText(),
     /** 栏目 — the column tree. */

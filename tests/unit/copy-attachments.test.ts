@@ -1,0 +1,49 @@
+/**
+ * The copy step checks every attachment again as it copies it (defence in
+ * depth behind the content check): a path that climbs, a symlink that
+ * appeared after the check, or an active type is refused, and nothing is
+ * written outside the site folder.
+ */
+import { existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { Portal, Report } from '../../src/lib/model.ts';
+import { copyAttachments } from '../../scripts/lib/attachments.ts';
+import { tempDir } from '../helpers/temp.ts';
+import { treeHash } from '../helpers/tree-hash.ts';
+
+function setup() {
+  const root = tempDir('copy');
+  const contentDir = join(root, 'deep', 'er', 'content');
+  mkdirSync(join(contentDir, 'attachments', '2021'), { recursive: true });
+  writeFileSync(join(contentDir, 'attachments', '2021', 'a.pdf'), '%PDF a');
+  writeFileSync(join(contentDir, 'site.yaml'), 'name: secret-site');
+  writeFileSync(join(root, 'secret.txt'), 'secret');
+  const siteDir = join(root, 'out', 'site');
+  mkdirSync(siteDir, { recursive: true });
+  return { root, contentDir, siteDir };
+}
+
+const portalUsing = (...files: string[]) => ({ reports: [{ attachments: [], linkedFiles: files } as unknown as Report] }) as unknown as Portal;
+
+describe('copying attachments', () => {
+  it('copies regular files inside the attachments folder', async () => {
+    const { contentDir, siteDir } = setup();
+    expect(await copyAttachments(portalUsing('2021/a.pdf'), contentDir, siteDir)).toBe(1);
+    expect(readFileSync(join(siteDir, 'attachments', '2021', 'a.pdf'), 'utf8')).toBe('%PDF a');
+  });
+
+  it.each(['../site.yaml', '2021/../../site.yaml', '../../../../secret.txt', '2021/a.html'])('refuses %s even when the check was skipped, writing nothing outside the site', async (file) => {
+    const { root, contentDir, siteDir } = setup();
+    const before = treeHash(root);
+    await expect(copyAttachments(portalUsing(file), contentDir, siteDir)).rejects.toThrow(/不能发布/);
+    expect(treeHash(root)).toBe(before);
+  });
+
+  it('refuses a symlink that appeared after the check', async () => {
+    const { root, contentDir, siteDir } = setup();
+    symlinkSync(join(root, 'secret.txt'), join(contentDir, 'attachments', '2021', 'b.pdf'));
+    await expect(copyAttachments(portalUsing('2021/b.pdf'), contentDir, siteDir)).rejects.toThrow(/符号链接/);
+    expect(existsSync(join(siteDir, 'attachments', '2021', 'b.pdf'))).toBe(false);
+  });
+});
