@@ -49,9 +49,14 @@ export async function scanContentTree(contentDir: string, display: (path: string
       continue; // a missing reports/ is reported where it is needed
     }
     for (const entry of entries) {
-      if (isHidden(entry.name)) continue;
       const path = folder === '' ? entry.name : `${folder}/${entry.name}`;
       const absolute = join(contentDir, path);
+      if (isHidden(entry.name)) {
+        if (path.startsWith('reports/') && extname(path).toLowerCase() === '.md') {
+          problems.push({ severity: 'warning', file: display(absolute), message: '文件名以 . 开头，是隐藏文件，不会发布', hint: '要发布这份文件，请去掉文件名开头的 .' });
+        }
+        continue;
+      }
       if (entry.isSymbolicLink()) {
         unreadable.add(path);
         problems.push({
