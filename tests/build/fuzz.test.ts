@@ -35,10 +35,11 @@ const words = ['通知', '工作报告', '示例区', '2024', 'abc', '（一）'
 const text = (units: readonly string[], maxLength = 8) => fc.array(fc.constantFrom(...units), { minLength: 1, maxLength }).map((parts) => parts.join(''));
 const hostileText = fc.oneof(text(words), text([...words, ...hostileCharacters]), text([...words, ...yamlBreakers]), fc.string({ unit: 'binary', maxLength: 12 }));
 
-/** Paths into (and out of) attachments/, in every spelling a link may climb with. */
+/** Paths into (and out of) attachments/, in every spelling a link may climb with (four levels up is the canary beside the content). */
 const climbing = [
-  '/attachments/../site.yaml', '/attachments/%2e%2e/agencies.yaml', '/attachments/..%2f..%2f..%2fcanary.txt', '/attachments/%252e%252e/site.yaml',
-  '/attachments\\..\\site.yaml', '/attachments/2024/..%5c..%5csite.yaml', '/attachments/./../../canary.txt', '/attachments/root/canary.txt',
+  '/attachments/../site.yaml', '/attachments/%2e%2e/agencies.yaml', '/attachments/..%2f..%2f..%2f..%2fcanary.txt', '/attachments/%252e%252e/site.yaml',
+  '/attachments\\..\\site.yaml', '/attachments/2024/..%5c..%5csite.yaml', '/attachments/./../../../../canary.txt', '/attachments/root/canary.txt',
+  '/attachments/../../../../canary.txt', '/attachments/%2E%2E/%2E%2E/%2E%2E/%2E%2E/secret.yaml',
   '/attachments/linked.pdf', '/attachments/dir-link/canary.txt', '/reports/../site.yaml', '../../../../canary.txt', '/attachments/2024/a.html', '/attachments/.env',
   '//evil.example/x.png', '/\\evil.example', 'javascript:alert(1)', '/attachments/2024/%E6%96%B9%E6%A1%88.pdf', '/attachments/2024/方案.pdf', '/attachments/2024/chart.png',
 ];
@@ -47,7 +48,7 @@ const bodyPart = fc.oneof(
   { weight: 6, arbitrary: text(words, 20).map((line) => `${line}\n\n`) },
   { weight: 2, arbitrary: fc.constantFrom('## main\n\n', '## toc-heading\n\n', '# 一、总体情况\n\n', '### （一）\n\n', '##\n\n') },
   { weight: 3, arbitrary: fc.tuple(fc.constantFrom(...climbing), fc.boolean()).map(([href, image]) => (image ? `<img src="${href}" alt="图">\n\n` : `[附件](${href})\n\n`)) },
-  { weight: 1, arbitrary: fc.tuple(fc.constantFrom('>', '> ', '- ', '1. ', '<div>', '<span>', '*'), fc.integer({ min: 1, max: 400 })).map(([unit, n]) => `${unit.repeat(n)}正文${unit === '*' ? '*'.repeat(n) : ''}\n\n`) },
+  { weight: 1, arbitrary: fc.tuple(fc.constantFrom('>', '> ', '- ', '1. ', '<div>', '<span>', '*'), fc.oneof(fc.integer({ min: 1, max: 60 }), fc.integer({ min: 60, max: 6_000 }))).map(([unit, n]) => `${unit.repeat(n)}正文${unit === '*' ? '*'.repeat(n) : ''}\n\n`) },
   { weight: 2, arbitrary: text(hostileCharacters, 4).map((chars) => `段落${chars}结束。\n\n`) },
   { weight: 1, arbitrary: fc.constantFrom('<script>fetch("/x")</script>\n\n', '<a href="javascript:alert(1)">x</a>\n\n', '<iframe src="/attachments/2024/a.html"></iframe>\n\n', '<div id="main">x</div>\n\n') },
 );
@@ -114,7 +115,8 @@ function writeSite(generated: GeneratedSite): Layout {
   mkdirSync(join(root, 'sibling', 'deep'), { recursive: true });
   writeFileSync(join(root, 'sibling', 'deep', 'keep.txt'), 'unchanged');
   mkdirSync(join(contentDir, 'reports', '2024'), { recursive: true });
-  for (const name of ['site.yaml', 'agencies.yaml']) cpSync(join(projectRoot, 'tests', 'fixtures', 'portal', name), join(contentDir, name));
+  // The content's own registries are not for publishing either: a comment in them carries the canary too.
+  for (const name of ['site.yaml', 'agencies.yaml']) writeFileSync(join(contentDir, name), `# ${CANARY}\n${readFileSync(join(projectRoot, 'tests', 'fixtures', 'portal', name), 'utf8')}`);
   for (const { name, frontMatter, body } of generated.reports) {
     writeFileSync(join(contentDir, 'reports', '2024', name), `---\n${frontMatter}\n---\n\n${body}`);
   }
@@ -200,8 +202,23 @@ describe('random and hostile content through check and build', () => {
         numRuns: RUNS,
         seed: SEED,
         endOnFailure: true,
-        // One site the check should accept, so the publishing path is always exercised.
+        // A site the check should accept, so the publishing path is always exercised; one with every hostile kind at once.
         examples: [
+          [
+            {
+              reports: [
+                { name: 'a?b-1.md', frontMatter: 'title: 甲\nindexNumber: 449900-000/2024-00001\nagency: xzf\ncolumn: zcjd\ndate: 0000-01-01', body: '正文' },
+                { name: '深-2.md', frontMatter: 'title: 乙\nindexNumber: 449900-000/2024-00002\nagency: xzf\ncolumn: zcjd\ndate: 2024-01-02', body: `${'>'.repeat(10_000)}\n\n${'- '.repeat(5_000)}` },
+                { name: 'climb-3.md', frontMatter: 'title: 丙\nindexNumber: 449900-000/2024-00003\nagency: xzf\ncolumn: zcjd\ndate: 2024-01-02\nattachments:\n  - file: linked.pdf', body: climbing.map((href) => `[x](${href}) <img src="${href}" alt="">`).join('\n\n') },
+              ],
+              attachments: [
+                { path: 'linked.pdf', kind: 'canary-link' },
+                { path: 'root', kind: 'root-link' },
+                { path: 'dir-link', kind: 'root-link' },
+                { path: '2024/a.html', kind: 'file' },
+              ],
+            },
+          ],
           [
             {
               reports: [
