@@ -10,6 +10,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchBrowser } from '../../scripts/lib/browser.ts';
 import { startPreview, type RunningPreview } from '../../scripts/lib/nginx.ts';
+import { finishUtterance, spoken, stubSpeech } from '../helpers/speech-stub.ts';
 
 const { outDir } = inject('fixture');
 let origin = '';
@@ -129,6 +130,32 @@ describe('every kind of page in Chromium under the policy', () => {
     expect(await page.getByRole('button', { name: '大', exact: true }).getAttribute('aria-pressed')).toBe('true');
     await page.getByRole('button', { name: '长者模式' }).click();
     expect(await page.evaluate(() => document.documentElement.dataset['elder'])).toBe('on');
+    await context.close();
+  });
+
+  it('语音阅读 reads, highlights and sizes its player under the policy', async () => {
+    const context = await browser.newContext({ viewport: { width: 320, height: 640 } });
+    await stubSpeech(context);
+    await context.addInitScript(() => {
+      (window as unknown as { cspViolations: string[] }).cspViolations = [];
+      document.addEventListener('securitypolicyviolation', (event) => {
+        (window as unknown as { cspViolations: string[] }).cspViolations.push(`${event.violatedDirective} ${event.blockedURI}`);
+      });
+    });
+    const page = await context.newPage();
+    await page.goto(`${origin}/reports/2023/hostile/`);
+    await page.getByRole('button', { name: '语音阅读', exact: true }).click();
+    await expect.poll(async () => (await spoken(page)).length).toBe(1);
+    for (let i = 2; i <= 6; i++) {
+      await finishUtterance(page);
+      await expect.poll(async () => (await spoken(page)).length).toBe(i);
+    }
+    // The player's height, measured by the script, keeps the end of the page above it.
+    await expect.poll(() => page.evaluate(() => getComputedStyle(document.body).paddingBottom)).toBe(
+      await page.locator('[data-read-aloud-player]').evaluate((player) => `${(player as HTMLElement).offsetHeight}px`),
+    );
+    expect(await page.locator('[data-read-aloud-current]').count()).toBe(1);
+    expect(await page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations)).toEqual([]);
     await context.close();
   });
 });
