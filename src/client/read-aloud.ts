@@ -200,9 +200,9 @@ function wire(control: HTMLElement, article: Element, synth: SpeechSynthesis): v
     document.documentElement.style.setProperty('--read-aloud-player-height', `${player.offsetHeight}px`);
   }).observe(player);
 
-  // Some browsers keep speaking after the reader has left the page.
+  // Some browsers keep speaking after the reader has left the page; one restored from the back/forward cache finds it stopped.
   window.addEventListener('pagehide', () => {
-    if (state !== 'idle') silence();
+    if (state !== 'idle') end('已停止语音阅读');
   });
 
   control.hidden = false;

@@ -100,8 +100,8 @@ function install({ absent, failWith }: SpeechStubOptions) {
   window.speechStub = state;
 }
 
-export function stubSpeech(context: BrowserContext, options: SpeechStubOptions = {}): Promise<void> {
-  return context.addInitScript(install, options);
+export async function stubSpeech(context: BrowserContext, options: SpeechStubOptions = {}): Promise<void> {
+  await context.addInitScript(install, options);
 }
 
 export function spoken(page: Page): Promise<SpokenUtterance[]> {
