@@ -13,6 +13,8 @@ export const LAYOUT_IDS: readonly string[] = [
   'toc-heading',
   'attachments-heading',
   'related-heading',
+  'read-aloud-player',
+  'read-aloud-speed-label',
   'newest-heading',
   'columns-heading',
   'years-heading',
