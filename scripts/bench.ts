@@ -1,5 +1,6 @@
 /**
  * npm run bench -- --reports N [--runs R] [--queries Q] [--no-baseline] [--no-search] [--work DIR] [--keep] [--json]
+ * npm run bench -- --hostile [--runs R]
  *
  * Generates a synthetic archive of N reports (scripts/bench/corpus.ts), then
  * measures on this machine, each timed run as a separate process tree:
@@ -12,6 +13,9 @@
  *   - sizes: dist/, the search index, the largest page, report page weight;
  *   - search quality in Chromium through nginx (scripts/bench/search-quality.ts).
  * Times and peak RSS (of the whole process tree) are reported as medians.
+ *
+ * --hostile measures instead how `npm run check` refuses deeply nested bodies
+ * (scripts/bench/hostile.ts).
  */
 import { cp, mkdir, mkdtemp, readFile, readdir, rm, symlink, writeFile } from 'node:fs/promises';
 import { cpus, totalmem, tmpdir } from 'node:os';
@@ -19,6 +23,7 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { generateCorpus } from './bench/corpus.ts';
 import { measure, median, type Measurement } from './bench/measure.ts';
+import { measureHostile } from './bench/hostile.ts';
 import { measureSearchQuality, type QueryResult } from './bench/search-quality.ts';
 import { siteStats, type SiteStats } from './bench/site-stats.ts';
 import { fail } from './lib/output.ts';
@@ -35,6 +40,7 @@ const { values } = parseArgs({
     work: { type: 'string' },
     keep: { type: 'boolean', default: false },
     json: { type: 'boolean', default: false },
+    hostile: { type: 'boolean', default: false },
   },
 });
 const reportCount = Number(values.reports);
@@ -110,6 +116,20 @@ async function assertPublished({ url, title }: { url: string; title: string }) {
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+
+const removeWorkDir = () => (values.keep || values.work ? undefined : rm(workDir, { recursive: true, force: true }));
+
+if (values.hostile) {
+  try {
+    log(`Hostile bodies, npm run check cold, medians of ${runs} run(s):`);
+    const results = await measureHostile(workDir, runs, log);
+    if (values.json) console.log(JSON.stringify(results, null, 2));
+    else console.log(results.map((r) => `${r.name}\t${(r.bytes / 1024).toFixed(1)} KB\t${s(r.wallMs)}\t${mb(r.peakRssBytes)}\t${r.refused ? 'refused' : 'accepted'}`).join('\n'));
+  } finally {
+    await removeWorkDir();
+  }
+  process.exit(0);
+}
 
 try {
   log(`Corpus: ${reportCount} reports → ${contentDir}`);
@@ -222,5 +242,5 @@ try {
   console.error(`bench failed: ${(error as Error).message}`);
   process.exitCode = 1;
 } finally {
-  if (!values.keep && !values.work) await rm(workDir, { recursive: true, force: true });
+  await removeWorkDir();
 }
