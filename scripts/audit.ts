@@ -9,15 +9,13 @@
  * could not run (bad arguments, content with errors), else 0.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
-import { dirname, relative, resolve, sep } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { auditPortal } from '../src/lib/audit/index.ts';
 import { formatAuditHtml } from '../src/lib/audit/format-html.ts';
 import { formatAuditText } from '../src/lib/audit/format-text.ts';
-import { resolveAuditSettings } from '../src/lib/content/audit-schema.ts';
-import { loadYamlFile } from '../src/lib/content/load.ts';
+import { readAuditSettings } from '../src/lib/audit/settings.ts';
 import { contentDirFor } from '../src/lib/content/location.ts';
-import { siteSchema } from '../src/lib/content/schema.ts';
 import { readReportBody } from '../src/lib/content/source.ts';
 import { dateProblem, todayInBeijing } from '../src/lib/dates.ts';
 import { indexPortal } from '../src/lib/portal-index.ts';
@@ -51,9 +49,7 @@ if (!portal) {
   printProblems(problems.filter((p) => p.severity === 'error'));
   cannotAudit('合规检查未进行：内容有错误，请先修正（npm run check 列出全部问题）。');
 }
-const display = (path: string) => relative(process.cwd(), path).split(sep).join('/');
-const { data: site } = await loadYamlFile(contentDir, 'site.yaml', display, siteSchema);
-const result = auditPortal(indexPortal(portal), resolveAuditSettings(site?.audit), today, (report) => readReportBody(report.sourcePath));
+const result = auditPortal(indexPortal(portal), await readAuditSettings(contentDir), today, (report) => readReportBody(report.sourcePath));
 
 console.log(values.json ? JSON.stringify(result, null, 2) : formatAuditText(result));
 if (values.html) {

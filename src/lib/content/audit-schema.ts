@@ -220,13 +220,13 @@ export function auditSettingProblems(
 ): Problem[] {
   if (!input) return [];
   const problems: Problem[] = [];
-  const unknown = (path: PropertyKey[], what: string, value: string, registry: string) =>
+  const unknown = (path: PropertyKey[], what: string, value: string, registry: 'agencies.yaml' | 'site.yaml 的栏目树') =>
     problems.push({
       severity: 'error',
       file,
       line: lineOf(parsed, path),
       key: keyPathOf(path),
-      message: `${what} “${value}” 不在 ${registry} 中`,
+      message: `${what} “${value}” 不在 ${registry}${registry === 'agencies.yaml' ? ' ' : ''}中`,
       hint: registry === 'agencies.yaml' ? `可用的机构 id：${[...known.agencyIds].join('、')}` : `可用的栏目 id：${[...known.columnIds].join('、')}`,
     });
   if (input.government !== undefined && !known.agencyIds.has(input.government)) {
