@@ -16,7 +16,7 @@ export const CSV_COLUMNS: readonly [header: string, cell: (record: OpenDataRecor
   ['组配分类', (r) => r.category ?? ''],
   ['栏目', (r) => r.column.join(' > ')],
   ['发文日期', (r) => r.date],
-  ['发布日期', (r) => r.published.replace('T', ' ').replace('+08:00', '')],
+  ['发布日期', (r) => r.published.replace('T', ' ').replace(':00+08:00', '')],
   ['年度', (r) => r.year],
   ['文号', (r) => r.docNumber ?? ''],
   ['公开方式', (r) => r.disclosure],

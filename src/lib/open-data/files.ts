@@ -76,7 +76,9 @@ export function openDataKey(portal: PortalIndex, file: OpenDataFile, format: Ope
 export function openDataBody(portal: PortalIndex, file: OpenDataFile, format: OpenDataFormat): string {
   const records = file.reports.map((report) => keptRecord(portal, report).record);
   if (format === 'csv') return csvDocument(records);
-  return `${JSON.stringify({ ...header(portal, file.scope), count: records.length, reports: records }, null, 1)}\n`;
+  // Compact, one report a line: small, and still readable and diffable.
+  const head = JSON.stringify({ ...header(portal, file.scope), count: records.length });
+  return `${head.slice(0, -1)},"reports":[\n${records.map((record) => JSON.stringify(record)).join(',\n')}\n]}\n`;
 }
 
 export function openDataResponse(portal: PortalIndex, file: OpenDataFile, format: OpenDataFormat): Response {

@@ -31,7 +31,7 @@ export interface OpenDataRecord {
   columnId: string;
   /** 发文日期, `YYYY-MM-DD` */
   date: string;
-  /** 发布日期: `YYYY-MM-DDTHH:mm+08:00` when the time is known, else `YYYY-MM-DD` */
+  /** 发布日期: `YYYY-MM-DDTHH:mm:00+08:00` when the time is known, else `YYYY-MM-DD` */
   published: string;
   /** 年度 */
   year: number;
@@ -59,7 +59,7 @@ export function openDataRecord(portal: PortalIndex, report: Report): OpenDataRec
     column: columnLineage(portal.columns, portal.column(report.columnId)).map((column) => column.title),
     columnId: report.columnId,
     date: report.date,
-    published: report.publishedHasTime ? `${report.published.replace(' ', 'T')}+08:00` : report.published.slice(0, 10),
+    published: report.publishedHasTime ? `${report.published.replace(' ', 'T')}:00+08:00` : report.published.slice(0, 10),
     year: report.year,
     docNumber: report.docNumber ?? null,
     disclosure: report.disclosure,
