@@ -7,7 +7,6 @@ import type { Element, ElementContent } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import { h } from 'hastscript';
 import { groupBy } from '../listings.ts';
-import type { AnnualReportCheck } from './annual-reports.ts';
 import type { AuditResult } from './index.ts';
 import { annualCell, annualSentence, columnSentence, columnStatus, deadlineText, METADATA_KINDS, needsDates, summarySentence } from './labels.ts';
 
@@ -22,10 +21,13 @@ thead th { background: #f0f0f0; } .scroll { overflow-x: auto; }
 a { color: #0b4f9c; } .note { color: #6b4500; }
 `;
 
-const CLASS: Record<AnnualReportCheck['status'], string> = { 'on-time': 'on-time', late: 'late', missing: 'missing', pending: 'pending' };
-
 function link(text: string, url: string): Element {
   return h('a', { href: url }, text);
+}
+
+/** A wide table scrolls in its own region, which keyboard users can reach and screen readers name. */
+function scrollingTable(caption: string, rows: ElementContent[]): Element {
+  return h('div.scroll', { role: 'region', ariaLabel: caption, tabIndex: 0 }, [h('table', [h('caption', caption), ...rows])]);
 }
 
 function annualSection(result: AuditResult): ElementContent[] {
@@ -39,23 +41,20 @@ function annualSection(result: AuditResult): ElementContent[] {
       continue;
     }
     content.push(
-      h('div.scroll', [
-        h('table', [
-          h('caption', `${rule.name}：各机构各年度的公开情况`),
-          h('thead', h('tr', [h('th', { scope: 'col' }, '发布机构'), ...rule.years.map((year) => h('th', { scope: 'col' }, `${year}年度`))])),
-          h(
-            'tbody',
-            groupBy(ruleChecks, (check) => check.agency).map((group) =>
-              h('tr', [
-                h('th', { scope: 'row' }, group.key),
-                ...rule.years.map((year) => {
-                  const check = group.items.find((c) => c.year === year)!;
-                  return h('td', { className: [CLASS[check.status]] }, check.report ? link(annualCell(check), check.report.url) : annualCell(check));
-                }),
-              ]),
-            ),
+      scrollingTable(`${rule.name}：各机构各年度的公开情况`, [
+        h('thead', h('tr', [h('th', { scope: 'col' }, '发布机构'), ...rule.years.map((year) => h('th', { scope: 'col' }, `${year}年度`))])),
+        h(
+          'tbody',
+          groupBy(ruleChecks, (check) => check.agency).map((group) =>
+            h('tr', [
+              h('th', { scope: 'row' }, group.key),
+              ...rule.years.map((year) => {
+                const check = group.items.find((c) => c.year === year)!;
+                return h('td', { className: [check.status] }, check.report ? link(annualCell(check), check.report.url) : annualCell(check));
+              }),
+            ]),
           ),
-        ]),
+        ),
       ]),
     );
     const listed = ruleChecks.filter(needsDates);
@@ -72,22 +71,19 @@ function columnsSection(result: AuditResult): ElementContent[] {
   if (result.columns.length === 0) return [...content, h('p', '没有空栏目；没有栏目设定更新期限。')];
   return [
     ...content,
-    h('div.scroll', [
-      h('table', [
-        h('caption', '空栏目和设定了更新期限的栏目'),
-        h('thead', h('tr', ['栏目', '状态', '最新文件', '说明'].map((label) => h('th', { scope: 'col' }, label)))),
-        h(
-          'tbody',
-          result.columns.map((check) =>
-            h('tr', [
-              h('th', { scope: 'row' }, link(check.path, check.url)),
-              h('td', { className: [check.status] }, columnStatus(check)),
-              h('td', check.newest ? [link(check.newest.title, check.newest.url), `（${check.newest.published.slice(0, 10)}）`] : '无'),
-              h('td', columnSentence(check)),
-            ]),
-          ),
+    scrollingTable('空栏目和设定了更新期限的栏目', [
+      h('thead', h('tr', ['栏目', '状态', '最新文件', '说明'].map((label) => h('th', { scope: 'col' }, label)))),
+      h(
+        'tbody',
+        result.columns.map((check) =>
+          h('tr', [
+            h('th', { scope: 'row' }, link(check.path, check.url)),
+            h('td', { className: [check.status] }, columnStatus(check)),
+            h('td', check.newest ? [link(check.newest.title, check.newest.url), `（${check.newest.published.slice(0, 10)}）`] : '无'),
+            h('td', columnSentence(check)),
+          ]),
         ),
-      ]),
+      ),
     ]),
   ];
 }
@@ -97,21 +93,18 @@ function metadataSection(result: AuditResult): ElementContent[] {
   if (result.metadata.length === 0) return [...content, h('p', '没有发现问题。')];
   return [
     ...content,
-    h('div.scroll', [
-      h('table', [
-        h('caption', '元数据问题（按文件）'),
-        h('thead', h('tr', ['文件', '类别', '说明'].map((label) => h('th', { scope: 'col' }, label)))),
-        h(
-          'tbody',
-          result.metadata.map((finding) =>
-            h('tr', [
-              h('td', [link(finding.report.title, finding.report.url), h('br'), h('code', finding.report.file)]),
-              h('td', METADATA_KINDS[finding.kind]),
-              h('td', finding.message),
-            ]),
-          ),
+    scrollingTable('元数据问题（按文件）', [
+      h('thead', h('tr', ['文件', '类别', '说明'].map((label) => h('th', { scope: 'col' }, label)))),
+      h(
+        'tbody',
+        result.metadata.map((finding) =>
+          h('tr', [
+            h('td', [link(finding.report.title, finding.report.url), h('br'), h('code', finding.report.file)]),
+            h('td', METADATA_KINDS[finding.kind]),
+            h('td', finding.message),
+          ]),
         ),
-      ]),
+      ),
     ]),
   ];
 }
