@@ -30,7 +30,9 @@ describe.each([
   ['320 px phone', 320],
 ] as const)('the audit report, %s', (_name, width) => {
   it('loads only itself, has no axe violation and does not scroll sideways', async () => {
-    const page = await browser.newPage({ viewport: { width, height: 800 } });
+    // axe needs a page of its own context.
+    const context = await browser.newContext({ viewport: { width, height: 800 } });
+    const page = await context.newPage();
     const requests: string[] = [];
     page.on('request', (request) => requests.push(request.url()));
     await page.goto(pathToFileURL(report).href);
@@ -40,6 +42,6 @@ describe.each([
     const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
     expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
     expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
-    await page.close();
+    await context.close();
   });
 });
