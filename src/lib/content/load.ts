@@ -20,6 +20,7 @@ import type { Agency, Attachment, Portal, Report, Site } from '../model.ts';
 import { compareNewestFirst } from '../listings.ts';
 import { nearest } from '../suggest.ts';
 import { RESERVED_SEGMENTS } from '../urls.ts';
+import { AUDIT_FIELD_HINTS, auditSettingProblems } from './audit-schema.ts';
 import { checkAttachment, lineMentioning, linkTarget, scanContentTree } from './paths.ts';
 import { fieldName, hasErrors, issueMessage, sortProblems, type Problem } from './problems.ts';
 import {
@@ -81,6 +82,8 @@ const FIELD_HINTS: Record<string, string> = {
   identifier: '写 10 位网站标识码，并加英文双引号，例如 identifier: "3308030001"',
   url: '写完整网址，例如 url: https://www.example.gov.cn',
   id: '只用小写英文字母、数字和连字符，例如 fazhi 或 gongzuo-baogao',
+  validity: '写 有效、失效 或 废止',
+  ...AUDIT_FIELD_HINTS,
 };
 
 function hintFor(path: readonly PropertyKey[]): string | undefined {
@@ -173,12 +176,13 @@ function withoutUnsafeCharacters(value: unknown, file: string, parsed: ParsedYam
 const UNSAFE_HINT = '这些字符通常是从其他文档复制时带进来的，会让文字显示错乱；请重新输入这一处，确认显示正确';
 
 /** Reads and validates a YAML file against a schema; `undefined` data when it has errors. */
-async function loadYamlFile<T>(
+export async function loadYamlFile<T>(
   contentDir: string,
-  unreadable: ReadonlySet<string>,
   name: string,
   display: (path: string) => string,
   schema: z.ZodType<T>,
+  /** Paths the content scan refused (symlinks): reported there, never read. */
+  unreadable: ReadonlySet<string> = new Set(),
 ): Promise<{ data: T | undefined; parsed: ParsedYaml | undefined; problems: Problem[] }> {
   const file = display(join(contentDir, name));
   // A symlink: already refused, and never read.
@@ -388,7 +392,7 @@ export async function loadContent(options: LoadOptions): Promise<LoadResult> {
   const tree = await scanContentTree(contentDir, display);
   problems.push(...tree.problems);
 
-  const siteFile = await loadYamlFile(contentDir, tree.unreadable, 'site.yaml', display, siteSchema);
+  const siteFile = await loadYamlFile(contentDir, 'site.yaml', display, siteSchema, tree.unreadable);
   problems.push(...siteFile.problems);
   if (siteFile.data && siteFile.parsed) {
     problems.push(...columnProblems(siteFile.data.columns, display(join(contentDir, 'site.yaml')), siteFile.parsed));
@@ -402,7 +406,7 @@ export async function loadContent(options: LoadOptions): Promise<LoadResult> {
     }
   }
 
-  const agenciesFile = await loadYamlFile(contentDir, tree.unreadable, 'agencies.yaml', display, agenciesSchema);
+  const agenciesFile = await loadYamlFile(contentDir, 'agencies.yaml', display, agenciesSchema, tree.unreadable);
   problems.push(...agenciesFile.problems);
   const agencies: Agency[] = (agenciesFile.data ?? []).map((a) => ({ id: a.id, name: a.name, short: a.short, code: a.code }));
   if (agenciesFile.parsed) {
@@ -469,6 +473,9 @@ export async function loadContent(options: LoadOptions): Promise<LoadResult> {
   if (registriesValid) {
     const site = siteFrom(siteFile.data!);
     const columnTree = buildColumnTree(site.columns);
+    problems.push(
+      ...auditSettingProblems(siteFile.data!.audit, { agencyIds: new Set(agencies.map((a) => a.id)), columnIds: new Set(columnTree.byId.keys()) }, display(join(contentDir, 'site.yaml')), siteFile.parsed!),
+    );
     const agencyByKey = new Map<string, Agency>();
     for (const agency of agencies) {
       agencyByKey.set(agency.id, agency);
@@ -639,6 +646,7 @@ export async function loadContent(options: LoadOptions): Promise<LoadResult> {
             siteLinks,
             related: data.related ?? [],
             summary: data.summary ?? summarize(rendered.textStart),
+            validity: data.validity,
             digest: draft.digest,
           }
         : undefined;
