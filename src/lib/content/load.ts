@@ -19,7 +19,7 @@ import { parseIndexNumber } from '../index-number.ts';
 import type { Agency, Attachment, Portal, Report, Site } from '../model.ts';
 import { compareNewestFirst } from '../listings.ts';
 import { nearest } from '../suggest.ts';
-import { RESERVED_SEGMENTS } from '../urls.ts';
+import { RESERVED_SEGMENTS, reportUrl } from '../urls.ts';
 import { AUDIT_FIELD_HINTS, auditSettingProblems } from './audit-schema.ts';
 import { checkAttachment, lineMentioning, linkTarget, scanContentTree } from './paths.ts';
 import { fieldName, hasErrors, issueMessage, sortProblems, type Problem } from './problems.ts';
@@ -37,7 +37,6 @@ import { DEFAULT_SITE_URL } from './site-url.ts';
 import { decodeText, readReportBody, splitFrontMatter } from './source.ts';
 import { describeUnsafe, stripUnsafeValues, unsafeLines } from './text-safety.ts';
 import { keyPathOf, lineOf, parseYaml, type ParsedYaml } from './yaml.ts';
-import { reportUrl } from '../urls.ts';
 
 export interface LoadOptions {
   /** Absolute path of the content folder (holding site.yaml, agencies.yaml, reports/). */
