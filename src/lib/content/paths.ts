@@ -12,7 +12,8 @@
  *    page or script.
  *  - Only regular files are read or copied, with no symlink on the way.
  */
-import { lstat, readdir } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { access, lstat, readdir } from 'node:fs/promises';
 import { extname, join, relative, sep } from 'node:path';
 import type { Problem } from './problems.ts';
 import { UNSAFE_CHARACTERS } from './text-safety.ts';
@@ -45,8 +46,11 @@ export async function scanContentTree(contentDir: string, display: (path: string
     let entries;
     try {
       entries = await readdir(join(contentDir, folder), { withFileTypes: true });
-    } catch {
-      continue; // a missing reports/ is reported where it is needed
+    } catch (error) {
+      // A missing content folder is reported by the files it should hold.
+      const code = (error as NodeJS.ErrnoException).code;
+      if (folder !== '' || code !== 'ENOENT') problems.push({ severity: 'error', file: display(join(contentDir, folder)), message: `无法读取这个文件夹（${code ?? String(error)}）`, hint: '请检查文件夹的权限' });
+      continue;
     }
     for (const entry of entries) {
       const path = folder === '' ? entry.name : `${folder}/${entry.name}`;
@@ -174,7 +178,7 @@ export function linkTarget(link: string, pageUrl: string): LinkTarget {
   return { kind: 'page', path };
 }
 
-type RegularFile = { size: number } | { problem: 'missing' | 'symlink' | 'not-a-file'; at: string };
+type RegularFile = { size: number } | { problem: 'missing' | 'symlink' | 'not-a-file' | 'unreadable'; at: string };
 
 /**
  * Looks at `root/relativePath` without following any symlink on the way:
@@ -189,7 +193,11 @@ async function regularFileInside(root: string, relativePath: string): Promise<Re
     const info = await lstat(path).catch(() => undefined);
     if (!info) return { problem: 'missing', at: here };
     if (info.isSymbolicLink()) return { problem: 'symlink', at: here };
-    if (index === segments.length - 1) return info.isFile() ? { size: info.size } : { problem: 'not-a-file', at: here };
+    if (index === segments.length - 1) {
+      if (!info.isFile()) return { problem: 'not-a-file', at: here };
+      // The build must be able to copy what the check accepts.
+      return (await access(path, constants.R_OK).then(() => true, () => false)) ? { size: info.size } : { problem: 'unreadable', at: here };
+    }
     if (!info.isDirectory()) return { problem: 'missing', at: here };
   }
   return { problem: 'missing', at: relativePath };
@@ -212,6 +220,7 @@ export async function checkAttachment(attachmentsDir: string, file: string): Pro
   if ('size' in found) return found;
   if (found.problem === 'symlink') return { reason: `经过符号链接 content/attachments/${found.at}`, hint: SYMLINK_HINT };
   if (found.problem === 'not-a-file') return { reason: `content/attachments/${file} 不是普通文件`, hint: '附件必须是一个文件，不能是文件夹' };
+  if (found.problem === 'unreadable') return { reason: `没有权限读取 content/attachments/${file}`, hint: '请检查文件的权限' };
   return { reason: `找不到文件：content/attachments/${file}`, hint: '把文件放进 content/attachments/ 对应位置，或改正文件名（注意大小写和扩展名）' };
 }
 
