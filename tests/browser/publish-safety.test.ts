@@ -107,14 +107,18 @@ describe('what reaches the pages', () => {
     expect($('.report-body h2').first().attr('id')).not.toBe('main');
   });
 
-  it('no bidi override or isolate is published, in pages or in the search index', () => {
-    const bidi = /[\u202a-\u202e\u2066-\u2069]/;
-    for (const file of htmlFiles(outDir)) expect(readFileSync(join(outDir, file), 'utf8'), file).not.toMatch(bidi);
-    for (const file of ['rss.xml', ...readdirSync(outDir).filter((name) => name.startsWith('sitemap') && name.endsWith('.xml'))]) expect(readFileSync(join(outDir, file), 'utf8')).not.toMatch(bidi);
+  it('no control character, bidi override or isolate is published, in pages, feeds or the search index', () => {
+    const unsafe = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
+    const text = ['rss.xml', ...readdirSync(outDir).filter((name) => name.startsWith('sitemap') && name.endsWith('.xml')), ...htmlFiles(outDir)];
+    for (const file of text) expect(readFileSync(join(outDir, file), 'utf8'), file).not.toMatch(unsafe);
+    // Documents are JSON text; term files are binary, with the terms' text in them.
     const indexDir = join(outDir, 'search-index');
-    for (const file of readdirSync(indexDir, { recursive: true }) as string[]) {
-      if (!file.endsWith('.gz')) continue;
-      expect(gunzipSync(readFileSync(join(indexDir, file))).toString('utf8'), file).not.toMatch(bidi);
+    const indexFiles = (readdirSync(indexDir, { recursive: true }) as string[]).filter((file) => file.endsWith('.bin'));
+    expect(indexFiles.filter((file) => file.includes('/docs/')).length).toBeGreaterThan(5);
+    for (const file of indexFiles) {
+      const bytes = readFileSync(join(indexDir, file));
+      const content = (bytes[0] === 0x1f && bytes[1] === 0x8b ? gunzipSync(bytes) : bytes).toString('utf8');
+      expect(content, file).not.toMatch(file.includes('/docs/') ? unsafe : /[\u202a-\u202e\u2066-\u2069]/);
     }
   });
 });

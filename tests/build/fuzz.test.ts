@@ -158,13 +158,13 @@ function snapshot(dir: string, skip: string): string {
   return hash.digest('hex');
 }
 
-/** Every published file's bytes, with gzip files (the search index) decompressed. */
+/** Every published file's bytes, gzip-compressed ones (the search index) decompressed. */
 function* publishedBytes(dir: string): Generator<[string, Buffer]> {
   for (const file of readdirSync(dir, { recursive: true }) as string[]) {
     const path = join(dir, file);
     if (!lstatSync(path).isFile()) continue;
     const bytes = readFileSync(path);
-    yield [file, file.endsWith('.gz') ? gunzipSync(bytes) : bytes];
+    yield [file, bytes[0] === 0x1f && bytes[1] === 0x8b ? gunzipSync(bytes) : bytes];
   }
 }
 
