@@ -21,6 +21,14 @@ function publicFiles(): Set<string> {
   return new Set((readdirSync(dir, { recursive: true }) as string[]).map((file) => `/${file.split(sep).join('/')}`));
 }
 
+/** Where parsed front matter of `contentDir` is kept between runs: keyed by the folder, versioned by the parsing code. */
+export function parseCacheFor(contentDir: string, cacheDir: string): { file: string; version: string } {
+  return {
+    file: join(cacheDir, 'parsed', `${createHash('sha256').update(contentDir).digest('hex').slice(0, 16)}.json`),
+    version: sourceFingerprint(projectRoot, ['src/lib']),
+  };
+}
+
 /** Checks `contentDir`; parsed front matter is kept in `cacheDir` for the next run. */
 export async function checkContent(contentDir: string, cacheDir: string): Promise<LoadResult> {
   const renderPool = createRenderPool();
@@ -29,11 +37,7 @@ export async function checkContent(contentDir: string, cacheDir: string): Promis
       contentDir,
       projectRoot: process.cwd(),
       renderOutline: renderPool.outline,
-      // Keyed by the content folder: builds of different folders keep their own.
-      parseCache: {
-        file: join(cacheDir, 'parsed', `${createHash('sha256').update(contentDir).digest('hex').slice(0, 16)}.json`),
-        version: sourceFingerprint(projectRoot, ['src/lib']),
-      },
+      parseCache: parseCacheFor(contentDir, cacheDir),
     });
     if (!result.portal) return result;
     const problems = sortProblems([...result.problems, ...siteLinkProblems(result.portal, sitePaths(indexPortal(result.portal)), publicFiles())]);

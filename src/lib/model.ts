@@ -74,6 +74,8 @@ export interface Report {
   /** Index numbers of related reports, all known to exist. */
   related: string[];
   summary: string;
+  /** 导入来源: where `npm run import` found the page, so that importing again skips it. */
+  importedFrom?: string | undefined;
   /** Hash of the source file, so caches can tell when it changed. */
   digest: string;
 }

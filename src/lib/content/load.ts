@@ -19,6 +19,7 @@ import type { Agency, Attachment, Portal, Report, Site } from '../model.ts';
 import { compareNewestFirst } from '../listings.ts';
 import { nearest } from '../suggest.ts';
 import { RESERVED_SEGMENTS } from '../urls.ts';
+import { leftoverProblems } from './leftover-chrome.ts';
 import { fieldName, hasErrors, issueMessage, sortProblems, type Problem } from './problems.ts';
 import {
   agenciesSchema,
@@ -303,6 +304,7 @@ function parseReport(relativePath: string, absolutePath: string, file: string, t
     problems.push(...schemaProblems(file, parsed, result.error.issues));
     return { problems };
   }
+  problems.push(...leftoverProblems(file, split.body, split.bodyLine));
   return {
     draft: {
       id: relativePath.replace(/\.md$/i, ''),
@@ -633,6 +635,7 @@ export async function loadContent(options: LoadOptions): Promise<LoadResult> {
             siteLinks,
             related: data.related ?? [],
             summary: data.summary ?? summarize(rendered.textStart),
+            importedFrom: data.importedFrom,
             digest: draft.digest,
           }
         : undefined;

@@ -35,6 +35,7 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   'attachments.file': '附件文件',
   related: '相关稿件',
   summary: '内容概述',
+  importedFrom: '导入来源',
   // site.yaml
   name: '网站名称',
   identifier: '网站标识码',
@@ -184,6 +185,8 @@ export const reportFrontmatterSchema = z.object({
   related: z.array(requiredText(), { error: '应为索引号列表，每行一个：- 330803-035/2021-71062' }).optional(),
   /** 内容概述 — defaults to the first ~120 characters of the body. */
   summary: optionalText(),
+  /** 导入来源 — the old page's address (or its path in the folder imported), written by `npm run import`; not shown. */
+  importedFrom: optionalText(),
 });
 
 export type ReportFrontmatter = z.output<typeof reportFrontmatterSchema>;
