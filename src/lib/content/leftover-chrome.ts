@@ -19,7 +19,8 @@ const plain = (line: string) =>
     .replace(/<[^>]*>/g, '')
     .replace(/^(?:#{1,6}\s+|>\s*|[-*+]\s+|\d+[.)]\s+)/, '')
     .replace(/\\(.)/g, '$1')
-    .trim();
+    .trim()
+    .replace(/^[*_]+|[*_]+$/g, '');
 const excerpt = (text: string) => (text.length > 40 ? `${text.slice(0, 40)}…` : text);
 
 export function leftoverProblems(file: string, body: string, bodyLine: number): Problem[] {

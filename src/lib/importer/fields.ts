@@ -71,14 +71,20 @@ const META_RANK = 9;
 const rankOf = (label: string) => BY_LABEL.get(label)?.rank ?? META_RANK;
 
 // Longest first, so that 编辑日期 is not read as 编辑 and 发文字号 not as 字号; `索 引 号` and `来　　源` count too.
-const LABEL_ALTERNATIVES = LABELS.map(([label]) => label)
-  .sort((a, b) => b.length - a.length)
-  .map((label) => [...label].join('\\s*'))
-  .join('|');
+const BY_LENGTH = LABELS.map(([label]) => label).sort((a, b) => b.length - a.length);
+const spaced = (label: string) => [...label].join('\\s*');
 /** A table cell holding only a label, with or without its colon. */
-const LABEL_CELL = new RegExp(`^(${LABEL_ALTERNATIVES})\\s*[:：]?$`);
-/** `来源:某局 发布日期:2022-02-18 16:27` — labels inside running text need their colon. */
-const LABEL_IN_TEXT = new RegExp(`(?<=^|[\\s【\\[（(])(${LABEL_ALTERNATIVES})\\s*[:：]`, 'g');
+const LABEL_CELL = new RegExp(`^(${BY_LENGTH.map(spaced).join('|')})\\s*[:：]?$`);
+/**
+ * `来源:某局 发布日期:2022-02-18 16:27` — labels inside running text need
+ * their colon; two-character ones (来源, 编辑, 时间) also a space, bracket or
+ * digit before them (`10:30来源：` from `<span>`s copied without a space),
+ * so that the end of a name is not read as one.
+ */
+const LABEL_IN_TEXT = new RegExp(
+  `(${BY_LENGTH.map((label) => (label.length > 2 ? spaced(label) : `(?<=^|[\\s【\\[（(|\\d])${spaced(label)}`)).join('|')})\\s*[:：]`,
+  'g',
+);
 
 type Token = { label: string } | { text: string };
 
