@@ -12,13 +12,10 @@ export function outcomeLines(outcome: PageOutcome, dryRun: boolean): string[] {
   ];
 }
 
-/** `列表页 3 个、已导入过 2 个` — counts by the part of each text before its first colon. */
-function countByKind(texts: readonly string[], unit: string): string {
+/** `列表页 3 个、已导入过 2 个`, most frequent first. */
+function countByKind(kinds: readonly string[], unit: string): string {
   const counts = new Map<string, number>();
-  for (const text of texts) {
-    const kind = text.split(/[：（]/)[0]!;
-    counts.set(kind, (counts.get(kind) ?? 0) + 1);
-  }
+  for (const kind of kinds) counts.set(kind, (counts.get(kind) ?? 0) + 1);
   return [...counts]
     .sort((a, b) => b[1] - a[1])
     .map(([kind, count]) => `${kind} ${count} ${unit}`)
@@ -36,7 +33,7 @@ export function summaryLines(outcomes: readonly PageOutcome[], dryRun: boolean, 
     `${dryRun ? '将导入' : '已导入'} ${imported.length} 篇` +
       (toCheck.length > 0 ? `，其中 ${toCheck.length} 篇请核对（上面标“请核对”或“找不到”的行）` : ''),
   );
-  if (skipped.length > 0) lines.push(`跳过 ${skipped.length} 个：${countByKind(skipped.map((outcome) => outcome.reason), '个')}`);
+  if (skipped.length > 0) lines.push(`跳过 ${skipped.length} 个：${countByKind(skipped.map((outcome) => outcome.reason.split('：')[0]!), '个')}`);
   if (attention.length > 0) {
     const fields = attention.flatMap((outcome) => outcome.fields);
     lines.push(`需要处理 ${attention.length} 篇（没有导入）：${countByKind(fields.map((field) => `缺少${field}`), '篇')}；补上参数（--column、--agency、--date、--title）或修正后重新运行，已导入的不会重复导入`);
