@@ -1,5 +1,6 @@
 /**
  * npm run bench -- --reports N [--runs R] [--queries Q] [--no-baseline] [--no-search] [--work DIR] [--keep] [--json]
+ * npm run bench -- --import-pages N [--work DIR] [--keep] [--json]
  *
  * Generates a synthetic archive of N reports (scripts/bench/corpus.ts), then
  * measures on this machine, each timed run as a separate process tree:
@@ -12,12 +13,17 @@
  *   - sizes: dist/, the search index, the largest page, report page weight;
  *   - search quality in Chromium through nginx (scripts/bench/search-quality.ts).
  * Times and peak RSS (of the whole process tree) are reported as medians.
+ *
+ * With --import-pages, it measures `npm run import` instead: a generated
+ * mirror of N article pages of an old portal (scripts/bench/import-mirror.ts)
+ * imported into an empty content folder, then imported again.
  */
 import { cp, mkdir, mkdtemp, readFile, readdir, rm, symlink, writeFile } from 'node:fs/promises';
 import { cpus, totalmem, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { generateCorpus } from './bench/corpus.ts';
+import { benchImport } from './bench/import-mirror.ts';
 import { measure, median, type Measurement } from './bench/measure.ts';
 import { measureSearchQuality, type QueryResult } from './bench/search-quality.ts';
 import { siteStats, type SiteStats } from './bench/site-stats.ts';
@@ -35,8 +41,14 @@ const { values } = parseArgs({
     work: { type: 'string' },
     keep: { type: 'boolean', default: false },
     json: { type: 'boolean', default: false },
+    'import-pages': { type: 'string' },
   },
 });
+if (values['import-pages'] !== undefined) {
+  const pages = Number(values['import-pages']);
+  if (!Number.isInteger(pages) || pages < 1) fail(`--import-pages 应为正整数，收到“${values['import-pages']}”`);
+  process.exit(await benchImport({ pages, seed: Number(values.seed), work: values.work, keep: values.keep, json: values.json }));
+}
 const reportCount = Number(values.reports);
 if (!Number.isInteger(reportCount) || reportCount < 1) fail(`--reports 应为正整数，收到“${values.reports}”`);
 const runs = Number(values.runs ?? (reportCount <= 20_000 ? 3 : 1));

@@ -8,7 +8,7 @@
  * file, and never imports a page twice.
  *
  *   npm run import -- <文件或文件夹…> [--agency <id|名称>] [--column <id>] [--date YYYY-MM-DD] [--title "标题"]
- *                     [--dry-run] [--log FILE] [--content <folder>]
+ *                     [--dry-run] [--log FILE] [--content <folder>] [--cache-dir <folder>]
  */
 import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
@@ -21,6 +21,7 @@ import { importPages, type PageOutcome } from './lib/import-run.ts';
 import { outcomeLines, summaryLines } from './lib/import-summary.ts';
 import { fail, red } from './lib/output.ts';
 import { projectRoot } from './lib/project.ts';
+import { DEFAULT_CACHE_DIR } from './lib/render-cache.ts';
 
 const USAGE = `用法：npm run import -- <文件或文件夹…> [--agency <机构 id 或名称>] [--column <栏目 id>] [--dry-run]
   文件或文件夹：旧网站的镜像（wget -m）、从浏览器“另存为”的 .html / .htm / .shtml，
@@ -34,6 +35,7 @@ const USAGE = `用法：npm run import -- <文件或文件夹…> [--agency <机
   --dry-run            试运行：列出会导入什么，不写入任何文件
   --log 文件           导入日志（JSON）写到这里，默认为 import-log.json
   --content 文件夹     内容文件夹，默认为 content
+  --cache-dir 文件夹   检查内容用的缓存，默认与 npm run check 相同
 例如：npm run import -- 旧网站镜像/ --column fazhi`;
 
 const { values, positionals } = parseFlags(
@@ -48,6 +50,7 @@ const { values, positionals } = parseFlags(
         content: { type: 'string' },
         'dry-run': { type: 'boolean', default: false },
         log: { type: 'string', default: 'import-log.json' },
+        'cache-dir': { type: 'string' },
       },
     }),
   USAGE,
@@ -57,12 +60,13 @@ if (positionals.length === 0) fail(`请写出要导入的文件或文件夹。\n
 const contentDir = values.content ? resolve(values.content) : contentDirFor(projectRoot);
 const dryRun = values['dry-run'];
 const logFile = resolve(values.log);
+const cacheDir = resolve(values['cache-dir'] ?? DEFAULT_CACHE_DIR);
 const date = values.date === undefined ? undefined : dateFromFlag(values.date);
 const { files, problems } = await collectSources(positionals);
 if (problems.length > 0) fail(problems.map((problem) => `${problem.input}：${problem.reason}`).join('\n'));
 if (values.title !== undefined && files.length > 1) fail('标题（--title）只能在导入一个文件时使用：每个文件的标题各不相同。');
 
-const context = await loadEditorContext(contentDir);
+const context = await loadEditorContext(contentDir, cacheDir);
 const fallbacks: Fallbacks = {
   agency: values.agency === undefined ? undefined : agencyFromFlag(context.agencies, values.agency),
   column: values.column === undefined ? undefined : columnFromFlag(context.columns, values.column),
@@ -83,7 +87,7 @@ const outcomes: PageOutcome[] = await importPages(files, context, {
 });
 
 const written = outcomes.flatMap((outcome) => (outcome.status === 'imported' ? [outcome.file] : []));
-const checked = dryRun || written.length === 0 || (await checkWritten(contentDir, written));
+const checked = dryRun || written.length === 0 || (await checkWritten(contentDir, written, cacheDir));
 await writeFile(
   logFile,
   `${JSON.stringify({ command: 'npm run import', sources: positionals, content: displayPath(contentDir), dryRun, seconds: Math.round(performance.now() - started) / 1000, pages: outcomes }, null, 2)}\n`,

@@ -84,10 +84,10 @@ async function scanReports(reportsDir: string): Promise<KnownReport[]> {
   return found;
 }
 
-/** Load options shared by the editor commands: the content check's parse cache, so unchanged reports are not read again. */
-function loadOptions(contentDir: string) {
-  useRenderCache(DEFAULT_CACHE_DIR);
-  return { contentDir, projectRoot: process.cwd(), parseCache: parseCacheFor(contentDir, DEFAULT_CACHE_DIR) };
+/** Load options shared by the editor commands: the content check's caches, so unchanged reports are not read or rendered again. */
+function loadOptions(contentDir: string, cacheDir: string) {
+  useRenderCache(cacheDir);
+  return { contentDir, projectRoot: process.cwd(), parseCache: parseCacheFor(contentDir, cacheDir) };
 }
 
 /**
@@ -95,8 +95,8 @@ function loadOptions(contentDir: string) {
  * not stop an editor from adding one; broken registries do, since every new
  * report depends on them.
  */
-export async function loadEditorContext(contentDir: string): Promise<EditorContext> {
-  const { portal, problems } = await loadContent(loadOptions(contentDir));
+export async function loadEditorContext(contentDir: string, cacheDir = DEFAULT_CACHE_DIR): Promise<EditorContext> {
+  const { portal, problems } = await loadContent(loadOptions(contentDir, cacheDir));
   if (portal) {
     return {
       agencies: portal.agencies,
@@ -154,9 +154,9 @@ export function dateFromFlag(value: string): string {
 }
 
 /** Checks the content again and shows the problems of the files just written; `true` when none is an error. */
-export async function checkWritten(contentDir: string, paths: readonly string[]): Promise<boolean> {
-  useRenderCache(DEFAULT_CACHE_DIR);
-  const { problems } = await checkContent(contentDir, DEFAULT_CACHE_DIR);
+export async function checkWritten(contentDir: string, paths: readonly string[], cacheDir = DEFAULT_CACHE_DIR): Promise<boolean> {
+  useRenderCache(cacheDir);
+  const { problems } = await checkContent(contentDir, cacheDir);
   const written = new Set(paths.map(displayPath));
   const own = problems.filter((problem) => written.has(problem.file));
   if (own.length > 0) printProblems(own);

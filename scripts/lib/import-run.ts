@@ -15,7 +15,7 @@ import { dirname, join } from 'node:path';
 import { serializeReport, slugFromTitle, writeNewReport } from '../../src/lib/report-file.ts';
 import { attachmentName, resolveInMirror, sourceIdentity, type SourceFile } from '../../src/lib/importer/mirror.ts';
 import type { ImportedPage, PageResource } from '../../src/lib/importer/page.ts';
-import { readPageFile } from '../../src/lib/importer/read-page.ts';
+import { readPageFile, type PageFile } from '../../src/lib/importer/read-page.ts';
 import { blocksToMarkdown, toReport, type Fallbacks, type Note } from '../../src/lib/importer/to-report.ts';
 import { displayPath, type EditorContext, type KnownReport } from './editor.ts';
 
@@ -185,9 +185,14 @@ export async function importPages(sources: readonly SourceFile[], context: Edito
     options.onOutcome(outcome);
   };
 
-  for (const source of sources) {
+  const readings: { source: SourceFile; read: PageFile }[] = [];
+  for (const source of sources) readings.push({ source, read: readPageFile(await readFile(source.path), source.html) });
+  // A number generated for one page must not take the one a later page states.
+  const reserved = new Set(readings.flatMap(({ read }) => ('page' in read && read.page.fields.indexNumber !== undefined ? [read.page.fields.indexNumber] : [])));
+  const registries = { ...context, reserved };
+
+  for (const { source, read } of readings) {
     const shown = displayPath(source.path);
-    const read = readPageFile(await readFile(source.path), source.html);
     if ('skipped' in read) {
       report({ source: shown, status: 'skipped', reason: read.skipped });
       continue;
@@ -199,7 +204,7 @@ export async function importPages(sources: readonly SourceFile[], context: Edito
       report({ source: shown, status: 'skipped', reason: `已导入过：${earlier.file}`, file: earlier.file });
       continue;
     }
-    const conversion = toReport(page, context, options.fallbacks);
+    const conversion = toReport(page, registries, options.fallbacks);
     if (!conversion.ok) {
       report({ source: shown, status: 'needs-attention', fields: conversion.missing, errors: conversion.errors });
       continue;

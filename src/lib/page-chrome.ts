@@ -59,7 +59,11 @@ const TRAILER_START = /^[【[]?(?:上一篇|下一篇|上一条|下一条|上篇
 
 const squeeze = (line: string) => line.replace(/\s+/g, '');
 
+/** Control bars are short; longer lines are never only controls. */
+const MAX_CONTROL_BAR = 60;
+
 function isControlBar(line: string): boolean {
+  if (line.length > MAX_CONTROL_BAR) return false;
   const all = (words: string[]) => words.length > 0 && words.every((word) => CONTROL_WORDS.has(word));
   return all(line.split(CONTROL_SPLIT).flatMap((part) => part.trim().split(/\s+/)).filter(Boolean)) || all(squeeze(line).split(CONTROL_SPLIT).filter(Boolean));
 }

@@ -27,7 +27,7 @@ const NEVER_CONTENT = new Set(['script', 'style', 'noscript', 'template', 'ifram
 const FURNITURE_TAGS = new Set(['nav', 'header', 'footer', 'aside']);
 /** Page furniture by a word of its class or id. */
 const FURNITURE_NAME =
-  /(?:^|[-_])(?:nav|navbar|menu|topbar|top|header|head|footer|foot|bottom|sidebar|side|share|bshare|jiathis|fenxiang|print|toolbar|tools|copyright|friendlink|links|yqlj|search|login|skip|banner|logo|qrcode|ewm|erweima|dh|daohang|xgwz|xglj|related|wza)(?:[-_]|$)/i;
+  /(?:^|[-_])(?:nav|navbar|menu|topbar|top|header|head|footer|foot|bottom|sidebar|side|share|bshare|jiathis|fenxiang|print|toolbar|tools|copyright|friendlink|links|yqlj|search|login|skip|banner|logo|qrcode|ewm|erweima|dh|daohang|xgwz|xglj|related|wza|ft|dibu|bq|banquan)(?:[-_]|$)/i;
 const TITLE_NAME = /(?:^|[-_])(?:title|tit|bt|biaoti|headline|zwbt|wzbt|titlestyle\d*|arttitle|newstitle)(?:[-_]|$)/i;
 /** Where CMSs put the article's text: Hanweb, TRS WCM / 海云, 博达 Sudy / WebPlus, and common hand-made names. */
 const CONTENT_NAME =
@@ -43,6 +43,8 @@ const PAGINATION = /共\s*\d+\s*页|下一页|尾\s*页|末\s*页/;
 const ERROR_PAGE = /404|页面不存在|找不到(?:页面|网页)|访问出错|无法访问/;
 /** Links whose text reads like a document's title, as a listing has many of. */
 const TITLE_LINK_LENGTH = 8;
+/** A page mostly of such links is a listing when it has this many, or any and 下一页 / 共 N 页. */
+const MIN_LISTING_LINKS = 5;
 
 export type PageReading = { page: ImportedPage } | { skipped: string };
 
@@ -65,7 +67,20 @@ const oneLine = (text: string) =>
     .trim();
 const textOf = (node: Element | Root) => oneLine(toText(node as Element));
 const squeezed = (text: string) => text.replace(/[\s.…]+/g, '');
-const contains = (ancestor: Element, node: Element | undefined) => node !== undefined && (ancestor === node || elements(ancestor).includes(node));
+
+function contains(ancestor: Element, node: Element | undefined): boolean {
+  return node !== undefined && (ancestor === node || ancestor.children.some((child) => child.type === 'element' && contains(child, node)));
+}
+
+/** Characters of text below `node`, whitespace aside (links too unless `skipLinks`): cheaper than rendering its text. */
+function textLength(node: Element | Root, skipLinks = false): number {
+  let length = 0;
+  for (const child of node.children) {
+    if (child.type === 'text') length += child.value.replace(/\s+/g, '').length;
+    else if (child.type === 'element' && !(skipLinks && child.tagName === 'a')) length += textLength(child, skipLinks);
+  }
+  return length;
+}
 
 /** Removes comments and elements that never hold content, throughout. */
 function dropNonContent(parent: Root | Element): void {
@@ -122,18 +137,26 @@ function readMeta(tree: Root): PageMeta {
 
 /** The element holding 当前位置, and its crumbs: its links when images separate them. */
 function findBreadcrumb(body: Element): { element: Element; crumbs: string[] } | undefined {
-  let found: { element: Element; crumbs: string[] } | undefined;
-  for (const element of elements(body)) {
-    const text = textOf(element);
-    if (text.length > 300) continue;
-    const crumbs = breadcrumbOf(text);
-    if (!crumbs) continue;
-    const links = elements(element).filter((child) => child.tagName === 'a').map(textOf).filter(Boolean);
-    const best = links.length > crumbs.length ? links : crumbs;
-    // The deepest element that still holds crumbs (`<span>当前位置：</span>` alone holds none).
-    if (best.length > 0) found = { element, crumbs: best };
-  }
-  return found;
+  // From each text that names a position, up to the nearest element whose text holds crumbs (`<span>当前位置：</span>` alone holds none).
+  const search = (parents: Element[], node: Element): { element: Element; crumbs: string[] } | undefined => {
+    for (const child of node.children) {
+      if (child.type === 'element') {
+        const found = search([node, ...parents], child);
+        if (found) return found;
+      } else if (child.type === 'text' && child.value.includes('位置')) {
+        for (const element of [node, ...parents].slice(0, 4)) {
+          if (textLength(element) > 300) break;
+          const crumbs = breadcrumbOf(textOf(element));
+          if (!crumbs) continue;
+          const links = elements(element).filter((link) => link.tagName === 'a').map(textOf).filter(Boolean);
+          const best = links.length > crumbs.length ? links : crumbs;
+          if (best.length > 0) return { element, crumbs: best };
+        }
+      }
+    }
+    return undefined;
+  };
+  return search([], body);
 }
 
 /** The title as the page states it outside its text: ArticleTitle, else the part of `<title>` that is not the site's name. */
@@ -170,23 +193,17 @@ function titleElement(body: Element, meta: PageMeta, crumb: Element | undefined)
   );
 }
 
-function nonLinkTextLength(element: Element): number {
-  const linkText = elements(element)
-    .filter((child) => child.tagName === 'a')
-    .reduce((sum, link) => sum + textOf(link).length, 0);
-  return textOf(element).length - linkText;
-}
-
 /** The element the CMS keeps the article's text in: named like one, after the title, with the most text. */
 function contentElement(body: Element, title: Element | undefined): Element | undefined {
   const all = elements(body);
   const titleAt = title ? all.indexOf(title) : -1;
   const named = all.filter((element, index) => index > titleAt && !contains(element, title) && namesOf(element).some((name) => CONTENT_NAME.test(name)));
-  let best = named.reduce<Element | undefined>((top, element) => (top === undefined || nonLinkTextLength(element) > nonLinkTextLength(top) ? element : top), undefined);
-  if (!best || nonLinkTextLength(best) === 0) return undefined;
+  const length = new Map(named.map((element) => [element, textLength(element, true)]));
+  let best = named.reduce<Element | undefined>((top, element) => (top === undefined || length.get(element)! > length.get(top)! ? element : top), undefined);
+  if (!best || length.get(best) === 0) return undefined;
   // `div.content > div.TRS_Editor`: the innermost that still holds nearly all of the text.
   for (;;) {
-    const inner = named.find((element) => element !== best && contains(best!, element) && nonLinkTextLength(element) >= 0.9 * nonLinkTextLength(best!));
+    const inner = named.find((element) => element !== best && contains(best!, element) && length.get(element)! >= 0.9 * length.get(best!)!);
     if (!inner) return best;
     best = inner;
   }
@@ -269,9 +286,10 @@ function markResources(parent: Element, title: Element | undefined, resources: R
       continue;
     }
     const href = String(child.properties['href'] ?? '');
-    if (state.afterTitle && child.tagName === 'a' && isAttachmentLink(href, textOf(child))) {
-      resources.links.push({ href, text: textOf(child) });
-      children.push({ type: 'text', value: `${MARK.linkOpen}${resources.links.length - 1}${MARK.linkText}${textOf(child)}${MARK.linkClose}` });
+    const linkText = child.tagName === 'a' ? textOf(child) : '';
+    if (state.afterTitle && child.tagName === 'a' && isAttachmentLink(href, linkText)) {
+      resources.links.push({ href, text: linkText });
+      children.push({ type: 'text', value: `${MARK.linkOpen}${resources.links.length - 1}${MARK.linkText}${linkText}${MARK.linkClose}` });
       continue;
     }
     if (child.tagName === 'img') {
@@ -304,15 +322,16 @@ function textLines(body: Element): string[] {
 
 /** Why a page with many links to documents and little else is a listing, or `undefined`. */
 function listingReason(body: Element, meta: PageMeta, content: Element | undefined): string | undefined {
-  if (meta.articleTitle || (content && nonLinkTextLength(content) >= 200)) return undefined;
+  if (meta.articleTitle || (content && textLength(content, true) >= 200)) return undefined;
   const titleLinks = elements(body)
     .filter((element) => element.tagName === 'a')
-    .map(textOf)
-    .filter((text) => text.length >= TITLE_LINK_LENGTH);
-  const linkText = titleLinks.reduce((sum, text) => sum + text.length, 0);
-  const otherText = textOf(body).replace(/\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?/g, '').length - linkText;
-  if (titleLinks.length < 5 || otherText >= linkText) return undefined;
-  const pages = PAGINATION.exec(textOf(body));
+    .map((link) => textLength(link))
+    .filter((length) => length >= TITLE_LINK_LENGTH);
+  const linkText = titleLinks.reduce((sum, length) => sum + length, 0);
+  const text = textOf(body);
+  const otherText = text.replace(/\s+/g, '').replace(/\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?/g, '').length - linkText;
+  const pages = PAGINATION.exec(text);
+  if (titleLinks.length < (pages ? 1 : MIN_LISTING_LINKS) || otherText >= linkText) return undefined;
   return `列表页：${titleLinks.length} 个文件链接${pages ? `，有分页（${pages[0]}）` : ''}，没有正文`;
 }
 
@@ -322,10 +341,10 @@ export function readHtmlPage(html: string): PageReading {
   dropNonContent(tree);
   // rehype-parse always builds <html>, <head> and <body>, whatever the markup lacks.
   const body = elements(tree).find((element) => element.tagName === 'body')!;
-  if (elements(tree).some((element) => element.tagName === 'frameset') || (meta.refresh && textOf(body).length < 50)) {
+  if (elements(tree).some((element) => element.tagName === 'frameset') || (meta.refresh && textLength(body) < 50)) {
     return { skipped: '跳转页面或框架页，没有正文' };
   }
-  if (statedTitles(meta).some((title) => ERROR_PAGE.test(title)) && textOf(body).length < 500) return { skipped: '出错页面（404 或页面不存在）' };
+  if (statedTitles(meta).some((title) => ERROR_PAGE.test(title)) && textLength(body) < 500) return { skipped: '出错页面（404 或页面不存在）' };
 
   const crumb = findBreadcrumb(body);
   let heading = titleElement(body, meta, crumb?.element);

@@ -21,6 +21,8 @@ export interface Registries {
   columns: ColumnTree;
   /** Index numbers in use → the file that uses each. */
   indexNumbers: ReadonlyMap<string, string>;
+  /** Index numbers not in use yet that a number generated now must not take (other pages of the same import state them). */
+  reserved?: ReadonlySet<string>;
 }
 
 /** What the editor gave on the command line, for what the page does not say. */
@@ -207,7 +209,7 @@ export function toReport(page: ImportedPage, registries: Registries, fallbacks: 
     if (user) fail(INDEX_NUMBER, `索引号（indexNumber）“${indexNumber}” 已被 ${user} 使用，而那份文件的标题和来源与这个页面不同。请核对两份文件`);
   } else if (agency && dated) {
     if (agency.code) {
-      indexNumber = nextIndexNumber(agency.code, Number(dated.date.slice(0, 4)), registries.indexNumbers.keys());
+      indexNumber = nextIndexNumber(agency.code, Number(dated.date.slice(0, 4)), [...registries.indexNumbers.keys(), ...(registries.reserved ?? [])]);
       notes.push({ field: INDEX_NUMBER, message: `页面上没有索引号，已生成 ${indexNumber}`, check: false });
     } else {
       fail(INDEX_NUMBER, `页面上没有索引号（indexNumber），发布机构 ${describeAgency(agency)} 在 agencies.yaml 中又没有索引号前缀（code），无法生成。请在 agencies.yaml 中为它加上 code`);
