@@ -100,7 +100,8 @@ function attachmentTitle(text: string, file: string): string {
     .replace(/\s*[（(]\s*\d+(?:\.\d+)?\s*[KMG]?B\s*[)）]\s*$/i, '')
     .replace(/\.[a-z0-9]{2,4}$/i, '')
     .trim();
-  return title || file.replace(/\.[^.]+$/, '').split('/').at(-1)!;
+  // `附件1` alone is still a better title than `P020210309553112`.
+  return title || text.trim() || file.replace(/\.[^.]+$/, '').split('/').at(-1)!;
 }
 
 async function sameBytes(a: string, b: string): Promise<boolean> {

@@ -29,11 +29,15 @@ const BREADCRUMB = new RegExp(`^(?:${BREADCRUMB_LABELS.join('|')}|位置(?=\\s*[
 const AFTER_TRAIL = /(?:阅读|浏览|点击|访问)(?:次数|量|数)|发布(?:时间|日期)|字[体号]\s*[:：]|[【[]|\s(?:打\s*印|关\s*闭)(?:\s|$)/;
 const CRUMB_SEPARATOR = /\s*(?:>+|＞+|›+|»+|→|－>|->|\/|／|\|)\s*/;
 
+/** A trail without a label: `首页 > 政务公开 > 工作总结` (not `首页 | 政务公开`, which is a menu). */
+const BARE_TRAIL = /^((?:网站)?首页|主页)\s*(?:>+|＞|›|»|→)\s*\S/;
+
 /** The crumbs of a breadcrumb line — `您当前所在的位置是:首页 > 政务公开 阅读次数:次 [ 关 闭 ]` → `['首页', '政务公开']` — or `undefined`. */
 export function breadcrumbOf(line: string): string[] | undefined {
-  const match = BREADCRUMB.exec(line.trim());
-  if (!match) return undefined;
-  const trail = match[1]!;
+  const text = line.trim();
+  const match = BREADCRUMB.exec(text);
+  if (!match && !BARE_TRAIL.test(text)) return undefined;
+  const trail = match ? match[1]! : text;
   const end = AFTER_TRAIL.exec(trail);
   return (end ? trail.slice(0, end.index) : trail)
     .split(CRUMB_SEPARATOR)

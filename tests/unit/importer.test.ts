@@ -279,6 +279,29 @@ describe('an HTML page with neither h1 nor a title-like element', () => {
   });
 });
 
+describe('metadata as pages really print it', () => {
+  it('reads labels run together by <span>s copied without spaces, but not 时间 inside 办理时间', () => {
+    const page = parseTextPage(
+      ['当前位置：首页 > 信息公开', '索引号：449900-040/2022-00017组配分类：计划总结发布机构：样例县农业农村局文号：样农〔2022〕9号', '样例县农业农村局2022年工作要点', '发布时间：2022-07-18 10:00来源：县农业农村局', '', '办理时间：工作日上午九时至下午五时。', '全年完成农机安全检查一千二百台次。'].join('\n'),
+    );
+    expect(page.fields).toEqual({ indexNumber: '449900-040/2022-00017', category: '计划总结', agency: '样例县农业农村局', docNumber: '样农〔2022〕9号', published: '2022-07-18 10:00', source: '县农业农村局' });
+    expect(texts(page)[0]).toBe('办理时间：工作日上午九时至下午五时。');
+  });
+
+  it('reads （责任编辑：…） after the body, without the bracket', () => {
+    const page = parseTextPage(['当前位置：首页 > 信息公开', '样例县农业农村局2022年工作要点', '发布时间：2022-07-18', '', '全年完成农机安全检查一千二百台次。', '上一篇：样例县农业农村局2021年工作要点', '（责任编辑：林晓）'].join('\n'));
+    expect(page.fields.editor).toBe('林晓');
+    expect(texts(page)).toEqual(['全年完成农机安全检查一千二百台次。']);
+  });
+
+  it('takes the article heading for the title, not a banner heading naming the site or an office', () => {
+    for (const banner of ['样例县人民政府', '欢迎访问样例县教育局', '样例县人民政府门户网站']) {
+      const page = parseHtmlPage(`<html><head><title>通知</title></head><body><h1>${banner}</h1><h1>样例县教育局关于做好春季开学工作的通知</h1><p>各校要在开学前完成校舍安全检查，并于二月底前上报检查结果。</p></body></html>`);
+      expect(page.title, banner).toBe('样例县教育局关于做好春季开学工作的通知');
+    }
+  });
+});
+
 describe('dates in 落款', () => {
   it('reads Arabic and Chinese numerals', () => {
     expect(parseChineseDate('2021年3月4日')).toBe('2021-03-04');

@@ -26,6 +26,12 @@ describe('breadcrumbs', () => {
     expect(breadcrumbOf('当前位置：首页 > 信息公开 【打印】【关闭】')).toEqual(['首页', '信息公开']);
   });
 
+  it('are read without a label when they start at 首页 with an arrow, never from a menu', () => {
+    expect(breadcrumbOf('首页 > 政务公开 > 工作总结')).toEqual(['首页', '政务公开', '工作总结']);
+    expect(breadcrumbOf('网站首页 » 信息公开')).toEqual(['网站首页', '信息公开']);
+    expect(breadcrumbOf('首页 | 政务公开 | 互动交流')).toBeUndefined();
+  });
+
   it('are not found in ordinary sentences', () => {
     expect(breadcrumbOf('全区在册低保对象所在位置分布较散。')).toBeUndefined();
     expect(breadcrumbOf('区位置优势明显，交通便利。')).toBeUndefined();

@@ -75,14 +75,14 @@ const BY_LENGTH = LABELS.map(([label]) => label).sort((a, b) => b.length - a.len
 const spaced = (label: string) => [...label].join('\\s*');
 /** A table cell holding only a label, with or without its colon. */
 const LABEL_CELL = new RegExp(`^(${BY_LENGTH.map(spaced).join('|')})\\s*[:：]?$`);
+/** Labels that end longer words (办理时间, 截止日期): inside running text only after a space, bracket or digit. */
+const GENERIC_LABELS = new Set(['时间', '日期']);
 /**
- * `来源:某局 发布日期:2022-02-18 16:27` — labels inside running text need
- * their colon; two-character ones (来源, 编辑, 时间) also a space, bracket or
- * digit before them (`10:30来源：` from `<span>`s copied without a space),
- * so that the end of a name is not read as one.
+ * `来源:某局 发布日期:2022-02-18 16:27`, `…00011文号：…` (`<span>`s copied
+ * without a space) — labels inside running text need their colon.
  */
 const LABEL_IN_TEXT = new RegExp(
-  `(${BY_LENGTH.map((label) => (label.length > 2 ? spaced(label) : `(?<=^|[\\s【\\[（(|\\d])${spaced(label)}`)).join('|')})\\s*[:：]`,
+  `(${BY_LENGTH.map((label) => (GENERIC_LABELS.has(label) ? `(?<=^|[\\s【\\[（(|\\d])${spaced(label)}` : spaced(label))).join('|')})\\s*[:：]`,
   'g',
 );
 
@@ -117,14 +117,17 @@ function tokens(line: string): Token[] {
  * line is not one. A label with no value pairs with `''`.
  */
 export function labelledValues(line: string): [string, string][] | undefined {
-  const list = tokens(line);
+  // `（责任编辑：周敏）`
+  const list = tokens(line.replace(/^[（(【[]\s*(?=\S+\s*[:：])/, ''));
   const startsWithLabel = list[0] !== undefined && 'label' in list[0];
   if (!startsWithLabel && !(line.includes('|') && list.some((token) => 'label' in token))) return undefined;
   return list.flatMap((token, index): [string, string][] => {
     if (!('label' in token)) return [];
     const next = list[index + 1];
     // `浏览量:- 【字体:` — the value ends where the next bit of chrome opens.
-    return [[token.label, next && 'text' in next ? next.text.replace(/\s*[【[].*$/, '').trim() : '']];
+    const value = next && 'text' in next ? next.text.replace(/\s*[【[].*$/, '').trim() : '';
+    // `（责任编辑：周敏）`: a closing bracket whose opening one came before the label.
+    return [[token.label, /[（(]/.test(value) ? value : value.replace(/[)）]+$/, '')]];
   });
 }
 

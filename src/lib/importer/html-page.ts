@@ -165,8 +165,11 @@ function statedTitles(meta: PageMeta): string[] {
   return [meta.articleTitle, ...parts].filter((title): title is string => title !== undefined && title !== '');
 }
 
+/** A site's name in a heading: 欢迎访问…, the SiteName, `…门户网站`, or an office's name alone (`样例县人民政府`). */
+const BANNER = /欢迎|网站$|^[^\d，,。]{2,20}(?:人民政府|政府|办事处|委员会|局|办公室)$/;
+
 function isBanner(text: string, meta: PageMeta): boolean {
-  return /欢迎/.test(text) || text === meta.siteName || (SITE_NAME.test(text) && meta.titleParts.slice(1).includes(text));
+  return BANNER.test(text) || text === meta.siteName || (SITE_NAME.test(text) && meta.titleParts.slice(1).includes(text));
 }
 
 /** The heading that holds the document's title. */
