@@ -1,6 +1,6 @@
 /**
  * npm run bench -- --reports N [--runs R] [--queries Q] [--no-baseline] [--no-search] [--work DIR] [--keep] [--json]
- * npm run bench -- --import-pages N [--work DIR] [--keep] [--json]
+ * npm run bench -- --import-pages N [--runs R] [--work DIR] [--keep] [--json]
  *
  * Generates a synthetic archive of N reports (scripts/bench/corpus.ts), then
  * measures on this machine, each timed run as a separate process tree:
@@ -47,7 +47,9 @@ const { values } = parseArgs({
 if (values['import-pages'] !== undefined) {
   const pages = Number(values['import-pages']);
   if (!Number.isInteger(pages) || pages < 1) fail(`--import-pages 应为正整数，收到“${values['import-pages']}”`);
-  process.exit(await benchImport({ pages, seed: Number(values.seed), work: values.work, keep: values.keep, json: values.json }));
+  const runs = Number(values.runs ?? 3);
+  if (!Number.isInteger(runs) || runs < 1) fail(`--runs 应为正整数，收到“${values.runs}”`);
+  process.exit(await benchImport({ pages, runs, seed: Number(values.seed), work: values.work, keep: values.keep, json: values.json }));
 }
 const reportCount = Number(values.reports);
 if (!Number.isInteger(reportCount) || reportCount < 1) fail(`--reports 应为正整数，收到“${values.reports}”`);

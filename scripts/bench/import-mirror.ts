@@ -16,7 +16,7 @@ import { splitFrontMatter } from '../../src/lib/content/source.ts';
 import { renderMarkdown } from '../../src/markdown/render.ts';
 import { projectRoot } from '../lib/project.ts';
 import { generateCorpus } from './corpus.ts';
-import { measure, type Measurement } from './measure.ts';
+import { measure, median, type Measurement } from './measure.ts';
 
 const HOST = 'www.hecheng.example';
 const LISTING_SIZE = 20;
@@ -217,24 +217,36 @@ export async function importMirror(dir: string): Promise<ImportRun> {
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
 
-/** Generates the mirror, imports it twice and prints what it measured; the exit code. */
-export async function benchImport(options: { pages: number; seed: number; work: string | undefined; keep: boolean; json: boolean }): Promise<number> {
+/** Generates the mirror, then `runs` times imports it into an empty content folder and again; prints medians; the exit code. */
+export async function benchImport(options: { pages: number; runs: number; seed: number; work: string | undefined; keep: boolean; json: boolean }): Promise<number> {
   const dir = options.work ? resolve(options.work) : await mkdtemp(join(tmpdir(), 'zwgk-bench-import-'));
   const log = (line: string) => console.error(line);
   try {
     log(`Mirror: ${options.pages} article pages → ${dir}`);
     const mirror = await generateMirror(dir, options.pages, options.seed);
-    log('Import…');
-    const first = await importMirror(dir);
-    log('Import again…');
-    const again = await importMirror(dir);
-    const result = {
-      machine: { cpus: cpus().length, memoryBytes: totalmem(), node: process.version },
-      mirror,
-      first: { wallMs: first.measurement.wallMs, peakRssBytes: first.measurement.peakRssBytes, imported: first.imported, skipped: first.skipped, needsAttention: first.needsAttention },
-      again: { wallMs: again.measurement.wallMs, peakRssBytes: again.measurement.peakRssBytes, imported: again.imported, skipped: again.skipped, needsAttention: again.needsAttention },
-    };
-    const ok = first.imported === mirror.articles && first.needsAttention === 0 && again.imported === 0;
+    const firsts: ImportRun[] = [];
+    const agains: ImportRun[] = [];
+    for (let run = 1; run <= options.runs; run++) {
+      // Each run starts from an empty content folder and no caches.
+      await Promise.all(['content/reports', 'content/attachments', 'cache'].map((sub) => rm(join(dir, sub), { recursive: true, force: true })));
+      await mkdir(join(dir, 'content', 'reports'), { recursive: true });
+      log(`Import ${run}/${options.runs}…`);
+      firsts.push(await importMirror(dir));
+      log(`  ${seconds(firsts.at(-1)!.measurement.wallMs)}; again…`);
+      agains.push(await importMirror(dir));
+      log(`  ${seconds(agains.at(-1)!.measurement.wallMs)}`);
+    }
+    const summarize = (runs: ImportRun[]) => ({
+      wallMs: median(runs.map((run) => run.measurement.wallMs)),
+      peakRssBytes: median(runs.map((run) => run.measurement.peakRssBytes)),
+      imported: runs[0]!.imported,
+      skipped: runs[0]!.skipped,
+      needsAttention: runs[0]!.needsAttention,
+    });
+    const first = summarize(firsts);
+    const again = summarize(agains);
+    const result = { machine: { cpus: cpus().length, memoryBytes: totalmem(), node: process.version }, mirror, runs: options.runs, first, again };
+    const ok = firsts.every((run) => run.imported === mirror.articles && run.needsAttention === 0) && agains.every((run) => run.imported === 0);
     if (options.json) {
       console.log(JSON.stringify({ ...result, ok }, null, 2));
     } else {
@@ -242,14 +254,14 @@ export async function benchImport(options: { pages: number; seed: number; work: 
         [
           `machine               ${result.machine.cpus} cores, ${megabytes(result.machine.memoryBytes)}, Node ${result.machine.node}`,
           `mirror                ${mirror.articles} article pages (${Object.entries(mirror.layouts).map(([name, count]) => `${name} ${count}`).join(', ')}), ${mirror.listings} listing pages, ${megabytes(mirror.bytes)}`,
-          `import                ${seconds(first.measurement.wallMs)} (${(mirror.articles / (first.measurement.wallMs / 1000)).toFixed(0)} pages/s), peak RSS ${megabytes(first.measurement.peakRssBytes)}: imported ${first.imported}, skipped ${first.skipped}, needs attention ${first.needsAttention}`,
-          `import again          ${seconds(again.measurement.wallMs)}, peak RSS ${megabytes(again.measurement.peakRssBytes)}: imported ${again.imported}, skipped ${again.skipped}`,
+          `import (median of ${options.runs}) ${seconds(first.wallMs)} (${(mirror.articles / (first.wallMs / 1000)).toFixed(0)} pages/s), peak RSS ${megabytes(first.peakRssBytes)}: imported ${first.imported}, skipped ${first.skipped}, needs attention ${first.needsAttention}`,
+          `import again          ${seconds(again.wallMs)}, peak RSS ${megabytes(again.peakRssBytes)}: imported ${again.imported}, skipped ${again.skipped}`,
           '',
-          first.summary.trim(),
+          firsts[0]!.summary.trim(),
         ].join('\n'),
       );
     }
-    if (!ok) log(`bench failed: expected ${mirror.articles} imported and nothing on the second run\n${first.measurement.output.slice(-4000)}`);
+    if (!ok) log(`bench failed: expected ${mirror.articles} imported each time and nothing on the second import\n${firsts[0]!.measurement.output.slice(-4000)}`);
     return ok ? 0 : 1;
   } finally {
     if (!options.keep && !options.work) await rm(dir, { recursive: true, force: true });
