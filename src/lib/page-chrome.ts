@@ -72,7 +72,7 @@ function isControlBar(line: string): boolean {
   return all(line.split(CONTROL_SPLIT).flatMap((part) => part.trim().split(/\s+/)).filter(Boolean)) || all(squeeze(line).split(CONTROL_SPLIT).filter(Boolean));
 }
 
-export function isFooterLine(line: string): boolean {
+function isFooterLine(line: string): boolean {
   return FOOTER.test(line);
 }
 

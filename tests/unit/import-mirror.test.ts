@@ -10,7 +10,7 @@ import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { buildColumnTree } from '../../src/lib/columns.ts';
 import { parseYaml } from '../../src/lib/content/yaml.ts';
-import { chooseColumn, columnCrumbs } from '../../src/lib/importer/column-match.ts';
+import { chooseColumn, crumbsNamingColumns } from '../../src/lib/importer/column-match.ts';
 import { collectSources, resolveInMirror, sourceIdentity, type SourceFile } from '../../src/lib/importer/mirror.ts';
 import type { ImportedPage } from '../../src/lib/importer/page.ts';
 import { decodePage, readPageFile } from '../../src/lib/importer/read-page.ts';
@@ -177,7 +177,7 @@ describe('every article page of the fixture mirror', () => {
       });
 
       it('is filed under the right column', () => {
-        const choice = chooseColumn(columns, columnCrumbs(imported.breadcrumb.length > 0 ? imported.breadcrumb : [imported.fields.columnName!], imported.title), undefined);
+        const choice = chooseColumn(columns, crumbsNamingColumns(imported.breadcrumb.length > 0 ? imported.breadcrumb : [imported.fields.columnName!], imported.title), undefined);
         expect(choice.column?.id).toBe(expected.column);
         expect('note' in choice ? choice.note : undefined).toBeUndefined();
       });
@@ -320,7 +320,7 @@ describe('matching a breadcrumb to the column tree', () => {
   });
 
   it('leaves out 首页, 正文 and the page’s own title, even cut short', () => {
-    expect(columnCrumbs(['首页', '政务公开', '规划计划', '城关街道2017年工作…'], '城关街道2017年工作要点')).toEqual(['政务公开', '规划计划']);
+    expect(crumbsNamingColumns(['首页', '政务公开', '规划计划', '城关街道2017年工作…'], '城关街道2017年工作要点')).toEqual(['政务公开', '规划计划']);
   });
 });
 

@@ -24,7 +24,7 @@ function describeWithPath(tree: ColumnTree, column: Column): string {
 }
 
 /** The crumbs that may name columns: not 首页, not the page's own title (even cut short with …). */
-export function columnCrumbs(crumbs: readonly string[], title: string | undefined): string[] {
+export function crumbsNamingColumns(crumbs: readonly string[], title: string | undefined): string[] {
   return crumbs.filter((crumb) => {
     if (NOT_COLUMNS.has(crumb)) return false;
     const shortened = crumb.replace(/(?:\.{2,}|…+)$/, '');

@@ -171,7 +171,7 @@ export function leadingDate(line: string): { date: string; rest: string } | unde
  * and the page gives one; text it cannot read is returned as is, for the
  * caller to report.
  */
-export function normalizePageDate(value: string, keepTime: boolean): string {
+function normalizePageDate(value: string, keepTime: boolean): string {
   const match = PAGE_DATE.exec(value);
   if (!match) return parseChineseDate(value.trim()) ?? value;
   const date = `${match[1]}-${pad(Number(match[2]))}-${pad(Number(match[3]))}`;

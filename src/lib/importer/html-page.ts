@@ -227,7 +227,7 @@ function dropFurniture(parent: Element, keep: readonly (Element | undefined)[]):
 const pathOf = (href: string) => href.split(/[?#]/)[0] ?? '';
 
 /** A link to a file: by its address, or by its text when the address is a download script (`download.jsp?id=…`). */
-export function isAttachmentLink(href: string, text: string): boolean {
+function isAttachmentLink(href: string, text: string): boolean {
   return ATTACHMENT_EXTENSION.test(pathOf(href)) || ATTACHMENT_EXTENSION.test(text.trim());
 }
 
@@ -350,7 +350,7 @@ export function readHtmlPage(html: string): PageReading {
   if (statedTitles(meta).some((title) => ERROR_PAGE.test(title)) && textLength(body) < 500) return { skipped: '出错页面（404 或页面不存在）' };
 
   const crumb = findBreadcrumb(body);
-  let heading = titleElement(body, meta, crumb?.element);
+  const heading = titleElement(body, meta, crumb?.element);
   const content = contentElement(body, heading);
   dropFurniture(body, [heading, crumb?.element, content]);
   const listing = listingReason(body, meta, content);

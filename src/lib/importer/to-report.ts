@@ -13,7 +13,7 @@ import { dateProblem, dateTimeProblem } from '../dates.ts';
 import { nextIndexNumber } from '../index-number.ts';
 import { describeAgency, findAgency, nearestAgency } from '../lookup.ts';
 import type { Agency } from '../model.ts';
-import { chooseColumn, columnCrumbs } from './column-match.ts';
+import { chooseColumn, crumbsNamingColumns } from './column-match.ts';
 import type { BodyBlock, ImportedPage } from './page.ts';
 
 export interface Registries {
@@ -112,7 +112,7 @@ function chooseDate(page: ImportedPage, published: string | undefined, published
 }
 
 /** Characters Markdown would read as markup are escaped, so the text shows as it stood on the page. */
-export function escapeMarkdown(text: string): string {
+function escapeMarkdown(text: string): string {
   return text
     .replace(/[\\`*_~^&[\]<>]/g, '\\$&')
     .replace(/^[#+-]/, '\\$&')
@@ -181,7 +181,7 @@ export function toReport(page: ImportedPage, registries: Registries, fallbacks: 
   }
   if (title === undefined) fail(TITLE, `找不到标题（title）：请用 --title "文件标题" 指定`);
 
-  const crumbs = columnCrumbs(page.breadcrumb, title);
+  const crumbs = crumbsNamingColumns(page.breadcrumb, title);
   const choice = chooseColumn(registries.columns, crumbs.length > 0 || page.fields.columnName === undefined ? crumbs : [page.fields.columnName], fallbacks.column);
   if (choice.column && choice.note) notes.push({ field: COLUMN, message: choice.note, check: choice.note.endsWith('请核对') });
   if (!choice.column) fail(COLUMN, `无法确定栏目（column）：${choice.reason}。请用 --column <栏目 id> 指定`);
