@@ -74,6 +74,8 @@ export interface Report {
   /** Index numbers of related reports, all known to exist. */
   related: string[];
   summary: string;
+  /** 有效性 (有效, 失效 or 废止), when the editor gave it. */
+  validity: string | undefined;
   /** 导入来源: where `npm run import` found the page, so that importing again skips it. */
   importedFrom?: string | undefined;
   /** Hash of the source file, so caches can tell when it changed. */

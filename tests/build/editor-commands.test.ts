@@ -258,7 +258,7 @@ const MIRROR_REPORTS: Record<string, { file: string; fields: Record<string, unkn
   },
   'xxgk.qinghe.example/mzj/202302/t20230220_5678.shtml': {
     file: '2023/调整城乡居民最低生活保障标准的通知.md',
-    fields: { title: '青禾区民政局关于调整城乡居民最低生活保障标准的通知', agency: 'mzj', column: 'tzgg', date: '2023-02-20', published: '2023-02-21', addressee: '各街道（镇）：' },
+    fields: { title: '青禾区民政局关于调整城乡居民最低生活保障标准的通知', agency: 'mzj', column: 'tzgg', date: '2023-02-20', published: '2023-02-21', addressee: '各街道（镇）：', validity: '失效' },
     body: ['（一）低保对象按新标准计算补差金额，一月份起补发差额。'],
   },
   'www.qinghe.example/info/1052/2345.htm': {

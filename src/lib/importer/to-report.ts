@@ -8,7 +8,7 @@
  * that the notes ask the editor to check.
  */
 import type { Column, ColumnTree } from '../columns.ts';
-import { DISCLOSURE_MODES, type ReportFrontmatter } from '../content/schema.ts';
+import { DISCLOSURE_MODES, VALIDITY_STATES, type ReportFrontmatter } from '../content/schema.ts';
 import { dateProblem, dateTimeProblem } from '../dates.ts';
 import { nextIndexNumber } from '../index-number.ts';
 import { describeAgency, findAgency, nearestAgency } from '../lookup.ts';
@@ -59,6 +59,7 @@ const DATE = '发文日期（date）';
 const PUBLISHED = '发布日期（published）';
 const INDEX_NUMBER = '索引号（indexNumber）';
 const DISCLOSURE = '公开方式（disclosure）';
+const VALIDITY = '有效性（validity）';
 
 function chooseAgency(page: ImportedPage, title: string | undefined, agencies: readonly Agency[], fallback: Agency | undefined, notes: Note[]): Agency | undefined {
   // The agency whose name the title starts with (样例县教育局关于…), longest name first.
@@ -159,10 +160,13 @@ export function blocksToMarkdown(page: Pick<ImportedPage, 'blocks' | 'tables' | 
     .join('\n\n');
 }
 
-/** Why the page's 有效性 deserves a look, or `undefined` for 有效 and the like. */
-function validityNote(validity: string | undefined): Note | undefined {
-  if (validity === undefined || /^(?:现行)?有效$|^是$/.test(validity)) return undefined;
-  return { field: '有效性', message: `页面上标明“${validity}”，新网站不显示有效性，请核对是否仍应发布`, check: true };
+/** The page's 有效性 as the contract writes it (现行有效 → 有效), or `undefined` with a note when it is something else. */
+function chooseValidity(validity: string | undefined, notes: Note[]): ReportFrontmatter['validity'] {
+  if (validity === undefined) return undefined;
+  const state = validity === '现行有效' ? '有效' : validity;
+  if ((VALIDITY_STATES as readonly string[]).includes(state)) return state as ReportFrontmatter['validity'];
+  notes.push({ field: VALIDITY, message: `页面上的“${validity}”不是 有效、失效 或 废止，已略过，请核对`, check: true });
+  return undefined;
 }
 
 export function toReport(page: ImportedPage, registries: Registries, fallbacks: Fallbacks = {}): Conversion {
@@ -221,8 +225,7 @@ export function toReport(page: ImportedPage, registries: Registries, fallbacks: 
     notes.push({ field: DISCLOSURE, message: `页面上的“${disclosure}”不是 主动公开 或 依申请公开，已略过`, check: true });
     disclosure = undefined;
   }
-  const validity = validityNote(page.fields.validity);
-  if (validity) notes.push(validity);
+  const validity = chooseValidity(page.fields.validity, notes);
 
   if (errors.length > 0 || title === undefined || !choice.column || !agency || !dated || indexNumber === undefined) return { ok: false, errors, missing };
   return {
@@ -243,6 +246,7 @@ export function toReport(page: ImportedPage, registries: Registries, fallbacks: 
       editor: page.fields.editor,
       addressee: page.addressee,
       signature: page.signature,
+      validity,
     },
     notes,
     dateFrom: dated.from,
