@@ -36,7 +36,7 @@ export function summaryLines(outcomes: readonly PageOutcome[], dryRun: boolean, 
   if (skipped.length > 0) lines.push(`跳过 ${skipped.length} 个：${countByKind(skipped.map((outcome) => outcome.reason.split('：')[0]!), '个')}`);
   if (attention.length > 0) {
     const fields = attention.flatMap((outcome) => outcome.fields);
-    lines.push(`需要处理 ${attention.length} 篇（没有导入）：${countByKind(fields.map((field) => `缺少${field}`), '篇')}；补上参数（--column、--agency、--date、--title）或修正后重新运行，已导入的不会重复导入`);
+    lines.push(`需要处理 ${attention.length} 篇（没有导入），问题在：${countByKind(fields, '篇')}；按上面的提示补上参数（--column、--agency、--date、--title）或修正后重新运行，已导入的不会重复导入`);
   }
   if (imported.length > 0) {
     lines.push(`发文日期（date）取自：${countByKind(imported.map((outcome) => outcome.dateFrom), '篇')}`);

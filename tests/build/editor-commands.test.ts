@@ -188,7 +188,7 @@ describe('npm run import, one page at a time', () => {
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('无法确定栏目（column）');
     expect(result.stderr).toContain('--column');
-    expect(result.stdout).toContain('需要处理 1 篇（没有导入）：缺少栏目（column） 1 篇');
+    expect(result.stdout).toContain('需要处理 1 篇（没有导入），问题在：栏目（column） 1 篇');
     expect(reportFiles(contentDir)).toEqual(before);
   });
 
