@@ -5,7 +5,12 @@ applyPreferences();
 revealEnhanced(document.querySelector('.site-header') ?? document);
 
 for (const toggle of document.querySelectorAll<HTMLButtonElement>('[data-elder-toggle]')) {
-  const sync = () => toggle.setAttribute('aria-pressed', String(elderMode()));
+  // The name says what pressing does next; aria-pressed says the state.
+  const sync = () => {
+    const on = elderMode();
+    toggle.setAttribute('aria-pressed', String(on));
+    toggle.textContent = on ? '退出长者模式' : '长者模式';
+  };
   sync();
   toggle.addEventListener('click', () => {
     setElderMode(!elderMode());
