@@ -1,4 +1,5 @@
-/** Every page: apply remembered preferences and wire the 长者模式 toggle. */
+/** Every page: apply remembered preferences, wire the 长者模式 toggle and the phone menu. */
+import { closeLikePopover } from './disclosure.ts';
 import { applyPreferences, elderMode, revealEnhanced, setElderMode } from './preferences.ts';
 
 applyPreferences();
@@ -17,3 +18,5 @@ for (const toggle of document.querySelectorAll<HTMLButtonElement>('[data-elder-t
     sync();
   });
 }
+
+for (const menu of document.querySelectorAll<HTMLDetailsElement>('details.site-menu')) closeLikePopover(menu);
