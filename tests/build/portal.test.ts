@@ -350,6 +350,16 @@ describe('content in every shape editors send', () => {
     for (const href of links) expect($(`[id="${decodeURIComponent(href.slice(1))}"]`), href).toHaveLength(1);
     expect(html(outDir, REPORT)('nav.toc')).toHaveLength(0);
   });
+
+  it('places the contents after 主送 and the opening paragraph, before the first section; adds 主送’s colon', () => {
+    const $ = html(outDir, '/reports/2023/long/');
+    expect(text($, '.addressee')).toBe('县人民政府：');
+    const page = $.html();
+    const order = ['class="addressee"', '<p>本报告回顾2022年样例县法治政府建设', 'class="toc"', '<h2 id="一全面推进依法行政"'].map((marker) => page.indexOf(marker));
+    expect(order.every((position) => position >= 0), String(order)).toBe(true);
+    expect([...order].sort((a, b) => a - b)).toEqual(order);
+    expect(text($, '.report-body')).toContain('本报告回顾2022年样例县法治政府建设');
+  });
 });
 
 describe('hostile content', () => {
