@@ -312,6 +312,18 @@ describe('feeds and special pages', () => {
     expect(text(html(outDir, '/404.html'), 'h1')).toBe('页面不存在');
   });
 
+  it('has an accessibility statement that states this site’s facts and how to reach someone', () => {
+    const $ = html(outDir, '/accessibility/');
+    const reportCount = htmlFiles(outDir).filter((file) => file.startsWith('reports/')).length;
+    expect(text($, 'main')).toContain(`本网站目前公开 ${reportCount} 份文件、1 个附件。`);
+    expect(text($, 'main')).toContain('本站附件：TXT 1 个');
+    // The fixture's only attachment is a text file: no claim about scans.
+    expect(text($, 'main')).not.toContain('扫描');
+    const contact = $('h2:contains("反馈与联系") ~ ul');
+    expect(contact.find('a[href="mailto:zwgk@yangli.example"]').text()).toBe('zwgk@yangli.example');
+    expect(contact.text()).not.toContain('联系电话');
+  });
+
   it('has an RSS feed of the newest reports with absolute links', () => {
     const rss = readFileSync(fileFor(outDir, '/rss.xml')!, 'utf8');
     const links = [...rss.matchAll(/<item>[\s\S]*?<link>([^<]+)<\/link>/g)].map((m) => m[1]);

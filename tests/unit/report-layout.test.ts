@@ -1,5 +1,7 @@
-/** Where the 目录 goes in a body, and how 主送 reads. */
+/** Where the 目录 goes in a body, how 主送 reads, and what the 无障碍声明 may say. */
 import { describe, expect, it } from 'vitest';
+import { accessibilityFacts } from '../../src/lib/accessibility-facts.ts';
+import type { Report } from '../../src/lib/model.ts';
 import { renderMarkdown } from '../../src/markdown/render.ts';
 import { addresseeLine } from '../../src/lib/format.ts';
 import { splitBeforeFirstSection } from '../../src/lib/toc.ts';
@@ -39,5 +41,19 @@ describe('addresseeLine', () => {
     expect(addresseeLine('区委、区人民政府：')).toBe('区委、区人民政府：');
     expect(addresseeLine('区人民政府:')).toBe('区人民政府：');
     expect(addresseeLine('区人民政府 ： ')).toBe('区人民政府：');
+  });
+});
+
+describe('accessibilityFacts', () => {
+  const report = (attachments: string[], linkedFiles: string[] = []) =>
+    ({ attachments: attachments.map((file) => ({ file, title: file, type: file.split('.').pop()!.toUpperCase(), bytes: 1 })), linkedFiles }) as unknown as Report;
+
+  it('counts each attachment file once, by type, and the files that may be scans', () => {
+    const facts = accessibilityFacts([report(['a.pdf', 'b.xlsx']), report(['a.pdf', 'c.PDF'], ['scan.jpg', 'b.xlsx'])]);
+    expect(facts).toEqual({ reports: 2, attachments: 3, attachmentTypes: [['PDF', 2], ['XLSX', 1]], possiblyScanned: 3 });
+  });
+
+  it('has nothing to say about scans on a site without attachments', () => {
+    expect(accessibilityFacts([report([])])).toEqual({ reports: 1, attachments: 0, attachmentTypes: [], possiblyScanned: 0 });
   });
 });
