@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchBrowser } from '../../scripts/lib/browser.ts';
-import { layoutProblems, openPage, pagesOf, PHONE_HEIGHT, PHONE_WIDTHS, READING_MODES, useReadingMode, type ReadingMode } from '../helpers/phone-layout.ts';
+import { layoutProblems, openPage, pagesOf, PHONE_HEIGHT, PHONE_WIDTHS, READING_MODES, useReadingMode, type ReadingMode } from '../../scripts/lib/phone-layout.ts';
 import { projectRoot, runScript } from '../helpers/run.ts';
 import { serveStatic, type StaticServer } from '../helpers/static-server.ts';
 import { tempDir } from '../helpers/temp.ts';
