@@ -56,8 +56,7 @@ const SHOTS: [file: string, kind: string, mode: ReadingMode, action?: 'open menu
 /** A screenshot re-encoded with a small palette: text stays sharp, the file a fraction of the size. */
 function compress(png: Buffer): Buffer {
   const image = PNG.sync.read(png);
-  const data = image.data.buffer.slice(image.data.byteOffset, image.data.byteOffset + image.data.byteLength);
-  return Buffer.from(UPNG.encode([data], image.width, image.height, COLOURS));
+  return Buffer.from(UPNG.encode([Uint8Array.from(image.data).buffer], image.width, image.height, COLOURS));
 }
 
 const server = await serveStatic(distDir);
