@@ -58,3 +58,18 @@ export function applyPreferences(root: HTMLElement = document.documentElement): 
 export function revealEnhanced(scope: ParentNode = document): void {
   for (const element of scope.querySelectorAll<HTMLElement>('[data-enhanced]')) element.hidden = false;
 }
+
+export const SPEECH_SPEEDS = ['slow', 'medium', 'fast'] as const;
+export type SpeechSpeed = (typeof SPEECH_SPEEDS)[number];
+
+const SPEECH_SPEED_KEY = 'zwgk:speech-speed';
+
+/** 语音阅读's 语速 慢/中/快. */
+export function speechSpeed(): SpeechSpeed {
+  const stored = read(SPEECH_SPEED_KEY);
+  return (SPEECH_SPEEDS as readonly string[]).includes(stored ?? '') ? (stored as SpeechSpeed) : 'medium';
+}
+
+export function setSpeechSpeed(speed: SpeechSpeed): void {
+  write(SPEECH_SPEED_KEY, speed === 'medium' ? null : speed);
+}

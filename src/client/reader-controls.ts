@@ -1,4 +1,5 @@
 /** 字体 大/中/小, 打印 and 分享 on report pages. */
+import { announcer } from './announce.ts';
 import { closeLikePopover } from './disclosure.ts';
 import { FONT_SIZES, fontSize, revealEnhanced, setFontSize, type FontSize } from './preferences.ts';
 
@@ -23,13 +24,7 @@ for (const controls of document.querySelectorAll<HTMLElement>('[data-reader-cont
   const share = controls.querySelector<HTMLDetailsElement>('details.share');
   if (share) closeLikePopover(share);
 
-  const status = controls.querySelector<HTMLElement>('[data-share-status]');
-  const announce = (message: string) => {
-    if (!status) return;
-    // Clearing first makes screen readers announce a repeated message again.
-    status.textContent = '';
-    window.setTimeout(() => (status.textContent = message), 50);
-  };
+  const announce = announcer(controls.querySelector<HTMLElement>('[data-share-status]'));
 
   controls.querySelector('[data-copy-link]')?.addEventListener('click', async () => {
     try {

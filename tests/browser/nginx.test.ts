@@ -6,10 +6,11 @@
  */
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchBrowser } from '../../scripts/lib/browser.ts';
 import { startPreview, type RunningPreview } from '../../scripts/lib/nginx.ts';
+import { finishUtterance, spoken, stubSpeech } from '../helpers/speech-stub.ts';
 
 const { outDir } = inject('fixture');
 let origin = '';
@@ -26,6 +27,18 @@ afterAll(async () => {
   await browser?.close();
   nginx?.stop();
 });
+
+/** Collects the page's Content-Security-Policy violations from before its first script runs. */
+async function recordCspViolations(context: BrowserContext): Promise<void> {
+  await context.addInitScript(() => {
+    (window as unknown as { cspViolations: string[] }).cspViolations = [];
+    document.addEventListener('securitypolicyviolation', (event) => {
+      (window as unknown as { cspViolations: string[] }).cspViolations.push(`${event.violatedDirective} ${event.blockedURI}`);
+    });
+  });
+}
+
+const cspViolations = (page: Page) => page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations);
 
 describe('response headers', () => {
   it('send a strict Content-Security-Policy and the other security headers on pages', async () => {
@@ -78,12 +91,7 @@ describe('every kind of page in Chromium under the policy', () => {
 
   it.each(pages)('%s: no CSP violation, no request to another origin', async (path) => {
     const context = await browser.newContext();
-    await context.addInitScript(() => {
-      (window as unknown as { cspViolations: string[] }).cspViolations = [];
-      document.addEventListener('securitypolicyviolation', (event) => {
-        (window as unknown as { cspViolations: string[] }).cspViolations.push(`${event.violatedDirective} ${event.blockedURI}`);
-      });
-    });
+    await recordCspViolations(context);
     const page = await context.newPage();
     const consoleErrors: string[] = [];
     const foreign: string[] = [];
@@ -94,7 +102,7 @@ describe('every kind of page in Chromium under the policy', () => {
       if (!request.url().startsWith(origin)) foreign.push(request.url());
     });
     await page.goto(origin + path, { waitUntil: 'networkidle' });
-    expect(await page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations)).toEqual([]);
+    expect(await cspViolations(page)).toEqual([]);
     expect(consoleErrors).toEqual([]);
     expect(foreign).toEqual([]);
     await context.close();
@@ -102,12 +110,7 @@ describe('every kind of page in Chromium under the policy', () => {
 
   it('search works under the policy', async () => {
     const context = await browser.newContext();
-    await context.addInitScript(() => {
-      (window as unknown as { cspViolations: string[] }).cspViolations = [];
-      document.addEventListener('securitypolicyviolation', (event) => {
-        (window as unknown as { cspViolations: string[] }).cspViolations.push(`${event.violatedDirective} ${event.blockedURI}`);
-      });
-    });
+    await recordCspViolations(context);
     const page = await context.newPage();
     const foreign: string[] = [];
     page.on('request', (request) => {
@@ -116,7 +119,7 @@ describe('every kind of page in Chromium under the policy', () => {
     await page.goto(`${origin}/search/?q=${encodeURIComponent('双随机')}`);
     await expect.poll(() => page.locator('[data-search-status]').textContent(), { timeout: 15_000 }).toMatch(/共 [1-9]\d* 条结果/);
     expect(await page.locator('.search-results mark').first().textContent()).toBe('双随机');
-    expect(await page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations)).toEqual([]);
+    expect(await cspViolations(page)).toEqual([]);
     expect(foreign).toEqual([]);
     await context.close();
   });
@@ -129,6 +132,27 @@ describe('every kind of page in Chromium under the policy', () => {
     expect(await page.getByRole('button', { name: '大', exact: true }).getAttribute('aria-pressed')).toBe('true');
     await page.getByRole('button', { name: '长者模式' }).click();
     expect(await page.evaluate(() => document.documentElement.dataset['elder'])).toBe('on');
+    await context.close();
+  });
+
+  it('语音阅读 reads, highlights and sizes its player under the policy', async () => {
+    const context = await browser.newContext({ viewport: { width: 320, height: 640 } });
+    await stubSpeech(context);
+    await recordCspViolations(context);
+    const page = await context.newPage();
+    await page.goto(`${origin}/reports/2023/hostile/`);
+    await page.getByRole('button', { name: '语音阅读', exact: true }).click();
+    await expect.poll(async () => (await spoken(page)).length).toBe(1);
+    for (let i = 2; i <= 6; i++) {
+      await finishUtterance(page);
+      await expect.poll(async () => (await spoken(page)).length).toBe(i);
+    }
+    // The player's height, measured by the script, keeps the end of the page above it.
+    await expect.poll(() => page.evaluate(() => getComputedStyle(document.body).paddingBottom)).toBe(
+      await page.locator('[data-read-aloud-player]').evaluate((player) => `${(player as HTMLElement).offsetHeight}px`),
+    );
+    expect(await page.locator('[data-read-aloud-current]').count()).toBe(1);
+    expect(await cspViolations(page)).toEqual([]);
     await context.close();
   });
 });

@@ -153,7 +153,7 @@ describe('分享', () => {
     await page.locator('summary', { hasText: '分享' }).click();
     await page.getByRole('button', { name: '复制链接' }).click();
     await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe(server.origin + REPORT);
-    await expect.poll(() => page.getByRole('status').textContent()).toContain('链接已复制');
+    await expect.poll(() => page.locator('.share').getByRole('status').textContent()).toContain('链接已复制');
   });
 
   it('shows a QR code that encodes the page’s public URL', async () => {
