@@ -20,7 +20,7 @@ const PAGES: Record<string, string> = {
   report: '/reports/2019/jyj-jihua/',
   'long report with contents': '/reports/2023/long/',
   'report with pasted HTML': '/reports/2023/hostile/',
-  'report with a wide table': '/reports/2022/xzf-tongji/',
+  'report with a wide table': '/reports/2020/xzf-tongji/',
   years: '/years/',
   year: '/years/2020/',
   agencies: '/agencies/',

@@ -363,14 +363,17 @@ describe('content in every shape editors send', () => {
     expect(html(outDir, REPORT)('nav.toc')).toHaveLength(0);
   });
 
-  it('places the contents after 主送 and the opening paragraph, before the first section; adds 主送’s colon', () => {
+  it('places the contents after the opening paragraph, before the first section', () => {
     const $ = html(outDir, '/reports/2023/long/');
-    expect(text($, '.addressee')).toBe('县人民政府：');
     const page = $.html();
-    const order = ['class="addressee"', '<p>本报告回顾2022年样例县法治政府建设', 'class="toc"', '<h2 id="一全面推进依法行政"'].map((marker) => page.indexOf(marker));
+    const order = ['class="meta-table"', '<p>本报告回顾2022年样例县法治政府建设', 'class="toc"', '<h2 id="一全面推进依法行政"'].map((marker) => page.indexOf(marker));
     expect(order.every((position) => position >= 0), String(order)).toBe(true);
     expect([...order].sort((a, b) => a - b)).toEqual(order);
     expect(text($, '.report-body')).toContain('本报告回顾2022年样例县法治政府建设');
+  });
+
+  it('adds the colon 主送 carries when the editor left it out', () => {
+    expect(text(html(outDir, '/reports/2020/xzf-tongji/'), '.addressee')).toBe('县直各单位：');
   });
 });
 
