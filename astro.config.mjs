@@ -6,9 +6,10 @@ import { contentDirFor } from './src/lib/content/location.ts';
 import { readSiteUrl } from './src/lib/content/site-url.ts';
 
 const projectRoot = fileURLToPath(new URL('.', import.meta.url));
+const site = readSiteUrl(contentDirFor(projectRoot));
 
 export default defineConfig({
-  site: readSiteUrl(contentDirFor(projectRoot)),
+  site,
   output: 'static',
   trailingSlash: 'always',
   build: {
@@ -28,5 +29,6 @@ export default defineConfig({
   },
   devToolbar: { enabled: false },
   prefetch: false,
-  integrations: [sitemap()],
+  // The sitemap integration lists HTML pages; the open-data files have their own sitemap (src/pages/sitemap-open-data.xml.ts).
+  integrations: [sitemap({ customSitemaps: [`${site}/sitemap-open-data.xml`] })],
 });

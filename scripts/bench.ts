@@ -10,7 +10,8 @@
  *     share of them (its time, and its process's peak RSS);
  *   - a rebuild with nothing changed, and rebuilds after one report edited, R times;
  *   - sizes: dist/, the search index, the largest page, report page weight;
- *   - search quality in Chromium through nginx (scripts/bench/search-quality.ts).
+ *   - search quality in Chromium through nginx (scripts/bench/search-quality.ts);
+ *   - the open-data files' share of a cold and of an unchanged build (scripts/bench/open-data.ts).
  * Times and peak RSS (of the whole process tree) are reported as medians.
  */
 import { cp, mkdir, mkdtemp, readFile, readdir, rm, symlink, writeFile } from 'node:fs/promises';
@@ -19,6 +20,7 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { generateCorpus } from './bench/corpus.ts';
 import { measure, median, type Measurement } from './bench/measure.ts';
+import { measureOpenData } from './bench/open-data.ts';
 import { measureSearchQuality, type QueryResult } from './bench/search-quality.ts';
 import { siteStats, type SiteStats } from './bench/site-stats.ts';
 import { fail } from './lib/output.ts';
@@ -152,6 +154,9 @@ try {
     search = await measureSearchQuality(outDir, contentDir, Number(values.queries));
   }
 
+  log('Open-data files, in isolation…');
+  const openData = await measureOpenData(contentDir, cacheDir);
+
   const coldSummary = summary(cold);
   const result = {
     machine: { cpus: cpus().length, memoryBytes: totalmem(), node: process.version },
@@ -169,6 +174,11 @@ try {
       oneEditToCold: summary(edited).wallMs / coldSummary.wallMs,
     },
     site: stats,
+    openData: {
+      ...openData,
+      shareOfCold: openData.coldMs / coldSummary.wallMs,
+      shareOfUnchanged: openData.unchangedMs / summary([unchanged]).wallMs,
+    },
     search: search && {
       queries: search.length,
       medianMs: median(search.map((q) => q.ms)),
@@ -197,6 +207,10 @@ try {
       ['rebuild, one report edited', `${s(result.oneEdit.wallMs)} (${(result.ratios.oneEditToCold * 100).toFixed(0)}% of cold), peak RSS ${mb(result.oneEdit.peakRssBytes)}`],
       ['dist/', `${mb(stats.distBytes)}, ${stats.htmlPages} HTML pages, largest ${stats.largestHtml.path} ${kb(stats.largestHtml.bytes)}`],
       ['search index', `${mb(stats.searchIndexBytes)} in ${stats.searchIndexFiles} files`],
+      [
+        'open data (in isolation)',
+        `${result.openData.files} files, ${mb(result.openData.bytes)}; cold ${result.openData.coldMs.toFixed(0)} ms = ${(result.openData.shareOfCold * 100).toFixed(1)}% of cold build; unchanged ${result.openData.unchangedMs.toFixed(0)} ms = ${(result.openData.shareOfUnchanged * 100).toFixed(1)}% of unchanged rebuild`,
+      ],
       ['report page (HTML+CSS+JS, gzip)', `median ${kb(stats.reportPageGzip.median)}, max ${kb(stats.reportPageGzip.max)}`],
     ];
     if (result.search) {

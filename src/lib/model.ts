@@ -77,6 +77,8 @@ export interface Report {
   /** Index numbers of related reports, all known to exist. */
   related: string[];
   summary: string;
+  /** 有效性 (有效, 失效 or 废止), when the editor gave it. */
+  validity: string | undefined;
   /** Hash of the source file, so caches can tell when it changed. */
   digest: string;
 }

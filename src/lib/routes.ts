@@ -4,8 +4,9 @@
  */
 import { allColumns, columnUrl } from './columns.ts';
 import { CATALOGUE_PAGE_SIZE, LISTING_PAGE_SIZE, pageNumbers } from './paginate.ts';
+import { openDataUrls } from './open-data/files.ts';
 import type { PortalIndex } from './portal-index.ts';
-import { accessibilityUrl, agenciesIndexUrl, agencyUrl, catalogueUrl, catalogueYearUrl, htmlSitemapUrl, pagedUrl, reportUrl, searchUrl, yearsIndexUrl, yearUrl } from './urls.ts';
+import { accessibilityUrl, agenciesIndexUrl, agencyUrl, catalogueUrl, catalogueYearUrl, htmlSitemapUrl, openDataPageUrl, pagedUrl, reportUrl, searchUrl, yearsIndexUrl, yearUrl } from './urls.ts';
 
 export interface ListingPage<K> {
   key: K;
@@ -39,8 +40,8 @@ export function catalogueYearPages(portal: PortalIndex): ListingPage<number>[] {
   return pagesOf(portal.years.map((group) => ({ key: group.key, size: group.items.length })), CATALOGUE_PAGE_SIZE);
 }
 
-/** Pages that exist once per site: home, indexes, search, statement, sitemap, 404. */
-export const SINGLE_PAGES = 8;
+/** Pages that exist once per site: home, indexes, search, statement, sitemap, open data, 404. */
+export const SINGLE_PAGES = 9;
 
 /** How many HTML pages a build of this portal writes. */
 export function htmlPageCount(portal: PortalIndex): number {
@@ -56,7 +57,7 @@ export function htmlPageCount(portal: PortalIndex): number {
 
 /** The URL of every page and feed the site publishes (decoded, as links resolve to). */
 export function sitePaths(portal: PortalIndex): Set<string> {
-  const paths = new Set<string>(['/', '/404.html', '/rss.xml', yearsIndexUrl, agenciesIndexUrl, catalogueUrl, searchUrl, accessibilityUrl, htmlSitemapUrl]);
+  const paths = new Set<string>(['/', '/404.html', '/rss.xml', yearsIndexUrl, agenciesIndexUrl, catalogueUrl, searchUrl, accessibilityUrl, htmlSitemapUrl, openDataPageUrl, ...openDataUrls(portal)]);
   for (const report of portal.reports) paths.add(decodeURI(reportUrl(report.id)));
   for (const { key, pageNumber } of columnListingPages(portal)) paths.add(pagedUrl(columnUrl(portal.column(key)), pageNumber));
   for (const { key, pageNumber } of yearListingPages(portal)) paths.add(pagedUrl(yearUrl(key), pageNumber));

@@ -19,6 +19,7 @@ export const catalogueUrl = '/catalogue/';
 export const searchUrl = '/search/';
 export const accessibilityUrl = '/accessibility/';
 export const htmlSitemapUrl = '/sitemap/';
+export const openDataPageUrl = '/open-data/';
 
 export function yearUrl(year: number): string {
   return `${yearsIndexUrl}${year}/`;
@@ -51,6 +52,7 @@ export const RESERVED_SEGMENTS: ReadonlySet<string> = new Set([
   'sitemap',
   'attachments',
   'search-index',
+  'open-data',
   '_astro',
   '404',
 ]);

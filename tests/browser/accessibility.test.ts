@@ -33,6 +33,7 @@ const PAGES: Record<string, string> = {
   '404': '/no-such-page/',
   statement: '/accessibility/',
   sitemap: '/sitemap/',
+  'open data': '/open-data/',
 };
 
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];

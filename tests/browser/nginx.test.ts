@@ -79,6 +79,21 @@ describe('response headers', () => {
     expect(response.headers.get('content-security-policy')).toContain("default-src 'self'");
   });
 
+  it('serve the open-data files as UTF-8 CSV and JSON, compressed, with the security headers', async () => {
+    for (const path of ['/catalogue.csv', '/catalogue/2020.csv', '/catalogue/agencies/jyj.csv']) {
+      const response = await fetch(`${origin}${path}`);
+      expect(response.status, path).toBe(200);
+      expect(response.headers.get('content-type'), path).toBe('text/csv; charset=utf-8');
+      expect(new Uint8Array(await response.arrayBuffer()).subarray(0, 3), path).toEqual(new Uint8Array([0xef, 0xbb, 0xbf]));
+    }
+    const json = await fetch(`${origin}/catalogue.json`, { headers: { 'accept-encoding': 'gzip' } });
+    expect(json.headers.get('content-type')).toBe('application/json; charset=utf-8');
+    expect(json.headers.get('content-encoding')).toBe('gzip');
+    expect(json.headers.get('content-security-policy')).toContain("default-src 'self'");
+    expect(((await json.json()) as { count: number }).count).toBeGreaterThan(0);
+    expect((await fetch(`${origin}/catalogue/1999.csv`)).status).toBe(404);
+  });
+
   it('redirect a column without its trailing slash, keeping the address relative', async () => {
     const response = await fetch(`${origin}/xxgk`, { redirect: 'manual' });
     expect(response.status).toBe(301);
@@ -87,7 +102,7 @@ describe('response headers', () => {
 });
 
 describe('every kind of page in Chromium under the policy', () => {
-  const pages = ['/', '/xxgk/', '/xxgk/fdzdgknr/fzzfjs/', '/reports/2019/jyj-jihua/', '/reports/2023/hostile/', '/reports/2023/long/', '/years/', '/years/2020/', '/agencies/', '/agencies/jyj/', '/catalogue/', '/catalogue/2023/', '/search/', '/accessibility/', '/sitemap/', '/no-such-page/'];
+  const pages = ['/', '/xxgk/', '/xxgk/fdzdgknr/fzzfjs/', '/reports/2019/jyj-jihua/', '/reports/2023/hostile/', '/reports/2023/long/', '/years/', '/years/2020/', '/agencies/', '/agencies/jyj/', '/catalogue/', '/catalogue/2023/', '/search/', '/accessibility/', '/sitemap/', '/open-data/', '/no-such-page/'];
 
   it.each(pages)('%s: no CSP violation, no request to another origin', async (path) => {
     const context = await browser.newContext();

@@ -19,6 +19,18 @@ const build = (...extra: string[]) => runScript('build', ['--content', contentDi
 const searchIndexVersion = () => (JSON.parse(readFileSync(join(outDir, 'search-index', 'manifest.json'), 'utf8')) as { base: string }).base;
 
 const NEW_TITLE = '样例县教育局2019年度工作计划（修订稿）';
+/** The cache key Astro recorded for each open-data file (its incremental-build manifest). */
+function astroKeys(): Record<string, string> {
+  const manifest = JSON.parse(readFileSync(join(workDir, 'cache', 'astro', 'incremental-build.json'), 'utf8')) as { routes: Record<string, { paths: Record<string, { cacheKey: string }> }> };
+  return Object.fromEntries(
+    Object.entries(manifest.routes)
+      .filter(([route]) => route.includes('[format]'))
+      // Astro records them with the trailing slash of `trailingSlash: 'always'`.
+      .flatMap(([, entry]) => Object.entries(entry.paths).map(([path, { cacheKey }]) => [path.replace(/\/$/, ''), cacheKey])),
+  );
+}
+let firstKeys: Record<string, string> = {};
+const firstOpenData: Record<string, string> = {};
 let firstIndex = '';
 let unchanged: ReturnType<typeof runScript>;
 
@@ -26,6 +38,8 @@ beforeAll(() => {
   const first = build();
   expect(first.code, first.output).toBe(0);
   firstIndex = searchIndexVersion();
+  firstKeys = astroKeys();
+  firstOpenData['2020.json'] = readFileSync(join(outDir, 'catalogue/2020.json'), 'utf8');
   unchanged = build('--timings');
   expect(unchanged.code, unchanged.output).toBe(0);
 
@@ -63,6 +77,21 @@ describe('a rebuild after one report is edited and one added', () => {
   it('publishes the added report and lists it', () => {
     expect(html(outDir, '/reports/2023/added/')('h1').text()).toBe('新增的一份文件');
     expect(html(outDir, '/catalogue/')('main').text()).toContain('新增的一份文件');
+  });
+
+  it('shows the new title in the open-data files that list the report, and only there', () => {
+    expect(readFileSync(join(outDir, 'catalogue.json'), 'utf8')).toContain(NEW_TITLE);
+    expect(readFileSync(join(outDir, 'catalogue/2019.csv'), 'utf8')).toContain(NEW_TITLE);
+    expect(readFileSync(join(outDir, 'catalogue/agencies/jyj.json'), 'utf8')).toContain(NEW_TITLE);
+    expect(readFileSync(join(outDir, 'catalogue/2020.json'), 'utf8')).toBe(firstOpenData['2020.json']);
+  });
+
+  it('keys the open-data files for Astro’s incremental build: unchanged files keep their key', () => {
+    const keys = astroKeys();
+    expect(keys['/catalogue/2020.json']).toBe(firstKeys['/catalogue/2020.json']);
+    expect(keys['/catalogue/agencies/wjw.csv']).toBe(firstKeys['/catalogue/agencies/wjw.csv']);
+    expect(keys['/catalogue/2019.csv']).not.toBe(firstKeys['/catalogue/2019.csv']);
+    expect(keys['/catalogue.json']).not.toBe(firstKeys['/catalogue.json']);
   });
 
   it('rebuilds the search index', () => {

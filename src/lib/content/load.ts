@@ -19,6 +19,7 @@ import type { Agency, Attachment, Portal, Report, Site } from '../model.ts';
 import { compareNewestFirst } from '../listings.ts';
 import { nearest } from '../suggest.ts';
 import { RESERVED_SEGMENTS } from '../urls.ts';
+import { AUDIT_FIELD_HINTS, auditSettingProblems } from './audit-schema.ts';
 import { fieldName, hasErrors, issueMessage, sortProblems, type Problem } from './problems.ts';
 import {
   agenciesSchema,
@@ -80,6 +81,8 @@ const FIELD_HINTS: Record<string, string> = {
   identifier: '写 10 位网站标识码，并加英文双引号，例如 identifier: "3308030001"',
   url: '写完整网址，例如 url: https://www.example.gov.cn',
   id: '只用小写英文字母、数字和连字符，例如 fazhi 或 gongzuo-baogao',
+  validity: '写 有效、失效 或 废止',
+  ...AUDIT_FIELD_HINTS,
 };
 
 function hintFor(path: readonly PropertyKey[]): string | undefined {
@@ -155,7 +158,7 @@ function isProblem(value: DecodedFile | Problem): value is Problem {
 }
 
 /** Reads and validates a YAML file against a schema; `undefined` data when it has errors. */
-async function loadYamlFile<T>(
+export async function loadYamlFile<T>(
   contentDir: string,
   name: string,
   display: (path: string) => string,
@@ -462,6 +465,9 @@ export async function loadContent(options: LoadOptions): Promise<LoadResult> {
   if (registriesValid) {
     const site = siteFrom(siteFile.data!, options.preview ?? false);
     const columnTree = buildColumnTree(site.columns);
+    problems.push(
+      ...auditSettingProblems(siteFile.data!.audit, { agencyIds: new Set(agencies.map((a) => a.id)), columnIds: new Set(columnTree.byId.keys()) }, display(join(contentDir, 'site.yaml')), siteFile.parsed!),
+    );
     const agencyByKey = new Map<string, Agency>();
     for (const agency of agencies) {
       agencyByKey.set(agency.id, agency);
@@ -631,6 +637,7 @@ export async function loadContent(options: LoadOptions): Promise<LoadResult> {
             siteLinks,
             related: data.related ?? [],
             summary: data.summary ?? summarize(rendered.textStart),
+            validity: data.validity,
             digest: draft.digest,
           }
         : undefined;

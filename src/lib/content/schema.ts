@@ -9,6 +9,7 @@
  */
 import * as z from 'zod';
 import { dateProblem, dateTimeProblem } from '../dates.ts';
+import { AUDIT_FIELD_LABELS, auditSettingsSchema } from './audit-schema.ts';
 
 /** Chinese label of every key, for messages and the README. */
 export const FIELD_LABELS: Readonly<Record<string, string>> = {
@@ -35,6 +36,7 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   'attachments.file': '附件文件',
   related: '相关稿件',
   summary: '内容概述',
+  validity: '有效性',
   // site.yaml
   name: '网站名称',
   identifier: '网站标识码',
@@ -53,6 +55,7 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   id: '编号',
   short: '简称',
   code: '索引号前缀',
+  ...AUDIT_FIELD_LABELS,
 };
 
 /** The label for a path such as `['attachments', 0, 'file']`: 附件文件. */
@@ -67,6 +70,8 @@ export function labelFor(path: readonly PropertyKey[]): string | undefined {
 
 export const DISCLOSURE_MODES = ['主动公开', '依申请公开'] as const;
 export const DEFAULT_SCOPE = '面向全社会';
+/** 有效性: a document that is no longer 有效 is 失效 (expired) or 废止 (repealed). */
+export const VALIDITY_STATES = ['有效', '失效', '废止'] as const;
 
 const SLUG_PATTERN = /^[a-z0-9](?:[a-z0-9_-]*[a-z0-9])?$/;
 
@@ -185,6 +190,8 @@ export const reportFrontmatterSchema = z.object({
   related: z.array(requiredText(), { error: '应为索引号列表，每行一个：- 330803-035/2021-71062' }).optional(),
   /** 内容概述 — defaults to the first ~120 characters of the body. */
   summary: optionalText(),
+  /** 有效性 — 有效, 失效 or 废止; shown only when given (mostly 规范性文件). */
+  validity: z.preprocess(numbersAsText, z.enum(VALIDITY_STATES, { error: '只能是 有效、失效 或 废止' })).optional(),
 });
 
 export type ReportFrontmatter = z.output<typeof reportFrontmatterSchema>;
@@ -239,6 +246,8 @@ export const siteSchema = z
     description: optionalText(),
     /** 栏目 — the column tree. */
     columns: z.array(columnSchema, { error: '应为栏目列表' }).min(1, { error: '至少需要一个栏目' }),
+    /** 合规检查 (optional) — settings of `npm run audit`, see audit-schema.ts. */
+    audit: auditSettingsSchema.optional(),
   })
   .strict();
 
