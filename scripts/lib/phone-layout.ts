@@ -7,7 +7,7 @@
  * measures run on any content.
  */
 import { load } from 'cheerio';
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, sep } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 
@@ -93,6 +93,8 @@ export function pagesOf(outDir: string): Record<string, string> {
     accessibility: '/accessibility/',
     sitemap: '/sitemap/',
   };
+  // Pages that only some versions of the portal have.
+  for (const [kind, path] of [['open data', '/open-data/']] as const) if (existsSync(join(outDir, path, 'index.html'))) pages[kind] = path;
   return pages;
 }
 
