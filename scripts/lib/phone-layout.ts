@@ -145,17 +145,23 @@ export function layoutProblems(page: Page, elder: boolean): Promise<string[]> {
       const h1Top = h1 ? h1.getBoundingClientRect().top + window.scrollY : Infinity;
       if (h1Top > firstScreen) problems.push(`h1 starts at ${Math.round(h1Top)} px, below the first ${firstScreen} px`);
 
-      // Text squeezed into a column: it wraps, and its widest line is under three characters.
+      // Text squeezed into a column: it wraps, and the box its lines are laid out in is under three characters wide.
+      // (A phrase that merely wraps at the end of a wide line is not squeezed.)
+      const lineBox = (element: Element) => {
+        let box: Element = element;
+        while (box.parentElement && ['inline', 'contents'].includes(getComputedStyle(box).display)) box = box.parentElement;
+        const style = getComputedStyle(box);
+        return box.clientWidth - Number.parseFloat(style.paddingLeft) - Number.parseFloat(style.paddingRight);
+      };
       const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
       for (let node = walker.nextNode(); node; node = walker.nextNode()) {
         const text = node.textContent?.trim() ?? '';
         const parent = node.parentElement;
         if (text.length < 3 || !parent || !shown(parent)) continue;
-        const { rects, lines } = lineTops(node);
-        if (lines < 2) continue;
+        if (lineTops(node).lines < 2) continue;
         const fontSize = Number.parseFloat(getComputedStyle(parent).fontSize);
-        const widest = Math.max(...rects.map((rect) => rect.width));
-        if (widest < 3 * fontSize) problems.push(`text squeezed to ${Math.round(widest)} px (${(widest / fontSize).toFixed(1)} characters): ${describe(parent)}`);
+        const width = lineBox(parent);
+        if (width < 3 * fontSize) problems.push(`text squeezed to ${Math.round(width)} px (${(width / fontSize).toFixed(1)} characters): ${describe(parent)}`);
       }
 
       // Numbers and dates readers copy or compare must stay whole.
