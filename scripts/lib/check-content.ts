@@ -29,14 +29,18 @@ export function parseCacheFor(contentDir: string, cacheDir: string): { file: str
   };
 }
 
-/** Checks `contentDir`; parsed front matter is kept in `cacheDir` for the next run. */
-export async function checkContent(contentDir: string, cacheDir: string): Promise<LoadResult> {
+/**
+ * Checks `contentDir`; parsed front matter is kept in `cacheDir` for the next run.
+ * `preview`: the site is built to be looked at on this computer (site.yaml may leave out `url`).
+ */
+export async function checkContent(contentDir: string, cacheDir: string, { preview = false } = {}): Promise<LoadResult> {
   const renderPool = createRenderPool();
   try {
     const result = await loadContent({
       contentDir,
       projectRoot: process.cwd(),
       renderOutline: renderPool.outline,
+      preview,
       parseCache: parseCacheFor(contentDir, cacheDir),
     });
     if (!result.portal) return result;

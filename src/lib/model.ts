@@ -12,8 +12,11 @@ export interface Site {
   psb: string;
   organizer: string;
   contact: string | undefined;
-  /** Public origin without a trailing slash, e.g. `https://www.example.gov.cn`. */
+  email: string | undefined;
+  /** Public origin without a trailing slash, e.g. `https://www.example.gov.cn`; in a preview build possibly a local address. */
   url: string;
+  /** Built with --preview (or by astro dev): may use a local address, and every page says it is a preview. */
+  preview: boolean;
   description: string | undefined;
   columns: ColumnConfig[];
 }

@@ -45,6 +45,7 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   psb: '公安机关备案号',
   organizer: '主办单位',
   contact: '联系电话',
+  email: '电子邮箱',
   url: '网站地址',
   description: '网站简介',
   columns: '栏目',
@@ -233,9 +234,11 @@ export const siteSchema = z
     psb: requiredText(),
     /** 主办单位 */
     organizer: requiredText(),
-    /** 联系电话 (optional) */
+    /** 联系电话 — this or `email` is required: the accessibility statement gives it. */
     contact: optionalText(),
-    /** 网站地址 (optional) — the public origin, used in the RSS feed, the sitemap and share links. */
+    /** 电子邮箱 — this or `contact` is required. */
+    email: z.preprocess((value) => (value === null || value === '' ? undefined : value), z.email({ error: '应为电子邮箱地址，例如 zwgk@example.gov.cn' }).optional()),
+    /** 网站地址 — the public origin, for share links, QR codes, canonical links, RSS and the sitemap; only a preview build may leave it out. */
     url: z
       .preprocess(
         numbersAsText,
