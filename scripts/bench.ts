@@ -1,6 +1,7 @@
 /**
  * npm run bench -- --reports N [--runs R] [--queries Q] [--no-baseline] [--no-search] [--work DIR] [--keep] [--json]
  * npm run bench -- --hostile [--runs R]
+ * npm run bench -- --import-pages N [--runs R] [--work DIR] [--keep] [--json]
  *
  * Generates a synthetic archive of N reports (scripts/bench/corpus.ts), then
  * measures on this machine, each timed run as a separate process tree:
@@ -17,12 +18,16 @@
  *
  * --hostile measures instead how `npm run check` refuses deeply nested bodies
  * (scripts/bench/hostile.ts).
+ * With --import-pages, it measures `npm run import` instead: a generated
+ * mirror of N article pages of an old portal (scripts/bench/import-mirror.ts)
+ * imported into an empty content folder, then imported again.
  */
 import { cp, mkdir, mkdtemp, readFile, readdir, rm, symlink, writeFile } from 'node:fs/promises';
 import { cpus, totalmem, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { generateCorpus } from './bench/corpus.ts';
+import { benchImport } from './bench/import-mirror.ts';
 import { measure, median, type Measurement } from './bench/measure.ts';
 import { measureHostile } from './bench/hostile.ts';
 import { measureOpenData } from './bench/open-data.ts';
@@ -43,8 +48,16 @@ const { values } = parseArgs({
     keep: { type: 'boolean', default: false },
     json: { type: 'boolean', default: false },
     hostile: { type: 'boolean', default: false },
+    'import-pages': { type: 'string' },
   },
 });
+if (values['import-pages'] !== undefined) {
+  const pages = Number(values['import-pages']);
+  if (!Number.isInteger(pages) || pages < 1) fail(`--import-pages 应为正整数，收到“${values['import-pages']}”`);
+  const runs = Number(values.runs ?? 3);
+  if (!Number.isInteger(runs) || runs < 1) fail(`--runs 应为正整数，收到“${values.runs}”`);
+  process.exit(await benchImport({ pages, runs, seed: Number(values.seed), work: values.work, keep: values.keep, json: values.json }));
+}
 const reportCount = Number(values.reports);
 if (!Number.isInteger(reportCount) || reportCount < 1) fail(`--reports 应为正整数，收到“${values.reports}”`);
 const runs = Number(values.runs ?? (reportCount <= 20_000 ? 3 : 1));

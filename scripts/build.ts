@@ -7,9 +7,12 @@
  *   4. verify the staged site: no foreign resources, no broken internal links;
  *   5. swap the staging folder into place.
  *
- *   npm run build [-- --content <folder>] [--out <folder>] [--cache-dir <folder>] [--timings]
+ *   npm run build [-- --content <folder>] [--out <folder>] [--cache-dir <folder>] [--timings] [--preview]
  *
  * --timings prints how long each phase took (for performance work).
+ * --preview builds a site to look at on this computer: site.yaml may then
+ * leave out `url` (links and QR codes use a local address) and every page
+ * says it is a preview, not for publishing.
  */
 import { writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
@@ -35,7 +38,9 @@ import { searchIndexInput } from './lib/search-input.ts';
 import { buildSearchIndexInWorker } from './lib/search-worker.ts';
 import { verifySite } from './lib/verify-site.ts';
 
-const { values } = parseArgs({ options: { content: { type: 'string' }, out: { type: 'string' }, 'cache-dir': { type: 'string' }, timings: { type: 'boolean', default: false } } });
+const { values } = parseArgs({
+  options: { content: { type: 'string' }, out: { type: 'string' }, 'cache-dir': { type: 'string' }, timings: { type: 'boolean', default: false }, preview: { type: 'boolean', default: false } },
+});
 const contentDir = values.content ? resolve(values.content) : contentDirFor(projectRoot);
 const outDir = resolve(projectRoot, values.out ?? 'dist');
 const stagingDir = stagingDirFor(outDir);
@@ -62,7 +67,7 @@ const fingerprint = useRenderCache(cacheDir);
 process.env['ASTRO_TELEMETRY_DISABLED'] = '1';
 
 phase('检查内容');
-const { portal, problems } = await checkContent(contentDir, cacheDir);
+const { portal, problems } = await checkContent(contentDir, cacheDir, { preview: values.preview });
 progress.clear();
 if (problems.length > 0) printProblems(problems);
 if (!portal || hasErrors(problems)) fail(`构建已取消：内容有错误。${outDir} 保持不变。`);

@@ -2,7 +2,9 @@
  * npm run check — validates all content without building, reporting every
  * problem at once. Exit code 1 when there is any error.
  *
- *   npm run check [-- --content <folder>] [--cache-dir <folder>]
+ *   npm run check [-- --content <folder>] [--cache-dir <folder>] [--preview]
+ *
+ * --preview checks as `npm run build -- --preview` would (site.yaml may leave out `url`).
  */
 import { parseArgs } from 'node:util';
 import { contentDirFor } from '../src/lib/content/location.ts';
@@ -13,13 +15,13 @@ import { DEFAULT_CACHE_DIR, useRenderCache } from './lib/render-cache.ts';
 import { checkContent } from './lib/check-content.ts';
 import { resolve } from 'node:path';
 
-const { values } = parseArgs({ options: { content: { type: 'string' }, 'cache-dir': { type: 'string' } } });
+const { values } = parseArgs({ options: { content: { type: 'string' }, 'cache-dir': { type: 'string' }, preview: { type: 'boolean', default: false } } });
 const contentDir = values.content ? resolve(values.content) : contentDirFor(projectRoot);
 const started = performance.now();
 // Bodies rendered and files parsed here are the ones the next build needs: share its cache.
 const cacheDir = resolve(values['cache-dir'] ?? DEFAULT_CACHE_DIR);
 useRenderCache(cacheDir);
-const { portal, problems } = await checkContent(contentDir, cacheDir);
+const { portal, problems } = await checkContent(contentDir, cacheDir, { preview: values.preview });
 printProblems(problems);
 if (portal) console.error(dim(`检查了 ${portal.reports.length} 份文件，用时 ${((performance.now() - started) / 1000).toFixed(1)} 秒。`));
 process.exit(hasErrors(problems) ? 1 : 0);

@@ -12,7 +12,7 @@ import { contentDirFor } from '../src/lib/content/location.ts';
 import { todayInBeijing } from '../src/lib/dates.ts';
 import { nextIndexNumber } from '../src/lib/index-number.ts';
 import { describeAgency } from '../src/lib/lookup.ts';
-import { defaultSlug, serializeReport, slugProblem, writeNewReport, type WriteOutcome } from '../src/lib/report-file.ts';
+import { defaultSlug, NEW_REPORT_BODY, serializeReport, slugProblem, writeNewReport, type WriteOutcome } from '../src/lib/report-file.ts';
 import { agencyFromFlag, checkWritten, columnFromFlag, dateFromFlag, displayPath, loadEditorContext, parseFlags } from './lib/editor.ts';
 import { fail } from './lib/output.ts';
 import { projectRoot } from './lib/project.ts';
@@ -24,14 +24,6 @@ const USAGE = `用法：npm run new -- --agency <机构 id 或名称> --column <
   --index-number 索引号   不自动生成索引号时使用
   --content 文件夹        内容文件夹，默认为 content
 例如：npm run new -- --agency mzj --column fazhi --title "示例区民政局2024年工作计划"`;
-
-const BODY = `在这里写正文开头的一段（写好后删去这句提示）。
-
-## 一、……
-
-### （一）……
-
-……`;
 
 /** Optional fields as commented-out lines: the editor removes the `# ` to use one. */
 function placeholders(agencyName: string, date: string): string[] {
@@ -96,7 +88,7 @@ const indexNumber = chooseIndexNumber();
 
 const text = serializeReport(
   { title, indexNumber, agency: agency.id, column: column.id, date },
-  BODY,
+  NEW_REPORT_BODY,
   placeholders(agency.name, date),
 );
 let outcome: WriteOutcome;

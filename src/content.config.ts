@@ -22,7 +22,8 @@ function portalLoader(part: Part): Loader {
       const projectRoot = fileURLToPath(config.root);
       const contentDir = contentDirFor(projectRoot);
       const load = async () => {
-        const { portal, problems } = await loadContent({ contentDir, projectRoot });
+        // astro dev serves this computer only: a local address is fine there.
+        const { portal, problems } = await loadContent({ contentDir, projectRoot, preview: import.meta.env.DEV });
         // Problems are printed once, by the reports loader.
         if (part === 'reports') for (const problem of problems) logger[problem.severity === 'error' ? 'error' : 'warn'](formatProblem(problem));
         if (!portal || hasErrors(problems)) throw new Error(`内容检查未通过：${formatSummary(problems)}（运行 npm run check 查看详情）`);

@@ -21,19 +21,27 @@ function publicFiles(): Set<string> {
   return new Set((readdirSync(dir, { recursive: true }) as string[]).map((file) => `/${file.split(sep).join('/')}`));
 }
 
-/** Checks `contentDir`; parsed front matter is kept in `cacheDir` for the next run. */
-export async function checkContent(contentDir: string, cacheDir: string): Promise<LoadResult> {
+/** Where parsed front matter of `contentDir` is kept between runs: keyed by the folder, versioned by the parsing code. */
+export function parseCacheFor(contentDir: string, cacheDir: string): { file: string; version: string } {
+  return {
+    file: join(cacheDir, 'parsed', `${createHash('sha256').update(contentDir).digest('hex').slice(0, 16)}.json`),
+    version: sourceFingerprint(projectRoot, ['src/lib']),
+  };
+}
+
+/**
+ * Checks `contentDir`; parsed front matter is kept in `cacheDir` for the next run.
+ * `preview`: the site is built to be looked at on this computer (site.yaml may leave out `url`).
+ */
+export async function checkContent(contentDir: string, cacheDir: string, { preview = false } = {}): Promise<LoadResult> {
   const renderPool = createRenderPool();
   try {
     const result = await loadContent({
       contentDir,
       projectRoot: process.cwd(),
       renderOutline: renderPool.outline,
-      // Keyed by the content folder: builds of different folders keep their own.
-      parseCache: {
-        file: join(cacheDir, 'parsed', `${createHash('sha256').update(contentDir).digest('hex').slice(0, 16)}.json`),
-        version: sourceFingerprint(projectRoot, ['src/lib']),
-      },
+      preview,
+      parseCache: parseCacheFor(contentDir, cacheDir),
     });
     if (!result.portal) return result;
     const problems = sortProblems([...result.problems, ...siteLinkProblems(result.portal, sitePaths(indexPortal(result.portal)), publicFiles())]);

@@ -13,13 +13,24 @@ import { parseYaml } from '../../src/lib/content/yaml.ts';
 import { dateProblem } from '../../src/lib/dates.ts';
 import { describeAgency, describeColumn, findAgency, findColumn, findColumnByTitle, nearestAgency } from '../../src/lib/lookup.ts';
 import type { Agency } from '../../src/lib/model.ts';
+import { checkContent, parseCacheFor } from './check-content.ts';
 import { fail, printProblems } from './output.ts';
+import { DEFAULT_CACHE_DIR, useRenderCache } from './render-cache.ts';
+
+/** What the importer needs to know of a report already in the content folder. */
+export interface KnownReport {
+  file: string;
+  indexNumber: string;
+  title: string | undefined;
+  importedFrom: string | undefined;
+}
 
 export interface EditorContext {
   agencies: Agency[];
   columns: ColumnTree;
   /** Every index number in use → the file that uses it. */
   indexNumbers: Map<string, string>;
+  reports: KnownReport[];
 }
 
 /** A path as messages show it: relative to the current folder, with forward slashes (as `loadContent` does). */
@@ -43,10 +54,11 @@ async function readYaml(path: string): Promise<unknown> {
 }
 
 const INDEX_NUMBER_LINE = /^indexNumber[ \t]*:[ \t]*(['"]?)(.+?)\1[ \t]*(?:#.*)?$/m;
+const text = (value: unknown) => (typeof value === 'string' || typeof value === 'number' ? String(value).trim() : undefined);
 
-/** Index numbers read line by line, so that one broken report does not stop new ones. */
-async function scanIndexNumbers(reportsDir: string): Promise<Map<string, string>> {
-  const found = new Map<string, string>();
+/** The reports' front matter read file by file, so that one broken report does not stop new ones. */
+async function scanReports(reportsDir: string): Promise<KnownReport[]> {
+  const found: KnownReport[] = [];
   let entries: string[];
   try {
     entries = await readdir(reportsDir, { recursive: true });
@@ -62,10 +74,20 @@ async function scanIndexNumbers(reportsDir: string): Promise<Map<string, string>
       continue;
     }
     const decoded = decodeText(bytes);
-    const match = decoded.ok ? INDEX_NUMBER_LINE.exec(splitFrontMatter(decoded.text).frontMatter ?? '') : null;
-    if (match) found.set(match[2]!.trim(), displayPath(path));
+    const frontMatter = decoded.ok ? (splitFrontMatter(decoded.text).frontMatter ?? '') : '';
+    const parsed = parseYaml(frontMatter).value;
+    const data = (parsed !== null && typeof parsed === 'object' ? parsed : {}) as Record<string, unknown>;
+    // Line by line when the YAML itself is broken: a new report must still not reuse the number.
+    const indexNumber = text(data['indexNumber']) ?? INDEX_NUMBER_LINE.exec(frontMatter)?.[2]?.trim();
+    if (indexNumber) found.push({ file: displayPath(path), indexNumber, title: text(data['title']), importedFrom: text(data['importedFrom']) });
   }
   return found;
+}
+
+/** Load options shared by the editor commands: the content check's caches, so unchanged reports are not read or rendered again. */
+function loadOptions(contentDir: string, cacheDir: string) {
+  useRenderCache(cacheDir);
+  return { contentDir, projectRoot: process.cwd(), parseCache: parseCacheFor(contentDir, cacheDir) };
 }
 
 /**
@@ -73,13 +95,14 @@ async function scanIndexNumbers(reportsDir: string): Promise<Map<string, string>
  * not stop an editor from adding one; broken registries do, since every new
  * report depends on them.
  */
-export async function loadEditorContext(contentDir: string): Promise<EditorContext> {
-  const { portal, problems } = await loadContent({ contentDir, projectRoot: process.cwd() });
+export async function loadEditorContext(contentDir: string, cacheDir = DEFAULT_CACHE_DIR): Promise<EditorContext> {
+  const { portal, problems } = await loadContent(loadOptions(contentDir, cacheDir));
   if (portal) {
     return {
       agencies: portal.agencies,
       columns: buildColumnTree(portal.site.columns),
       indexNumbers: new Map(portal.reports.map((report) => [report.indexNumber, report.sourceFile])),
+      reports: portal.reports.map((report) => ({ file: report.sourceFile, indexNumber: report.indexNumber, title: report.title, importedFrom: report.importedFrom })),
     };
   }
   const registryFiles = new Set(['site.yaml', 'agencies.yaml'].map((name) => displayPath(join(contentDir, name))));
@@ -92,10 +115,12 @@ export async function loadEditorContext(contentDir: string): Promise<EditorConte
   const site = siteSchema.parse(await readYaml(join(contentDir, 'site.yaml')));
   const toConfig = (column: ColumnInput): ColumnConfig => ({ id: column.id, title: column.title, children: (column.children ?? []).map(toConfig) });
   const agencies = agenciesSchema.parse(await readYaml(join(contentDir, 'agencies.yaml')));
+  const reports = await scanReports(join(contentDir, 'reports'));
   return {
     agencies: agencies.map((agency) => ({ id: agency.id, name: agency.name, short: agency.short, code: agency.code })),
     columns: buildColumnTree(site.columns.map(toConfig)),
-    indexNumbers: await scanIndexNumbers(join(contentDir, 'reports')),
+    indexNumbers: new Map(reports.map((report) => [report.indexNumber, report.file])),
+    reports,
   };
 }
 
@@ -129,8 +154,9 @@ export function dateFromFlag(value: string): string {
 }
 
 /** Checks the content again and shows the problems of the files just written; `true` when none is an error. */
-export async function checkWritten(contentDir: string, paths: readonly string[]): Promise<boolean> {
-  const { problems } = await loadContent({ contentDir, projectRoot: process.cwd() });
+export async function checkWritten(contentDir: string, paths: readonly string[], cacheDir = DEFAULT_CACHE_DIR): Promise<boolean> {
+  useRenderCache(cacheDir);
+  const { problems } = await checkContent(contentDir, cacheDir);
   const written = new Set(paths.map(displayPath));
   const own = problems.filter((problem) => written.has(problem.file));
   if (own.length > 0) printProblems(own);

@@ -1,5 +1,6 @@
 /** 字体 大/中/小, 打印 and 分享 on report pages. */
 import { announcer } from './announce.ts';
+import { closeLikePopover } from './disclosure.ts';
 import { FONT_SIZES, fontSize, revealEnhanced, setFontSize, type FontSize } from './preferences.ts';
 
 for (const controls of document.querySelectorAll<HTMLElement>('[data-reader-controls]')) {
@@ -19,6 +20,9 @@ for (const controls of document.querySelectorAll<HTMLElement>('[data-reader-cont
   }
 
   controls.querySelector('[data-print]')?.addEventListener('click', () => window.print());
+
+  const share = controls.querySelector<HTMLDetailsElement>('details.share');
+  if (share) closeLikePopover(share);
 
   const announce = announcer(controls.querySelector<HTMLElement>('[data-share-status]'));
 

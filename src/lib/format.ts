@@ -22,3 +22,8 @@ export function formatPublished(published: string, hasTime: boolean): string {
 export function pageTitle(title: string | undefined, siteName: string): string {
   return title && title !== siteName ? `${title} - ${siteName}` : siteName;
 }
+
+/** 主送 as documents print it, ending in a full-width colon: 区人民政府 → 区人民政府：. */
+export function addresseeLine(addressee: string): string {
+  return `${addressee.trim().replace(/\s*[:：]$/, '').trimEnd()}：`;
+}

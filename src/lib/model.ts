@@ -12,10 +12,13 @@ export interface Site {
   psb: string;
   organizer: string;
   contact: string | undefined;
-  /** Public origin without a trailing slash, e.g. `https://www.example.gov.cn`. */
+  email: string | undefined;
+  /** Public origin without a trailing slash, e.g. `https://www.example.gov.cn`; in a preview build possibly a local address. */
   url: string;
   /** Whether `_headers` sends Strict-Transport-Security: `url` is https and site.yaml does not say `hsts: false`. */
   hsts: boolean;
+  /** Built with --preview (or by astro dev): may use a local address, and every page says it is a preview. */
+  preview: boolean;
   description: string | undefined;
   columns: ColumnConfig[];
 }
@@ -78,6 +81,8 @@ export interface Report {
   summary: string;
   /** 有效性 (有效, 失效 or 废止), when the editor gave it. */
   validity: string | undefined;
+  /** 导入来源: where `npm run import` found the page, so that importing again skips it. */
+  importedFrom?: string | undefined;
   /** Hash of the source file, so caches can tell when it changed. */
   digest: string;
 }

@@ -9,6 +9,15 @@ import { Document, Scalar } from 'yaml';
 import { agencySchema, REPORT_KEYS, type ReportFrontmatter } from './content/schema.ts';
 import { parseIndexNumber } from './index-number.ts';
 
+/** The body `npm run new` writes: a hint and placeholder headings, which the content check warns about until replaced. */
+export const NEW_REPORT_BODY = `在这里写正文开头的一段（写好后删去这句提示）。
+
+## 一、……
+
+### （一）……
+
+……`;
+
 /**
  * `---`, the fields in the contract's order, `placeholders` as commented-out
  * lines (fields an editor may fill in later), `---`, the body.
@@ -43,15 +52,23 @@ export function defaultSlug(agencyId: string, date: string, indexNumber: string)
   return parts.join('-');
 }
 
-/** `MZJ 2020_fazhi.html` → `mzj-2020_fazhi`; `undefined` when the name is not plain ASCII. */
-export function slugFromFileName(fileName: string): string | undefined {
-  const stem = fileName.replace(/\.[^.]*$/, '');
-  if (!/^[\x20-\x7e]+$/.test(stem)) return undefined;
-  const slug = stem
-    .toLowerCase()
-    .replace(/[^a-z0-9_-]+/g, '-')
-    .replace(/^[-_]+|[-_]+$/g, '');
-  return slugProblem(slug) === undefined ? slug : undefined;
+/** Characters of a title kept in a file name made from it: the name is the page's URL segment, best short. */
+const TITLE_SLUG_LENGTH = 24;
+
+/**
+ * A file name from a report's title: letters (Chinese included) and digits
+ * only, without the agency's name it starts with or a leading 关于, at most
+ * 24 characters — `样例县教育局关于做好2024年春季开学工作的通知` →
+ * `做好2024年春季开学工作的通知`. Falls back to the index number
+ * (`449900-021-2024-00006`) when the title leaves too little.
+ */
+export function slugFromTitle(title: string, agencyNames: readonly string[], indexNumber: string): string {
+  let short = title.normalize('NFKC');
+  const prefix = [...agencyNames].sort((a, b) => b.length - a.length).find((name) => name !== '' && short.startsWith(name) && short.length > name.length + 4);
+  if (prefix) short = short.slice(prefix.length);
+  const letters = [...short.replace(/^关于/, '')].filter((char) => /[\p{L}\p{N}]/u.test(char));
+  const slug = letters.slice(0, TITLE_SLUG_LENGTH).join('').toLowerCase();
+  return slug.length >= 2 ? slug : indexNumber.replace(/[^\p{L}\p{N}_]+/gu, '-').replace(/^-+|-+$/g, '');
 }
 
 export type WriteOutcome = { written: string; renamed: boolean } | { taken: string };

@@ -1,12 +1,14 @@
 /**
  * axe-core (WCAG 2.0/2.1/2.2 A and AA rules) on every kind of page, in the
- * default look, in elder mode and on a 320 px phone: zero violations.
+ * default look, in elder mode and on phones (320 px, 375 px with 字体 大,
+ * 320 px in 长者模式): zero violations.
  */
 import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
 import { launchBrowser } from '../../scripts/lib/browser.ts';
+import { openPage, useReadingMode, type ReadingMode } from '../../scripts/lib/phone-layout.ts';
 import { serveStatic, type StaticServer } from '../helpers/static-server.ts';
 
 const PAGES: Record<string, string> = {
@@ -18,6 +20,7 @@ const PAGES: Record<string, string> = {
   report: '/reports/2019/jyj-jihua/',
   'long report with contents': '/reports/2023/long/',
   'report with pasted HTML': '/reports/2023/hostile/',
+  'report with a wide table': '/reports/2020/xzf-tongji/',
   years: '/years/',
   year: '/years/2020/',
   agencies: '/agencies/',
@@ -54,18 +57,18 @@ async function violations(page: Page): Promise<string[]> {
 }
 
 describe.each([
-  ['default', { width: 1280, height: 900 }, false],
-  ['elder mode', { width: 1280, height: 900 }, true],
-  ['320 px phone', { width: 320, height: 640 }, false],
-] as const)('axe, %s', (_name, viewport, elder) => {
+  ['default', { width: 1280, height: 900 }, 'normal'],
+  ['elder mode', { width: 1280, height: 900 }, '长者模式'],
+  ['320 px phone', { width: 320, height: 640 }, 'normal'],
+  ['375 px phone, 字体 大', { width: 375, height: 720 }, '字体 大'],
+  ['320 px phone, 长者模式', { width: 320, height: 720 }, '长者模式'],
+] as const satisfies [string, { width: number; height: number }, ReadingMode][])('axe, %s', (_name, viewport, mode) => {
   for (const [kind, path] of Object.entries(PAGES)) {
     it(`${kind} (${path}) has no violations`, async () => {
       const context = await browser.newContext({ viewport });
-      if (elder) await context.addInitScript(() => localStorage.setItem('zwgk:elder-mode', 'on'));
+      await useReadingMode(context, mode);
       const page = await context.newPage();
-      await page.goto(server.origin + path);
-      if (path.includes('?q=')) await expect.poll(() => page.locator('[data-search-status]').textContent()).toMatch(/共|没有找到/);
-      if (elder) await expect.poll(() => page.evaluate(() => document.documentElement.dataset['elder'])).toBe('on');
+      await openPage(page, server.origin, path, mode);
       expect(await violations(page)).toEqual([]);
       await context.close();
     });

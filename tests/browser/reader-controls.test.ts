@@ -109,6 +109,18 @@ describe('长者模式', () => {
     expect(smallest).toEqual([]);
   });
 
+  it('says how to leave it once on: 退出长者模式, with aria-pressed kept', async () => {
+    await open(REPORT);
+    const toggle = page.locator('[data-elder-toggle]');
+    expect(await toggle.textContent()).toBe('长者模式');
+    await page.getByRole('button', { name: '长者模式', exact: true }).click();
+    await expect.poll(() => page.getByRole('button', { name: '退出长者模式', exact: true }).getAttribute('aria-pressed')).toBe('true');
+    await page.reload();
+    await expect.poll(() => page.getByRole('button', { name: '退出长者模式', exact: true }).getAttribute('aria-pressed')).toBe('true');
+    await page.getByRole('button', { name: '退出长者模式', exact: true }).click();
+    expect(await page.getByRole('button', { name: '长者模式', exact: true }).getAttribute('aria-pressed')).toBe('false');
+  });
+
   it('strengthens contrast and is remembered across pages', async () => {
     await open(REPORT);
     const before = await page.locator('.report-byline').evaluate((e) => getComputedStyle(e).color);
@@ -151,6 +163,38 @@ describe('分享', () => {
     const code = jsQR(new Uint8ClampedArray(png.data), png.width, png.height);
     expect(code?.data).toBe('https://www.yangli.example/reports/2019/jyj-jihua/');
     expect(await page.locator('.share-qr svg').getAttribute('role')).toBe('img');
+  });
+
+  it('opens over the page without pushing the metadata table down', async () => {
+    await open(REPORT);
+    const tableTop = () => page.locator('.meta-table').evaluate((table) => table.getBoundingClientRect().top);
+    const before = await tableTop();
+    await page.locator('summary', { hasText: '分享' }).click();
+    await page.locator('.share-qr svg').waitFor({ state: 'visible' });
+    expect(await tableTop()).toBe(before);
+  });
+
+  it('closes with Esc and gives focus back to 分享; a click elsewhere closes it too', async () => {
+    await open(REPORT);
+    const share = page.locator('summary', { hasText: '分享' });
+    await share.click();
+    await page.getByRole('link', { name: '分享到新浪微博' }).focus();
+    await page.keyboard.press('Escape');
+    expect(await page.locator('details.share').evaluate((details) => (details as HTMLDetailsElement).open)).toBe(false);
+    expect(await page.evaluate(() => document.activeElement?.textContent?.trim())).toBe('分享');
+    await share.click();
+    await page.locator('h1').click();
+    expect(await page.locator('details.share').evaluate((details) => (details as HTMLDetailsElement).open)).toBe(false);
+  });
+
+  it('at 375 px, 分享 sits on a row with other controls, not alone under them', async () => {
+    for (const elder of [false, true]) {
+      if (elder) await context.addInitScript(() => localStorage.setItem('zwgk:elder-mode', 'on'));
+      await page.setViewportSize({ width: 375, height: 720 });
+      await open(REPORT);
+      const rowOf = (locator: ReturnType<Page['locator']>) => locator.evaluate((element) => Math.round(element.getBoundingClientRect().top));
+      expect(await rowOf(page.locator('summary', { hasText: '分享' })), elder ? '长者模式' : 'normal').toBe(await rowOf(page.getByRole('button', { name: '打印' })));
+    }
   });
 
   it('links to 微博 and QQ空间 with the page’s URL and title, loading nothing from them', async () => {
@@ -199,13 +243,13 @@ describe('打印', () => {
 describe('a 320 px phone', () => {
   it('never scrolls sideways; a wide table scrolls inside its own box', async () => {
     await page.setViewportSize({ width: 320, height: 640 });
-    for (const path of ['/', REPORT, '/reports/2023/hostile/', '/catalogue/', '/xxgk/fdzdgknr/fzzfjs/', '/agencies/', '/sitemap/']) {
+    for (const path of ['/', REPORT, '/reports/2023/hostile/', '/reports/2020/xzf-tongji/', '/catalogue/', '/xxgk/fdzdgknr/fzzfjs/', '/agencies/', '/sitemap/']) {
       await page.goto(server.origin + path);
       const width = await page.evaluate(() => document.documentElement.scrollWidth);
       expect(width, path).toBeLessThanOrEqual(320);
     }
-    await page.goto(`${server.origin}/catalogue/`);
-    const box = await page.locator('.table-scroll').first().evaluate((e) => ({ scroll: e.scrollWidth, client: e.clientWidth }));
+    await page.goto(`${server.origin}/reports/2020/xzf-tongji/`);
+    const box = await page.locator('.report-body .table-scroll').first().evaluate((e) => ({ scroll: e.scrollWidth, client: e.clientWidth }));
     expect(box.scroll).toBeGreaterThan(box.client);
   });
 });
@@ -226,7 +270,7 @@ describe('the keyboard', () => {
     await open(REPORT);
     const expected = await page.evaluate(() =>
       [...document.querySelectorAll<HTMLElement>('a[href], button, input, summary, [tabindex="0"]')]
-        .filter((element) => element.offsetParent !== null && !element.closest('details:not([open]) > :not(summary)'))
+        .filter((element) => element.offsetParent !== null && element.checkVisibility())
         .map((element) => element.textContent?.trim() || element.getAttribute('aria-label') || element.getAttribute('name') || element.tagName)
         .slice(0, 25),
     );

@@ -185,6 +185,31 @@ describe('dates', () => {
   });
 });
 
+describe('dates say which date they are', () => {
+  it('every list labels its dates 发布日期 and shows the 发布日期, newest first', () => {
+    for (const path of ['/', '/xxgk/fdzdgknr/', '/years/2020/', '/agencies/wjw/']) {
+      const $ = html(outDir, path);
+      const items = $('.report-list li');
+      expect(items.length, path).toBeGreaterThan(0);
+      items.each((_, li) => expect(text($, li as never), path).toMatch(/发布日期 \d{4}-\d{2}-\d{2}/));
+    }
+    // wjw-fazhi: 发文日期 2020-03-02, 发布日期 2020-03-05.
+    const $ = html(outDir, '/years/2019/');
+    const item = $('.report-list li').filter((_, li) => $(li).text().includes('2019年法治政府建设情况报告'));
+    expect(item.find('time').attr('datetime')).toBe('2020-03-05');
+  });
+
+  it('相关稿件 show the 发布日期, labelled', () => {
+    expect(text(html(outDir, REPORT), '.related li')).toMatch(/发布日期 2020-01-20/);
+  });
+
+  it('RSS gives each item its 发布日期 as pubDate', () => {
+    const rss = readFileSync(fileFor(outDir, '/rss.xml')!, 'utf8');
+    const item = /<item>(?:(?!<\/item>)[\s\S])*wjw-fazhi(?:(?!<\/item>)[\s\S])*<\/item>/.exec(rss)![0];
+    expect(item).toContain('<pubDate>Thu, 05 Mar 2020 00:15:00 GMT</pubDate>');
+  });
+});
+
 describe('column listings', () => {
   it('list their own and their descendants’ reports, newest first', () => {
     const $ = html(outDir, '/xxgk/fdzdgknr/');
@@ -245,9 +270,13 @@ describe('years and agencies', () => {
 });
 
 describe('catalogue', () => {
-  it('lists every document with 索引号, 标题, 发布机构, 发文日期, 组配分类', () => {
+  it('lists every document with 索引号, 标题, 发布机构, 发文日期, 发布日期, 组配分类, each cell labelled for the phone layout', () => {
     const $ = html(outDir, '/catalogue/');
-    expect($('table.catalogue thead th').map((_, th) => $(th).text()).get()).toEqual(['索引号', '标题', '发布机构', '发文日期', '组配分类']);
+    const headers = $('table.catalogue thead th').map((_, th) => $(th).text()).get();
+    expect(headers).toEqual(['索引号', '标题', '发布机构', '发文日期', '发布日期', '组配分类']);
+    $('table.catalogue tbody tr').each((_, tr) => {
+      expect($(tr).find('td').map((_, td) => $(td).attr('data-label')).get()).toEqual(headers);
+    });
     const rows = $('table.catalogue tbody tr');
     const reportCount = htmlFiles(outDir).filter((file) => file.startsWith('reports/')).length;
     expect(rows).toHaveLength(reportCount);
@@ -257,8 +286,19 @@ describe('catalogue', () => {
       '样例县卫生健康局2019年法治政府建设情况报告',
       '样例县卫生健康局',
       '2020-03-02',
+      '2020-03-05',
       '法治政府建设年度报告',
     ]);
+  });
+
+  it('says truthfully what it is sorted by: 发布日期, newest first', () => {
+    for (const path of ['/catalogue/', '/catalogue/2023/']) {
+      const $ = html(outDir, path);
+      expect(text($, 'table.catalogue caption'), path).toMatch(/按发布日期从新到旧排列/);
+      const published = $('table.catalogue tbody td[data-label="发布日期"] time').map((_, t) => $(t).attr('datetime')).get();
+      expect(published.length, path).toBeGreaterThan(1);
+      expect([...published].sort().reverse(), path).toEqual(published);
+    }
   });
 
   it('has a page per year', () => {
@@ -270,6 +310,18 @@ describe('catalogue', () => {
 describe('feeds and special pages', () => {
   it('has a 404 page', () => {
     expect(text(html(outDir, '/404.html'), 'h1')).toBe('页面不存在');
+  });
+
+  it('has an accessibility statement that states this site’s facts and how to reach someone', () => {
+    const $ = html(outDir, '/accessibility/');
+    const reportCount = htmlFiles(outDir).filter((file) => file.startsWith('reports/')).length;
+    expect(text($, 'main')).toContain(`本网站目前公开 ${reportCount} 份文件、1 个附件。`);
+    expect(text($, 'main')).toContain('本站附件：TXT 1 个');
+    // The fixture's only attachment is a text file: no claim about scans.
+    expect(text($, 'main')).not.toContain('扫描');
+    const contact = $('h2:contains("反馈与联系") ~ ul');
+    expect(contact.find('a[href="mailto:zwgk@yangli.example"]').text()).toBe('zwgk@yangli.example');
+    expect(contact.text()).not.toContain('联系电话');
   });
 
   it('has an RSS feed of the newest reports with absolute links', () => {
@@ -309,6 +361,19 @@ describe('content in every shape editors send', () => {
     expect(links.length).toBe(16);
     for (const href of links) expect($(`[id="${decodeURIComponent(href.slice(1))}"]`), href).toHaveLength(1);
     expect(html(outDir, REPORT)('nav.toc')).toHaveLength(0);
+  });
+
+  it('places the contents after the opening paragraph, before the first section', () => {
+    const $ = html(outDir, '/reports/2023/long/');
+    const page = $.html();
+    const order = ['class="meta-table"', '<p>本报告回顾2022年样例县法治政府建设', 'class="toc"', '<h2 id="一全面推进依法行政"'].map((marker) => page.indexOf(marker));
+    expect(order.every((position) => position >= 0), String(order)).toBe(true);
+    expect([...order].sort((a, b) => a - b)).toEqual(order);
+    expect(text($, '.report-body')).toContain('本报告回顾2022年样例县法治政府建设');
+  });
+
+  it('adds the colon 主送 carries when the editor left it out', () => {
+    expect(text(html(outDir, '/reports/2020/xzf-tongji/'), '.addressee')).toBe('县直各单位：');
   });
 });
 

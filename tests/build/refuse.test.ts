@@ -3,9 +3,10 @@
  * and a refused build leaves the published site exactly as it was.
  */
 import { tempDir } from '../helpers/temp.ts';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { html, text } from '../helpers/dist.ts';
 import { copyFixture, reportSource, writeContentFile } from '../helpers/fixture-site.ts';
 import { runScript } from '../helpers/run.ts';
 import { treeHash } from '../helpers/tree-hash.ts';
@@ -67,5 +68,33 @@ describe('a build whose pages would break links or load from other origins', () 
     expect(result.stderr).toContain('reports/2023/bad-report-link.md  错误  正文中的链接 /images/missing.png 指向的页面或文件不存在');
     expect(existsSync(outDir)).toBe(false);
     expect(existsSync(`${outDir}.staging`)).toBe(false);
+  });
+});
+
+describe('a site.yaml without the site’s public address (url)', () => {
+  const contentDir = copyFixture('portal');
+  const outDir = join(tempDir('no-url'), 'dist');
+  const siteFile = join(contentDir, 'site.yaml');
+  writeFileSync(siteFile, readFileSync(siteFile, 'utf8').replace(/^url:.*\n/m, ''));
+
+  it('is refused, naming the file and the field, and nothing is published', () => {
+    const result = runScript('build', ['--content', contentDir, '--out', outDir]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/site\.yaml {2}错误 {2}网站地址（url）：缺少必填项/);
+    expect(result.stderr).toContain('npm run build -- --preview');
+    expect(result.output).not.toMatch(/^\s+at .+\(.+:\d+:\d+\)$/m);
+    expect(existsSync(outDir)).toBe(false);
+  });
+
+  it('builds as a preview with --preview: it warns, and every page says it is a preview and not to be indexed', () => {
+    const result = runScript('build', ['--content', contentDir, '--out', outDir, '--preview']);
+    expect(result.code, result.output).toBe(0);
+    expect(result.stderr).toMatch(/site\.yaml {2}警告 {2}网站地址（url）没有设置：这是本机预览/);
+    for (const path of ['/', '/reports/2019/jyj-jihua/', '/404.html']) {
+      const $ = html(outDir, path);
+      expect(text($, '.preview-notice'), path).toContain('本机预览版本，请勿发布');
+      expect($('meta[name="robots"]').attr('content'), path).toBe('noindex');
+    }
+    expect(html(outDir, '/reports/2019/jyj-jihua/')('link[rel="canonical"]').attr('href')).toBe('http://localhost:4321/reports/2019/jyj-jihua/');
   });
 });

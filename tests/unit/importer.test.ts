@@ -6,21 +6,27 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { buildColumnTree } from '../../src/lib/columns.ts';
 import { decodeText } from '../../src/lib/content/source.ts';
-import { parseHtmlPage } from '../../src/lib/importer/html-page.ts';
+import { parseChineseDate } from '../../src/lib/importer/fields.ts';
+import { readHtmlPage } from '../../src/lib/importer/html-page.ts';
 import type { ImportedPage } from '../../src/lib/importer/page.ts';
-import { parseChineseDate, parseTextPage } from '../../src/lib/importer/text-page.ts';
+import { parseTextPage } from '../../src/lib/importer/text-page.ts';
 import { blocksToMarkdown, toReport, type Registries } from '../../src/lib/importer/to-report.ts';
 import type { Agency } from '../../src/lib/model.ts';
 import { renderMarkdown } from '../../src/markdown/render.ts';
 
 const bytes = (name: string) => readFileSync(new URL(`../fixtures/import/${name}`, import.meta.url));
 const textPage = (name: string) => parseTextPage(bytes(name).toString('utf8'));
+function parseHtmlPage(html: string): ImportedPage {
+  const reading = readHtmlPage(html);
+  if (!('page' in reading)) throw new Error(reading.skipped);
+  return reading.page;
+}
 function htmlPage(name: string): ImportedPage {
   const decoded = decodeText(bytes(name));
   if (!decoded.ok) throw new Error(decoded.reason);
   return parseHtmlPage(decoded.text);
 }
-const texts = (page: ImportedPage) => page.blocks.map((block) => block.text);
+const texts = (page: ImportedPage) => page.blocks.map((block) => ('text' in block ? block.text : ''));
 const allText = (page: ImportedPage) => texts(page).join('\n');
 
 describe('a text copy with the metadata as a pipe table (pipe-table.txt)', () => {
@@ -53,10 +59,10 @@ describe('a text copy with the metadata as a pipe table (pipe-table.txt)', () =>
     expect(texts(page).at(-1)).toBe('继续推进校舍改造，争取年内再完成三所学校的加固工程。');
   });
 
-  it('makes headings of 一、 and (一) lines, with full-width parentheses', () => {
+  it('makes headings of 一、 and (一) lines, keeping the page’s half-width parentheses', () => {
     expect(page.blocks.slice(1, 3)).toEqual([
       { kind: 'section', text: '一、主要工作' },
-      { kind: 'subsection', text: '（一）校舍改造' },
+      { kind: 'subsection', text: '(一)校舍改造' },
     ]);
   });
 
@@ -102,8 +108,8 @@ describe('a text copy with a 来源 line under the title (source-line.txt)', () 
   it('reads headings between blank lines', () => {
     expect(page.blocks.filter((block) => block.kind !== 'paragraph')).toEqual([
       { kind: 'section', text: '一、主要做法和成效' },
-      { kind: 'subsection', text: '（一）健全依法决策机制' },
-      { kind: 'subsection', text: '（二）规范执法行为' },
+      { kind: 'subsection', text: '(一)健全依法决策机制' },
+      { kind: 'subsection', text: '(二)规范执法行为' },
       { kind: 'section', text: '二、存在的问题' },
       { kind: 'section', text: '三、2023年工作安排' },
     ]);
@@ -146,8 +152,8 @@ describe('a text copy with 索引号： lines (colon-lines.txt)', () => {
     expect(page.signature).toEqual({ org: '样例县农业农村局', date: '2022-07-15' });
   });
 
-  it('treats (一) and （一） alike', () => {
-    expect(page.blocks.filter((block) => block.kind === 'subsection').map((block) => block.text)).toEqual(['（一）上路检查', '（二）驾驶人培训']);
+  it('treats (一) and （一） alike, each as the page writes it', () => {
+    expect(page.blocks.filter((block) => block.kind === 'subsection').map((block) => ('text' in block ? block.text : ''))).toEqual(['(一)上路检查', '（二）驾驶人培训']);
   });
 
   it('drops 【字体：大 中 小】, 分享到： and 【打印本页】【关闭窗口】', () => {
@@ -218,7 +224,7 @@ describe('a page saved as HTML (article.html)', () => {
       { kind: 'section', text: '一、制定背景' },
       { kind: 'paragraph', text: '全县乡村道路总里程已超过一千公里，部分路段存在“重建轻养”的现象，需要用制度把养护责任落到实处。' },
       { kind: 'section', text: '二、主要内容' },
-      { kind: 'subsection', text: '（一）明确养护主体' },
+      { kind: 'subsection', text: '(一)明确养护主体' },
       { kind: 'paragraph', text: '县道由县交通运输部门负责，乡道由乡镇人民政府负责，村道由村民委员会在乡镇指导下负责。' },
       { kind: 'subsection', text: '（二）保障养护资金' },
       { kind: 'paragraph', text: '养护资金纳入县级财政预算，并按照里程和路况分档补助。' },
@@ -270,6 +276,29 @@ describe('an HTML page with neither h1 nor a title-like element', () => {
   it('takes the title from <title> without the site name', () => {
     expect(page.title).toBe('样例镇2023年工作总结');
     expect(texts(page)).toEqual(['全镇完成了年初确定的九项重点任务。']);
+  });
+});
+
+describe('metadata as pages really print it', () => {
+  it('reads labels run together by <span>s copied without spaces, but not 时间 inside 办理时间', () => {
+    const page = parseTextPage(
+      ['当前位置：首页 > 信息公开', '索引号：449900-040/2022-00017组配分类：计划总结发布机构：样例县农业农村局文号：样农〔2022〕9号', '样例县农业农村局2022年工作要点', '发布时间：2022-07-18 10:00来源：县农业农村局', '', '办理时间：工作日上午九时至下午五时。', '全年完成农机安全检查一千二百台次。'].join('\n'),
+    );
+    expect(page.fields).toEqual({ indexNumber: '449900-040/2022-00017', category: '计划总结', agency: '样例县农业农村局', docNumber: '样农〔2022〕9号', published: '2022-07-18 10:00', source: '县农业农村局' });
+    expect(texts(page)[0]).toBe('办理时间：工作日上午九时至下午五时。');
+  });
+
+  it('reads （责任编辑：…） after the body, without the bracket', () => {
+    const page = parseTextPage(['当前位置：首页 > 信息公开', '样例县农业农村局2022年工作要点', '发布时间：2022-07-18', '', '全年完成农机安全检查一千二百台次。', '上一篇：样例县农业农村局2021年工作要点', '（责任编辑：林晓）'].join('\n'));
+    expect(page.fields.editor).toBe('林晓');
+    expect(texts(page)).toEqual(['全年完成农机安全检查一千二百台次。']);
+  });
+
+  it('takes the article heading for the title, not a banner heading naming the site or an office', () => {
+    for (const banner of ['样例县人民政府', '欢迎访问样例县教育局', '样例县人民政府门户网站']) {
+      const page = parseHtmlPage(`<html><head><title>通知</title></head><body><h1>${banner}</h1><h1>样例县教育局关于做好春季开学工作的通知</h1><p>各校要在开学前完成校舍安全检查，并于二月底前上报检查结果。</p></body></html>`);
+      expect(page.title, banner).toBe('样例县教育局关于做好春季开学工作的通知');
+    }
   });
 });
 
@@ -349,10 +378,10 @@ describe('a page becoming a report', () => {
     const page = textPage('source-line.txt');
     const near = convert({ ...page, breadcrumb: ['首页', '信息公开', '法治政府建设报告'] });
     expect(near.fields.column).toBe('fzzfjs');
-    expect(near.notes.find((note) => note.startsWith('栏目（column）'))).toMatch(/法治政府建设报告.*请核对/);
+    expect(near.notes.find((note) => note.field === '栏目（column）')?.message).toMatch(/法治政府建设报告.*请核对/);
     const parent = convert({ ...page, breadcrumb: ['首页', '信息公开', '工作动态'] });
     expect(parent.fields.column).toBe('xxgk');
-    expect(parent.notes.find((note) => note.startsWith('栏目（column）'))).toMatch(/工作动态.*上一级.*请核对/);
+    expect(parent.notes.find((note) => note.field === '栏目（column）')?.message).toMatch(/工作动态.*上一级.*请核对/);
   });
 
   it('matches 发布机构 by short name', () => {
@@ -362,7 +391,7 @@ describe('a page becoming a report', () => {
   it('matches the agency by 来源 when there is no 发布机构, and says so', () => {
     const result = convert(textPage('source-line.txt'));
     expect(result.fields.agency).toBe('wjw');
-    expect(result.notes.some((note) => note.includes('发布机构（agency）') && note.includes('来源'))).toBe(true);
+    expect(result.notes.some((note) => note.field === '发布机构（agency）' && note.message.includes('来源'))).toBe(true);
   });
 
   it('leaves out 来源 when it is the agency’s own name, keeps it otherwise', () => {
@@ -374,14 +403,14 @@ describe('a page becoming a report', () => {
     const page = textPage('colon-lines.txt');
     const result = convert({ ...page, fields: { ...page.fields, agency: '样例县农业农村' }, signature: undefined });
     expect(result.fields.agency).toBe('nyj');
-    expect(result.notes.find((note) => note.includes('发布机构（agency）'))).toMatch(/样例县农业农村.*请核对/);
+    expect(result.notes.find((note) => note.field === '发布机构（agency）')?.message).toMatch(/样例县农业农村.*请核对/);
   });
 
   it('uses --column and --title when the page has neither, and says so', () => {
     const result = convert(textPage('pipe-table.txt'), { title: '样例县教育局2020年工作情况报告', column: columns.byId.get('jhzj') });
     expect(result.fields.title).toBe('样例县教育局2020年工作情况报告');
     expect(result.fields.column).toBe('jhzj');
-    expect(result.notes.filter((note) => note.startsWith('标题（title）') || note.startsWith('栏目（column）'))).toHaveLength(2);
+    expect(result.notes.filter((note) => note.field === '标题（title）' || note.field === '栏目（column）')).toHaveLength(2);
   });
 
   it('refuses a page whose column and title it cannot determine, asking for --column and --title', () => {
@@ -395,7 +424,8 @@ describe('a page becoming a report', () => {
   it('takes the date from 发布日期, else from the 落款, else asks for --date', () => {
     const fromPublished = convert(textPage('source-line.txt'));
     expect(fromPublished.fields.date).toBe('2023-02-14');
-    expect(fromPublished.notes.some((note) => note.startsWith('发文日期（date）') && note.includes('发布日期'))).toBe(true);
+    expect(fromPublished.notes.some((note) => note.field === '发文日期（date）' && note.message.includes('发布日期'))).toBe(true);
+    expect(fromPublished.dateFrom).toBe('发布日期');
 
     const fallbacks = { title: '标题', agency: agencies[1], column: columns.byId.get('jhzj') };
     const bare = textPage('bare-body.txt');
@@ -407,7 +437,7 @@ describe('a page becoming a report', () => {
   it('generates the next free index number for the agency and year of the date, and says so', () => {
     const result = convert(textPage('source-line.txt'));
     expect(result.fields.indexNumber).toBe('449900-033/2023-00005');
-    expect(result.notes).toContain('索引号（indexNumber）：页面上没有索引号，已生成 449900-033/2023-00005');
+    expect(result.notes).toContainEqual({ field: '索引号（indexNumber）', message: '页面上没有索引号，已生成 449900-033/2023-00005', check: false });
   });
 
   it('refuses a page whose index number is already in use', () => {
@@ -425,20 +455,20 @@ describe('a page becoming a report', () => {
     const result = convert({ ...page, fields: { ...page.fields, published: '昨天下午' } });
     expect(result.fields.published).toBeUndefined();
     expect(result.fields.date).toBe('2022-07-15');
-    expect(result.notes).toEqual([expect.stringContaining('昨天下午')]);
+    expect(result.notes).toEqual([expect.objectContaining({ field: '发布日期（published）', message: expect.stringContaining('昨天下午') })]);
   });
 
   it('drops a 公开方式 the contract does not know, and says so', () => {
     const page = textPage('colon-lines.txt');
     const result = convert({ ...page, fields: { ...page.fields, disclosure: '不予公开' } });
     expect(result.fields.disclosure).toBeUndefined();
-    expect(result.notes).toEqual([expect.stringContaining('不予公开')]);
+    expect(result.notes).toEqual([expect.objectContaining({ message: expect.stringContaining('不予公开') })]);
   });
 
   it('writes headings as ## and ###, and Markdown shows the text exactly as on the page', () => {
     const page = textPage('colon-lines.txt');
-    const markdown = blocksToMarkdown(page.blocks);
-    expect(markdown).toContain('\n\n## 一、开展的主要工作\n\n### （一）上路检查\n\n');
+    const markdown = blocksToMarkdown(page);
+    expect(markdown).toContain('\n\n## 一、开展的主要工作\n\n### (一)上路检查\n\n');
     const shown = renderMarkdown(markdown).text.split('\n');
     expect(shown).toContain('今年以来，我局按照<样例县农机安全生产三年行动方案>的部署，以“查隐患、保春耕”为重点，扎实开展农机安全生产工作。');
     expect(shown).toContain('联合交警部门在县道*3*条线路设卡检查，共检查拖拉机一百四十台次，纠正违法行为二十一起。');

@@ -6,7 +6,7 @@ import { issueMessage } from '../../src/lib/content/problems.ts';
 import { reportFrontmatterSchema } from '../../src/lib/content/schema.ts';
 import { splitFrontMatter } from '../../src/lib/content/source.ts';
 import { parseYaml } from '../../src/lib/content/yaml.ts';
-import { defaultSlug, serializeReport, slugFromFileName, slugProblem, writeNewReport } from '../../src/lib/report-file.ts';
+import { defaultSlug, serializeReport, slugFromTitle, slugProblem, writeNewReport } from '../../src/lib/report-file.ts';
 
 /** Reads a written file back the way the content check does. */
 function readBack(text: string) {
@@ -64,10 +64,18 @@ describe('report file names', () => {
     expect(defaultSlug('sfj', '2026-11-23', '样司〔2026〕1号')).toBe('sfj-20261123');
   });
 
-  it('come from ASCII input file names, never from Chinese ones', () => {
-    expect(slugFromFileName('MZJ 2020_fazhi.html')).toBe('mzj-2020_fazhi');
-    expect(slugFromFileName('旧网站页面.html')).toBeUndefined();
-    expect(slugFromFileName('2021.txt')).toBeUndefined();
+  it('of imported reports come from a short form of the title, never from the page’s file name', () => {
+    expect(slugFromTitle('样例县教育局关于做好2024年春季开学工作的通知', ['样例县教育局', '县教育局'], '449900-021/2024-00006')).toBe('做好2024年春季开学工作的通知');
+    expect(slugFromTitle('《样例县乡村道路养护办法》政策解读', ['样例县人民政府'], '449900-000/2023-00021')).toBe('样例县乡村道路养护办法政策解读');
+    // Only letters and digits: no spaces, %, ?, #, \ or punctuation reach a URL; full-width digits become ASCII.
+    expect(slugFromTitle('关于 2021年“双随机、一公开”#抽查% 结果？的公示／通报', [], 'x')).toBe('2021年双随机一公开抽查结果的公示通报');
+    expect([...slugFromTitle('样例县人民政府关于印发样例县二〇二四年度重点民生实事项目实施方案和责任分工的通知', ['样例县人民政府'], 'x')]).toHaveLength(24);
+  });
+
+  it('of imported reports keep the agency’s name when the rest is short, and fall back to the index number when the title has no letters', () => {
+    expect(slugFromTitle('样例县教育局通知', ['样例县教育局'], '449900-021/2024-00006')).toBe('样例县教育局通知');
+    expect(slugFromTitle('……', [], '449900-021/2024-00006')).toBe('449900-021-2024-00006');
+    expect(slugFromTitle('“！”', [], '样教〔2024〕2号')).toBe('样教-2024-2号');
   });
 
   it('follow the rule for URL segments', () => {

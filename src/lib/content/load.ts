@@ -21,6 +21,7 @@ import { compareNewestFirst } from '../listings.ts';
 import { nearest } from '../suggest.ts';
 import { RESERVED_SEGMENTS, reportUrl } from '../urls.ts';
 import { AUDIT_FIELD_HINTS, auditSettingProblems } from './audit-schema.ts';
+import { leftoverProblems } from './leftover-chrome.ts';
 import { checkAttachment, lineMentioning, linkTarget, scanContentTree } from './paths.ts';
 import { fieldName, hasErrors, issueMessage, sortProblems, type Problem } from './problems.ts';
 import {
@@ -33,7 +34,8 @@ import {
   type ColumnInput,
   type ReportFrontmatter,
 } from './schema.ts';
-import { DEFAULT_SITE_URL } from './site-url.ts';
+import { siteProblems } from './site-checks.ts';
+import { siteOrigin } from './site-url.ts';
 import { decodeText, readReportBody, splitFrontMatter } from './source.ts';
 import { describeUnsafe, stripUnsafeValues, unsafeLines } from './text-safety.ts';
 import { keyPathOf, lineOf, parseYaml, type ParsedYaml } from './yaml.ts';
@@ -56,6 +58,8 @@ export interface LoadOptions {
    * `version` must change whenever the parsing code does.
    */
   parseCache?: { file: string; version: string };
+  /** A build for looking at on this computer: site.yaml may leave out `url`, and pages say they are a preview. */
+  preview?: boolean;
 }
 
 export interface LoadResult {
@@ -327,6 +331,7 @@ function parseReport(relativePath: string, absolutePath: string, file: string, t
     problems.push(...schemaProblems(file, parsed, result.error.issues));
     return { problems };
   }
+  problems.push(...leftoverProblems(file, split.body, split.bodyLine));
   return {
     draft: {
       id: relativePath.replace(/\.md$/i, ''),
@@ -355,7 +360,7 @@ async function mapLimit<T, R>(items: readonly T[], limit: number, task: (item: T
   return results;
 }
 
-function siteFrom(data: z.output<typeof siteSchema>): Site {
+function siteFrom(data: z.output<typeof siteSchema>, preview: boolean): Site {
   const toConfig = (column: ColumnInput): ColumnConfig => ({
     id: column.id,
     title: column.title,
@@ -368,8 +373,10 @@ function siteFrom(data: z.output<typeof siteSchema>): Site {
     psb: data.psb,
     organizer: data.organizer,
     contact: data.contact,
-    url: (data.url ?? DEFAULT_SITE_URL).replace(/\/+$/, ''),
-    hsts: (data.url ?? DEFAULT_SITE_URL).startsWith('https:') && data.hsts !== false,
+    email: data.email,
+    url: siteOrigin(data.url),
+    hsts: siteOrigin(data.url).startsWith('https:') && data.hsts !== false,
+    preview,
     description: data.description,
     columns: data.columns.map(toConfig),
   };
@@ -395,14 +402,7 @@ export async function loadContent(options: LoadOptions): Promise<LoadResult> {
   problems.push(...siteFile.problems);
   if (siteFile.data && siteFile.parsed) {
     problems.push(...columnProblems(siteFile.data.columns, display(join(contentDir, 'site.yaml')), siteFile.parsed));
-    if (!siteFile.data.url) {
-      problems.push({
-        severity: 'warning',
-        file: display(join(contentDir, 'site.yaml')),
-        message: `没有设置网站地址（url），RSS 和站点地图中的链接将指向 ${DEFAULT_SITE_URL}`,
-        hint: FIELD_HINTS['url'],
-      });
-    }
+    problems.push(...siteProblems(siteFile.data, display(join(contentDir, 'site.yaml')), siteFile.parsed, options.preview ?? false));
   }
 
   const agenciesFile = await loadYamlFile(contentDir, 'agencies.yaml', display, agenciesSchema, tree.unreadable);
@@ -470,7 +470,7 @@ export async function loadContent(options: LoadOptions): Promise<LoadResult> {
     siteFile.data !== undefined && agenciesFile.data !== undefined && !hasErrors(problems.filter((p) => registryFiles.has(p.file)));
   const reports: Report[] = [];
   if (registriesValid) {
-    const site = siteFrom(siteFile.data!);
+    const site = siteFrom(siteFile.data!, options.preview ?? false);
     const columnTree = buildColumnTree(site.columns);
     problems.push(
       ...auditSettingProblems(siteFile.data!.audit, { agencyIds: new Set(agencies.map((a) => a.id)), columnIds: new Set(columnTree.byId.keys()) }, display(join(contentDir, 'site.yaml')), siteFile.parsed!),
@@ -646,6 +646,7 @@ export async function loadContent(options: LoadOptions): Promise<LoadResult> {
             related: data.related ?? [],
             summary: data.summary ?? summarize(rendered.textStart),
             validity: data.validity,
+            importedFrom: data.importedFrom,
             digest: draft.digest,
           }
         : undefined;

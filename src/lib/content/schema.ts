@@ -37,6 +37,7 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   related: '相关稿件',
   summary: '内容概述',
   validity: '有效性',
+  importedFrom: '导入来源',
   // site.yaml
   name: '网站名称',
   identifier: '网站标识码',
@@ -44,6 +45,7 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   psb: '公安机关备案号',
   organizer: '主办单位',
   contact: '联系电话',
+  email: '电子邮箱',
   url: '网站地址',
   hsts: '强制 HTTPS（HSTS）',
   description: '网站简介',
@@ -200,6 +202,8 @@ export const reportFrontmatterSchema = z.object({
   summary: optionalText(),
   /** 有效性 — 有效, 失效 or 废止; shown only when given (mostly 规范性文件). */
   validity: z.preprocess(numbersAsText, z.enum(VALIDITY_STATES, { error: '只能是 有效、失效 或 废止' })).optional(),
+  /** 导入来源 — the old page's address (or its path in the folder imported), written by `npm run import`; not shown. */
+  importedFrom: optionalText(),
 });
 
 export type ReportFrontmatter = z.output<typeof reportFrontmatterSchema>;
@@ -239,9 +243,11 @@ export const siteSchema = z
     psb: requiredText(),
     /** 主办单位 */
     organizer: requiredText(),
-    /** 联系电话 (optional) */
+    /** 联系电话 — this or `email` is required: the accessibility statement gives it. */
     contact: optionalText(),
-    /** 网站地址 (optional) — the public origin, used in the RSS feed, the sitemap and share links. */
+    /** 电子邮箱 — this or `contact` is required. */
+    email: z.preprocess((value) => (value === null || value === '' ? undefined : value), z.email({ error: '应为电子邮箱地址，例如 zwgk@example.gov.cn' }).optional()),
+    /** 网站地址 — the public origin, for share links, QR codes, canonical links, RSS and the sitemap; only a preview build may leave it out. */
     url: z
       .preprocess(
         numbersAsText,

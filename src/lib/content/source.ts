@@ -31,6 +31,11 @@ function gb2312HanziShare(bytes: Uint8Array): number {
   return pairs === 0 ? 0 : hanzi / pairs;
 }
 
+/** Bytes that read as Chinese in GBK, not as another double-byte encoding that happens to decode. */
+export function looksLikeGbk(bytes: Uint8Array): boolean {
+  return gb2312HanziShare(bytes) >= 0.8;
+}
+
 export function decodeText(bytes: Uint8Array): Decoded {
   try {
     if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
@@ -50,7 +55,7 @@ export function decodeText(bytes: Uint8Array): Decoded {
   } catch {
     // Not UTF-8: fall through to GBK detection.
   }
-  if (gb2312HanziShare(bytes) >= 0.8) {
+  if (looksLikeGbk(bytes)) {
     try {
       return { ok: true, text: new TextDecoder('gb18030', { fatal: true }).decode(bytes), encoding: 'GBK' };
     } catch {

@@ -3,68 +3,26 @@
  *
  * The lines are what an editor gets by copying the page from the browser
  * (`.txt`), or what html-page.ts makes of the markup. A page reads top to
- * bottom as: a header (当前位置, the metadata table, the title, the 来源 /
- * 发布日期 line, page chrome), an optional 主送 line, the body, an optional
- * 落款 (organisation and date), and trailing chrome. Everything here is a
+ * bottom as: the site's header and navigation, 当前位置, a header (the
+ * metadata table, the title, the 来源 / 发布日期 line, page chrome), an
+ * optional 主送 line, the body, an optional 落款 (organisation and date),
+ * and what follows the document (上一篇, 相关链接, the footer). Nothing above
+ * 当前位置 and nothing from 上一篇 on is ever body. Everything here is a
  * heuristic, kept conservative: when in doubt a line stays in the body.
  */
-import { dateProblem, dateTimeProblem } from '../dates.ts';
-import type { BodyBlock, ImportedPage, PageFields } from './page.ts';
+import { breadcrumbOf, isChromeLine, startsTrailer } from '../page-chrome.ts';
+import { emptyFields, labelledValues, leadingDate, mergeFields, parseChineseDate, recordField, recordUnlabelled, type LabelledFields } from './fields.ts';
+import { MARK, stripMarks, type BodyBlock, type ImportedPage } from './page.ts';
 
-/** Labels portals print around a document; `null` marks those the importer reads past. */
-const LABELS: ReadonlyMap<string, keyof PageFields | null> = new Map([
-  ['索引号', 'indexNumber'],
-  ['组配分类', 'category'],
-  ['发布机构', 'agency'],
-  ['发文机关', 'agency'],
-  ['发文单位', 'agency'],
-  ['发文日期', 'date'],
-  ['成文日期', 'date'],
-  ['公开方式', 'disclosure'],
-  ['公开范围', 'scope'],
-  ['文号', 'docNumber'],
-  ['发文字号', 'docNumber'],
-  ['来源', 'source'],
-  ['信息来源', 'source'],
-  ['文章来源', 'source'],
-  ['发布日期', 'published'],
-  ['发布时间', 'published'],
-  ['编辑', 'editor'],
-  ['责任编辑', 'editor'],
-  ['编辑日期', null],
-  ['浏览量', null],
-  ['浏览次数', null],
-  ['阅读次数', null],
-  ['访问量', null],
-  ['点击数', null],
-  ['字体', null],
-  ['字号', null],
-]);
-
-// Longest first, so that 编辑日期 is not read as 编辑 and 发文字号 not as 字号.
-const LABEL_ALTERNATIVES = [...LABELS.keys()].sort((a, b) => b.length - a.length).join('|');
-/** A table cell holding only a label, with or without its colon. */
-const LABEL_CELL = new RegExp(`^(${LABEL_ALTERNATIVES})\\s*[:：]?$`);
-/** `来源:某局 发布日期:2022-02-18 16:27` — labels inside running text need their colon. */
-const LABEL_IN_TEXT = new RegExp(`(?<=^|[\\s【\\[])(${LABEL_ALTERNATIVES})\\s*[:：]`, 'g');
-
-const BREADCRUMB = /^(?:当前位置|您的位置|您现在的位置|您当前的位置|当前所在位置|所在位置)\s*[:：]?\s*(.*)$/;
-const CRUMB_SEPARATOR = /\s*(?:>|＞|›|»|→|\||｜|\/|／)\s*/;
 /** `|` and `---|---|` rows left over from copying a table. */
 const TABLE_RULE = /^[\s|:：\-—]+$/;
-
-const CHROME_PREFIX = /^[【[]?\s*(?:分享到|转载分享|扫一扫|字体|字号|浏览量|浏览次数|阅读次数|访问量|点击数|点击量|上一篇|下一篇)/;
-/** 附件: and 相关稿件: with nothing after them are headings of empty page sections. */
-const EMPTY_SECTION = /^(?:附件|相关附件|相关稿件|相关文件|相关链接)\s*[:：]?$/;
-const CHROME_WORDS = new Set([
-  '打印', '打印本页', '打印此页', '关闭', '关闭窗口', '关闭本页', '收藏', '加入收藏', '分享', '转载',
-  '返回', '返回顶部', '返回列表', '纠错', '我要纠错', '大', '中', '小', '默认',
-]);
 
 /** 一、 （一） (一) 1、 1. （1） — the start of a numbered heading or point. */
 const NUMBERED = /^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|\d+[、.．]|[（(]\d+[）)]|第[一二三四五六七八九十百\d]+[章节条])/;
 const SECTION = /^[一二三四五六七八九十]{1,3}、/;
 const SUBSECTION = /^[（(][一二三四五六七八九十]{1,3}[）)]/;
+/** `1.全年排查…`: a point of a numbered list (not `1.5万元`, not `1、`, whose 、 a Markdown list would not show). */
+const ITEM = /^\d{1,2}\.(?!\d)\s*\S/;
 /** Longest lines still read as headings: longer ones are numbered paragraphs. */
 const MAX_HEADING = { section: 50, subsection: 40 } as const;
 const SENTENCE_BREAK = /[。！？；!?;]/;
@@ -77,94 +35,82 @@ const MIN_CUT_LINE = 15;
 /** 局, 政府, 办公室 … — how the names of offices end, for 主送 and 落款. */
 const ORGANISATION_END = /(?:政府|委员会|党委|党组|委|局|办|办公室|部门|单位|机构|处|院|厅|室|中心|所|站|队|街道|乡|镇|村|社区|公司|学校|协会|会)$/;
 
-type Token = { label: string } | { text: string };
+const IMAGE_LINE = new RegExp(`^${MARK.imageOpen}(\\d+)${MARK.imageClose}$`);
+const TABLE_LINE = new RegExp(`^${MARK.tableOpen}(\\d+)${MARK.tableClose}$`);
+const LINK = new RegExp(`${MARK.linkOpen}(\\d+)${MARK.linkText}([^${MARK.linkClose}]*)${MARK.linkClose}`, 'g');
+/** What may stand beside attachment links on a line of their own: 附件1：, sizes, 已下载次. */
+const ATTACHMENT_LINE_REST = /^(?:相关)?附件\s*[\d一二三四五六七八九十]*\s*[:：.、]?|[（(\[【]?\s*\d+(?:\.\d+)?\s*[KMG]?B\s*[)）\]】]?|已下载\s*\d*\s*次|[\s【】[\]()（）:：,，、;；.]+/gi;
 
-function tokens(line: string): Token[] {
-  const result: Token[] = [];
-  for (const cell of line.split('|').map((part) => part.trim()).filter(Boolean)) {
-    const labelCell = LABEL_CELL.exec(cell);
-    if (labelCell) {
-      result.push({ label: labelCell[1]! });
-      continue;
-    }
-    let done = 0;
-    for (const match of cell.matchAll(LABEL_IN_TEXT)) {
-      const before = cell.slice(done, match.index).trim();
-      if (before) result.push({ text: before });
-      result.push({ label: match[1]! });
-      done = match.index + match[0].length;
-    }
-    const rest = cell.slice(done).trim();
-    if (rest) result.push({ text: rest });
-  }
-  return result;
+/** A line as the reader saw it: links as their text, no marks. */
+export function lineText(line: string): string {
+  return stripMarks(line.replace(LINK, '$2')).trim();
 }
+
+/** The attachments linked from `line`, by index. */
+export function linkedAttachments(line: string): number[] {
+  return [...line.matchAll(LINK)].map((match) => Number(match[1]));
+}
+
+/** A line that only lists attachments (`附件：1.统计表.xls（35KB）`): their indexes; `undefined` for any other line. */
+export function attachmentLine(line: string): number[] | undefined {
+  const links = linkedAttachments(line);
+  if (links.length === 0) return undefined;
+  return line.replace(LINK, '').replace(ATTACHMENT_LINE_REST, '').trim() === '' ? links : undefined;
+}
+
+export interface HeaderFacts {
+  breadcrumb: string[];
+  fields: LabelledFields;
+}
+
+const emptyFacts = (): HeaderFacts => ({ breadcrumb: [], fields: emptyFields() });
 
 /**
- * The label/value pairs of a metadata line — `索引号：x`, `来源:x 发布日期:y`
- * or a table row `索引号: | x | 组配分类: | y |` — or `undefined` when the
- * line is not one. A label with no value pairs with `''`.
+ * Reads header information at `lines[index]` into `facts`: the breadcrumb, a
+ * metadata line, or something to skip (blank, table rule, chrome). Returns
+ * the index of the last line used, or `undefined` for any other line.
  */
-function labelledValues(line: string): [string, string][] | undefined {
-  const list = tokens(line);
-  const startsWithLabel = list[0] !== undefined && 'label' in list[0];
-  if (!startsWithLabel && !(line.includes('|') && list.some((token) => 'label' in token))) return undefined;
-  return list.flatMap((token, index): [string, string][] => {
-    if (!('label' in token)) return [];
-    const next = list[index + 1];
-    // `浏览量:- 【字体:` — drop the bracket that opens the next bit of chrome.
-    return [[token.label, next && 'text' in next ? next.text.replace(/[【[（(]+$/, '').trim() : '']];
-  });
-}
-
-const CHINESE_DIGITS: Record<string, number> = { 〇: 0, 零: 0, '○': 0, Ｏ: 0, 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
-
-/** 一 … 三十一 → 1 … 31 */
-function chineseNumber(text: string): number {
-  const [tens, units] = text.split('十') as [string, string | undefined];
-  if (units === undefined) return CHINESE_DIGITS[tens] ?? NaN;
-  return (tens === '' ? 1 : (CHINESE_DIGITS[tens] ?? NaN)) * 10 + (units === '' ? 0 : (CHINESE_DIGITS[units] ?? NaN));
-}
-
-const pad = (value: number) => String(value).padStart(2, '0');
-
-/** `2021年3月4日` or `二〇二一年三月四日` → `2021-03-04`; `undefined` for anything else or a date that does not exist. */
-export function parseChineseDate(text: string): string | undefined {
-  const arabic = /^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$/.exec(text);
-  const chinese = /^([〇零○Ｏ一二三四五六七八九]{4})\s*年\s*([一二三四五六七八九十]{1,3})\s*月\s*([一二三四五六七八九十]{1,3})\s*日$/.exec(text);
-  let date: string | undefined;
-  if (arabic) date = `${arabic[1]}-${pad(Number(arabic[2]))}-${pad(Number(arabic[3]))}`;
-  if (chinese) {
-    const year = [...chinese[1]!].map((digit) => CHINESE_DIGITS[digit]).join('');
-    date = `${year}-${pad(chineseNumber(chinese[2]!))}-${pad(chineseNumber(chinese[3]!))}`;
+function readHeaderLine(lines: readonly string[], index: number, facts: HeaderFacts): number | undefined {
+  const line = lineText(lines[index]!);
+  if (line === '' && !IMAGE_LINE.test(lines[index]!) && !TABLE_LINE.test(lines[index]!)) return index;
+  if (TABLE_RULE.test(line)) return index;
+  const crumbs = breadcrumbOf(line);
+  if (crumbs) {
+    facts.breadcrumb = crumbs;
+    // `您当前所在的位置是:首页 > … 发布时间:… 阅读次数:次 [ 关 闭 ]`: the rest of a merged line may hold labels.
+    const at = line.search(/(?:来源|发布|时间|日期|作者|编辑)\s*[:：]/);
+    if (at > 0) for (const [label, value] of labelledValues(line.slice(at)) ?? []) recordField(facts.fields, label, value);
+    return index;
   }
-  return date !== undefined && dateProblem(date) === undefined ? date : undefined;
+  // `2020-11-06 15:40  来源：区民政局`: a date without a label in the header is when the page was published.
+  const dated = leadingDate(line);
+  if (dated && (dated.rest === '' || labelledValues(dated.rest))) {
+    recordUnlabelled(facts.fields, 'published', dated.date, '标题下未标注的日期');
+    for (const [label, value] of labelledValues(dated.rest) ?? []) recordField(facts.fields, label, value);
+    return index;
+  }
+  const pairs = labelledValues(line);
+  if (pairs) {
+    for (const [label, value] of pairs) recordField(facts.fields, label, value);
+    const next = lines[index + 1] === undefined ? undefined : lineText(lines[index + 1]!);
+    // A label alone on its line (a definition list, or a table copied cell by cell) has its value on the next.
+    if (pairs.length === 1 && pairs[0]![1] === '' && next && !labelledValues(next) && next.length <= 40 && !LINE_END.test(next)) {
+      recordField(facts.fields, pairs[0]![0], next);
+      return index + 1;
+    }
+    return index;
+  }
+  return isChromeLine(line) ? index : undefined;
 }
 
-/**
- * `2022-02-18 16:27:05`, `2022/2/18`, `2022年02月18日` → `YYYY-MM-DD[ HH:mm]`
- * (the time only when `keepTime`); text it cannot read is returned as is, for
- * the caller to report.
- */
-function normalizePageDate(value: string, keepTime: boolean): string {
-  const match = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?(?:\s*(\d{1,2})[:：](\d{2})(?:[:：]\d{2})?)?$/.exec(value);
-  if (!match) return value;
-  const date = `${match[1]}-${pad(Number(match[2]))}-${pad(Number(match[3]))}`;
-  const normalized = keepTime && match[4] !== undefined ? `${date} ${pad(Number(match[4]))}:${match[5]}` : date;
-  return dateTimeProblem(normalized) === undefined ? normalized : value;
-}
+const trimmed = (lines: readonly string[]) => lines.map((line) => line.trim());
 
-function recordField(fields: PageFields, label: string, value: string): void {
-  const key = LABELS.get(label);
-  if (!key || value === '' || fields[key] !== undefined) return;
-  fields[key] = key === 'date' || key === 'published' ? normalizePageDate(value, key === 'published') : value;
-}
-
-/** Page furniture that is not part of the document: share and print links, counters, empty 附件:. */
-export function isChromeLine(line: string): boolean {
-  if (CHROME_PREFIX.test(line) || EMPTY_SECTION.test(line)) return true;
-  const words = line.split(/[\s【】[\]()（）|｜·•/:：]+/).filter(Boolean);
-  return words.length > 0 && words.every((word) => CHROME_WORDS.has(word));
+/** The breadcrumb and metadata anywhere in `lines`: for the parts of an HTML page around its title and body. */
+export function headerFacts(rawLines: readonly string[]): HeaderFacts {
+  const lines = trimmed(rawLines);
+  const facts = emptyFacts();
+  for (let index = 0; index < lines.length; index++) index = readHeaderLine(lines, index, facts) ?? index;
+  return facts;
 }
 
 const sameText = (a: string, b: string) => a.replace(/\s+/g, '') === b.replace(/\s+/g, '');
@@ -180,6 +126,21 @@ function looksLikeTitle(line: string): boolean {
   );
 }
 
+/**
+ * Of the title-like lines above the body (a copied page may start with the
+ * site's name and its menu), the one a header line follows (来源, 发布时间,
+ * the metadata table), else the last.
+ */
+function chooseTitle(lines: readonly string[], candidates: readonly number[], facts: HeaderFacts): string | undefined {
+  const followedByHeader = candidates.filter((index) => {
+    let next = index + 1;
+    while (next < lines.length && (lineText(lines[next]!) === '' || isChromeLine(lineText(lines[next]!)))) next++;
+    return next < lines.length && labelledValues(lineText(lines[next]!)) !== undefined;
+  });
+  const index = followedByHeader.at(-1) ?? candidates.at(-1);
+  return index === undefined ? facts.fields.fields.title : lineText(lines[index]!);
+}
+
 function isOrganisation(text: string): boolean {
   return text.length >= 2 && text.length <= 40 && !/[。；;，,：:！!？?]/.test(text) && !NUMBERED.test(text) && ORGANISATION_END.test(text);
 }
@@ -188,7 +149,8 @@ function isOrganisation(text: string): boolean {
 function addresseeOf(line: string): string | undefined {
   const match = /^(.{2,60})[:：]$/.exec(line);
   if (!match || SENTENCE_BREAK.test(match[1]!)) return undefined;
-  return isOrganisation(match[1]!.replace(/[，,、]/g, '')) ? `${match[1]}：` : undefined;
+  // 各街道（镇）人民政府（办事处），区政府各部门 — the bracketed alternatives aside.
+  return isOrganisation(match[1]!.replace(/[（(][^）)]*[）)]/g, '').replace(/[，,、]/g, '')) ? `${match[1]}：` : undefined;
 }
 
 function lastContentLine(lines: readonly string[], before: number): number {
@@ -241,105 +203,135 @@ function joinLines(previous: string, next: string): string {
   return /[A-Za-z0-9]$/.test(previous) && /^[A-Za-z0-9]/.test(next) ? `${previous} ${next}` : previous + next;
 }
 
-/** Body lines (blank lines separate paragraphs) → headings and paragraphs. */
+/** Body lines (blank lines separate paragraphs) → headings, list items, paragraphs, images and tables. */
 function bodyBlocks(lines: readonly string[]): BodyBlock[] {
   const blocks: BodyBlock[] = [];
   let mayContinue = false;
-  for (const line of lines) {
+  for (const raw of lines) {
+    const image = IMAGE_LINE.exec(raw);
+    const table = TABLE_LINE.exec(raw);
+    if (image || table) {
+      blocks.push(image ? { kind: 'image', image: Number(image[1]) } : { kind: 'table', table: Number(table![1]) });
+      mayContinue = false;
+      continue;
+    }
+    const line = lineText(raw);
     if (line === '') {
       mayContinue = false;
       continue;
     }
-    const kind = headingKind(line);
+    const kind = headingKind(line) ?? (ITEM.test(line) ? 'item' : undefined);
     const previous = blocks.at(-1);
     if (kind) {
-      blocks.push({ kind, text: kind === 'subsection' ? line.replaceAll('(', '（').replaceAll(')', '）') : line });
-      mayContinue = false;
-    } else if (mayContinue && previous && continues(previous.text, line)) {
+      blocks.push({ kind, text: line });
+      mayContinue = kind === 'item';
+    } else if (mayContinue && previous && 'text' in previous && continues(previous.text, line)) {
       previous.text = joinLines(previous.text, line);
     } else {
       blocks.push({ kind: 'paragraph', text: line });
       mayContinue = true;
     }
   }
-  return blocks;
-}
-
-export interface HeaderFacts {
-  breadcrumb: string[];
-  fields: PageFields;
+  return pointsNotHeadings(blocks);
 }
 
 /**
- * Reads header information at `lines[index]` into `facts`: the breadcrumb, a
- * metadata line, or something to skip (blank, table rule, chrome). Returns
- * the index of the last line used, or `undefined` for any other line.
+ * `（一）…。（二）…。` one after the other, each a sentence: points of a
+ * list, not headings — a heading has text under it before the next one.
  */
-function readHeaderLine(lines: readonly string[], index: number, facts: HeaderFacts): number | undefined {
-  const line = lines[index]!;
-  if (line === '' || TABLE_RULE.test(line)) return index;
-  const crumbs = BREADCRUMB.exec(line);
-  if (crumbs) {
-    facts.breadcrumb = crumbs[1]!.split(CRUMB_SEPARATOR).filter(Boolean);
-    return index;
-  }
-  const pairs = labelledValues(line);
-  if (pairs) {
-    for (const [label, value] of pairs) recordField(facts.fields, label, value);
-    const next = lines[index + 1];
-    // A label alone on its line (a definition list, or a table copied cell by cell) has its value on the next.
-    if (pairs.length === 1 && pairs[0]![1] === '' && next && !labelledValues(next) && next.length <= 40 && !LINE_END.test(next)) {
-      recordField(facts.fields, pairs[0]![0], next);
-      return index + 1;
+function pointsNotHeadings(blocks: BodyBlock[]): BodyBlock[] {
+  const sentence = (block: BodyBlock | undefined, kind: string) => block !== undefined && block.kind === kind && 'text' in block && /[。；;]$/.test(block.text);
+  const points = new Set<number>();
+  blocks.forEach((block, index) => {
+    if ((block.kind === 'section' || block.kind === 'subsection') && sentence(block, block.kind) && sentence(blocks[index + 1], block.kind)) {
+      points.add(index);
+      points.add(index + 1);
     }
-    return index;
-  }
-  return isChromeLine(line) ? index : undefined;
+  });
+  return blocks.map((block, index) => (points.has(index) && 'text' in block ? { kind: 'paragraph', text: block.text } : block));
 }
 
-const trimmed = (lines: readonly string[]) => lines.map((line) => line.trim());
-
-/** The breadcrumb and metadata anywhere in `lines`: for the part of an HTML page above its title. */
-export function headerFacts(rawLines: readonly string[]): HeaderFacts {
-  const lines = trimmed(rawLines);
-  const facts: HeaderFacts = { breadcrumb: [], fields: {} };
-  for (let index = 0; index < lines.length; index++) index = readHeaderLine(lines, index, facts) ?? index;
-  return facts;
-}
+/** What parsePageLines reads; html-page.ts adds the page's files. */
+export type PageText = Omit<ImportedPage, 'images' | 'tables' | 'attachments' | 'url'> & {
+  /** Indexes of the attachment links in the body, in order. */
+  attachmentLinks: number[];
+};
 
 /**
  * Reads a page from its lines. `knownTitle`, when the caller found the title
  * in the markup, replaces the guess and its line is left out of the body.
  */
-export function parsePageLines(rawLines: readonly string[], knownTitle?: string): ImportedPage {
+export function parsePageLines(rawLines: readonly string[], knownTitle?: string): PageText {
   const lines = trimmed(rawLines);
-  const facts: HeaderFacts = { breadcrumb: [], fields: {} };
-  let title = knownTitle;
-  let start = 0;
+  const facts = emptyFacts();
+  // Above 当前位置 are the site's banner and menus.
+  const crumbAt = lines.findIndex((line) => breadcrumbOf(lineText(line)) !== undefined);
+  const candidates: number[] = [];
+  let start = Math.max(crumbAt, 0);
   for (; start < lines.length; start++) {
     const used = readHeaderLine(lines, start, facts);
     if (used !== undefined) {
       start = used;
       continue;
     }
-    const line = lines[start]!;
-    if (knownTitle === undefined ? title === undefined && looksLikeTitle(line) : sameText(line, knownTitle)) {
-      title = line;
+    const line = lineText(lines[start]!);
+    if (knownTitle === undefined ? looksLikeTitle(line) && linkedAttachments(lines[start]!).length === 0 : sameText(line, knownTitle)) {
+      candidates.push(start);
       continue;
     }
     break;
   }
+  const title = knownTitle ?? chooseTitle(lines, candidates, facts);
 
-  const body = lines.slice(start).map((line) => (isChromeLine(line) ? '' : line));
+  let body = lines.slice(start);
+  const hasText = (upTo: number) => body.slice(0, upTo).some((line) => lineText(line) !== '' && !isChromeLine(lineText(line)));
+  const trailer = body.findIndex((line, index) => startsTrailer(lineText(line)) && hasText(index));
+  if (trailer >= 0) {
+    // What follows the document may still say who edited it: （责任编辑：…）.
+    mergeFields(facts.fields, headerFacts(body.slice(trailer)).fields);
+    body = body.slice(0, trailer);
+  }
+  const attachmentLinks: number[] = [];
+  body = body.map((line) => {
+    const text = lineText(line);
+    if (text !== '' && isChromeLine(text)) return '';
+    const listed = attachmentLine(line);
+    for (const link of listed ?? linkedAttachments(line)) if (!attachmentLinks.includes(link)) attachmentLinks.push(link);
+    return listed ? '' : line;
+  });
   const first = body.findIndex((line) => line !== '');
-  const addressee = first >= 0 ? addresseeOf(body[first]!) : undefined;
+  const addressee = first >= 0 ? addresseeOf(lineText(body[first]!)) : undefined;
   if (addressee !== undefined) body[first] = '';
-  const { signature, bodyEnd } = signatureOf(body);
+  const { signature, bodyEnd } = signatureOf(body.map(lineText));
 
-  return { title, ...facts, addressee, signature, blocks: bodyBlocks(body.slice(0, bodyEnd)) };
+  return {
+    title,
+    breadcrumb: facts.breadcrumb,
+    fields: facts.fields.fields,
+    labels: facts.fields.labels,
+    addressee,
+    signature,
+    blocks: bodyBlocks(body.slice(0, bodyEnd)),
+    attachmentLinks,
+  };
 }
 
-/** A page copied from the browser and saved as text. */
+/** A line of a listing: a document's title followed by its date. */
+const LISTING_LINE = /^.{6,80}?\s*[[(（]?\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?[\])）]?$/;
+/** Listing lines among the non-blank lines of a copied listing page. */
+const MIN_LISTING_LINES = 8;
+
+/** A page copied from the browser and saved as text: table cells arrive separated by tabs or `|`. */
 export function parseTextPage(text: string): ImportedPage {
-  return parsePageLines(text.split(/\r\n?|\n/));
+  const { attachmentLinks: _none, ...page } = parsePageLines(stripMarks(text).replaceAll('\t', ' | ').split(/\r\n?|\n/));
+  return { ...page, attachments: [], images: [], tables: [], url: undefined };
+}
+
+/** A copied page, or why it is not a document: no Chinese at all (robots.txt), or a listing of titles and dates. */
+export function readTextPage(text: string): { page: ImportedPage } | { skipped: string } {
+  if (!/[\u4e00-\u9fff]/.test(text)) return { skipped: '不是文件页面：没有中文内容' };
+  const lines = text.split(/\r\n?|\n/).map((line) => line.trim()).filter(Boolean);
+  const listed = lines.filter((line) => LISTING_LINE.test(line)).length;
+  if (listed >= MIN_LISTING_LINES && listed * 2 >= lines.length) return { skipped: `列表页：${listed} 行“标题 日期”，没有正文` };
+  return { page: parseTextPage(text) };
 }

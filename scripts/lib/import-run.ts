@@ -1,0 +1,257 @@
+/**
+ * One run of `npm run import`: every page found → imported, skipped (why)
+ * or needing attention (which field), as a list of outcomes the command
+ * prints, sums up and logs.
+ *
+ * Importing twice imports nothing twice. A report keeps where it came from
+ * in its front matter (`importedFrom`: the page's address — from `<meta
+ * name="Url">`, `<link rel="canonical">`, the browser's "saved from url" or
+ * its place in a `wget -m` mirror — else its path in the folder imported).
+ * A page is already imported when a report has its address, or its path
+ * and its title, or its 索引号 and its title.
+ */
+import { copyFile, mkdir, readFile, stat } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { serializeReport, slugFromTitle, writeNewReport } from '../../src/lib/report-file.ts';
+import { attachmentName, resolveInMirror, sourceIdentity, type SourceFile } from '../../src/lib/importer/mirror.ts';
+import type { ImportedPage, PageResource } from '../../src/lib/importer/page.ts';
+import { readPageFile, type PageFile } from '../../src/lib/importer/read-page.ts';
+import { blocksToMarkdown, toReport, type Fallbacks, type Note } from '../../src/lib/importer/to-report.ts';
+import { displayPath, type EditorContext, type KnownReport } from './editor.ts';
+
+export interface PlacedFile {
+  /** The file in the mirror. */
+  from: string;
+  /** Path under content/attachments/. */
+  file: string;
+}
+
+export interface MissingFile {
+  kind: '附件' | '图片';
+  text: string;
+  href: string;
+}
+
+interface Outcome {
+  /** The page file, as messages show paths. */
+  source: string;
+}
+
+export type PageOutcome =
+  | (Outcome & {
+      status: 'imported';
+      file: string;
+      title: string;
+      indexNumber: string;
+      column: string;
+      date: string;
+      dateFrom: string;
+      published: string | undefined;
+      publishedFrom: string | undefined;
+      importedFrom: string;
+      encoding: string | undefined;
+      attachments: PlacedFile[];
+      images: PlacedFile[];
+      missing: MissingFile[];
+      notes: Note[];
+    })
+  | (Outcome & { status: 'skipped'; reason: string; file?: string })
+  | (Outcome & { status: 'needs-attention'; fields: string[]; errors: string[] });
+
+export interface ImportOptions {
+  contentDir: string;
+  fallbacks: Fallbacks;
+  dryRun: boolean;
+  /** Called with each outcome as soon as it is known. */
+  onOutcome: (outcome: PageOutcome) => void;
+}
+
+const isUrl = (identity: string) => /^https?:\/\//i.test(identity);
+
+/** Reports already in the content folder (and imported in this run), by what a page may match them on. */
+class KnownReports {
+  private byOrigin = new Map<string, KnownReport>();
+  private byIndexNumber = new Map<string, KnownReport>();
+
+  constructor(reports: readonly KnownReport[]) {
+    for (const report of reports) this.add(report);
+  }
+
+  add(report: KnownReport): void {
+    if (report.importedFrom && !this.byOrigin.has(report.importedFrom)) this.byOrigin.set(report.importedFrom, report);
+    if (!this.byIndexNumber.has(report.indexNumber)) this.byIndexNumber.set(report.indexNumber, report);
+  }
+
+  /** The report this page became on an earlier import, if any. */
+  find(identity: string, title: string | undefined, indexNumber: string | undefined): KnownReport | undefined {
+    const byOrigin = this.byOrigin.get(identity);
+    if (byOrigin && (isUrl(identity) || byOrigin.title === title)) return byOrigin;
+    const byNumber = indexNumber === undefined ? undefined : this.byIndexNumber.get(indexNumber);
+    if (byNumber && (byNumber.title === title || byNumber.importedFrom === identity)) return byNumber;
+    return undefined;
+  }
+}
+
+/** `附件1：2020年统计表.xlsx（35KB）` → `2020年统计表`. */
+function attachmentTitle(text: string, file: string): string {
+  const title = text
+    .replace(/^(?:相关)?附件\s*[\d一二三四五六七八九十]*\s*[:：.、]?\s*/, '')
+    .replace(/^(?:\d+\s*[.、．]|[（(]\d+[）)])\s*/, '')
+    .replace(/\s*[（(]\s*\d+(?:\.\d+)?\s*[KMG]?B\s*[)）]\s*$/i, '')
+    .replace(/\.[a-z0-9]{2,4}$/i, '')
+    .trim();
+  // `附件1` alone is still a better title than `P020210309553112`.
+  return title || text.trim() || file.replace(/\.[^.]+$/, '').split('/').at(-1)!;
+}
+
+async function sameBytes(a: string, b: string): Promise<boolean> {
+  const [left, right] = await Promise.all([readFile(a), readFile(b)]);
+  return left.equals(right);
+}
+
+/**
+ * Copies the page's attachments and images that the mirror holds into
+ * content/attachments/<folder>/ (unless `dryRun`), never over a different
+ * file; lists the ones it lacks.
+ */
+async function placeFiles(source: SourceFile, page: ImportedPage, folder: string, attachmentsDir: string, dryRun: boolean) {
+  const placed = new Map<string, string>();
+  const missing: MissingFile[] = [];
+  const place = async (resource: PageResource, kind: MissingFile['kind']): Promise<PlacedFile | undefined> => {
+    const from = resolveInMirror(source, resource.href);
+    if (!from) {
+      missing.push({ kind, text: resource.text, href: resource.href });
+      return undefined;
+    }
+    let file = placed.get(from);
+    if (file === undefined) {
+      const name = attachmentName(from);
+      for (let attempt = 1; ; attempt++) {
+        file = `${folder}/${attempt === 1 ? name : name.replace(/(\.[^.]*)?$/, `-${attempt}$1`)}`;
+        const target = join(attachmentsDir, file);
+        if ([...placed.values()].includes(file)) continue;
+        const existing = await stat(target).catch(() => undefined);
+        if (existing && !(await sameBytes(from, target))) continue;
+        if (!existing && !dryRun) {
+          await mkdir(dirname(target), { recursive: true });
+          await copyFile(from, target);
+        }
+        break;
+      }
+      placed.set(from, file);
+    }
+    return { from: displayPath(from), file };
+  };
+  const attachments: (PlacedFile & { title: string })[] = [];
+  for (const resource of page.attachments) {
+    const file = await place(resource, '附件');
+    if (file && !attachments.some((attachment) => attachment.file === file.file)) attachments.push({ ...file, title: attachmentTitle(resource.text, file.file) });
+  }
+  const images = new Map<number, PlacedFile>();
+  for (const [index, resource] of page.images.entries()) {
+    const file = await place(resource, '图片');
+    if (file) images.set(index, file);
+  }
+  return { attachments, images, missing };
+}
+
+/** `slug`, or `slug-2`, `slug-3` … : the first name free on disk and in this run. */
+async function freeSlug(reportsDir: string, year: string, slug: string, taken: Set<string>): Promise<string> {
+  for (let attempt = 1; ; attempt++) {
+    const name = attempt === 1 ? slug : `${slug}-${attempt}`;
+    if (taken.has(`${year}/${name}`)) continue;
+    if (await stat(join(reportsDir, year, `${name}.md`)).catch(() => undefined)) continue;
+    taken.add(`${year}/${name}`);
+    return name;
+  }
+}
+
+/** Comment lines in the front matter naming the files the mirror lacked, so the report itself says what is missing. */
+function missingComment(missing: readonly MissingFile[]): string[] {
+  if (missing.length === 0) return [];
+  return [
+    '导入时以下附件或图片在保存的网站中找不到，没有导入；找到后放进 content/attachments/，附件写进 attachments：',
+    ...missing.map((file) => `- ${file.kind}“${file.text || '（无标题）'}”，原链接 ${file.href}`),
+  ];
+}
+
+export async function importPages(sources: readonly SourceFile[], context: EditorContext, options: ImportOptions): Promise<PageOutcome[]> {
+  const reportsDir = join(options.contentDir, 'reports');
+  const attachmentsDir = join(options.contentDir, 'attachments');
+  const known = new KnownReports(context.reports);
+  const taken = new Set<string>();
+  const outcomes: PageOutcome[] = [];
+  const report = (outcome: PageOutcome) => {
+    outcomes.push(outcome);
+    options.onOutcome(outcome);
+  };
+
+  const readings: { source: SourceFile; read: PageFile }[] = [];
+  for (const source of sources) readings.push({ source, read: readPageFile(await readFile(source.path), source.html) });
+  // A number generated for one page must not take the one a later page states.
+  const reserved = new Set(readings.flatMap(({ read }) => ('page' in read && read.page.fields.indexNumber !== undefined ? [read.page.fields.indexNumber] : [])));
+  const registries = { ...context, reserved };
+
+  for (const { source, read } of readings) {
+    const shown = displayPath(source.path);
+    if ('skipped' in read) {
+      report({ source: shown, status: 'skipped', reason: read.skipped });
+      continue;
+    }
+    const { page } = read;
+    const identity = sourceIdentity(source, page.url);
+    const earlier = known.find(identity, page.title ?? page.fields.title ?? options.fallbacks.title, page.fields.indexNumber);
+    if (earlier) {
+      report({ source: shown, status: 'skipped', reason: `已导入过：${earlier.file}`, file: earlier.file });
+      continue;
+    }
+    const conversion = toReport(page, registries, options.fallbacks);
+    if (!conversion.ok) {
+      report({ source: shown, status: 'needs-attention', fields: conversion.missing, errors: conversion.errors });
+      continue;
+    }
+    const { fields } = conversion;
+    const year = fields.date.slice(0, 4);
+    const agencyNames = context.agencies.flatMap((agency) => (agency.id === fields.agency ? [agency.name, agency.short ?? ''] : []));
+    const slug = await freeSlug(reportsDir, year, slugFromTitle(fields.title, agencyNames, fields.indexNumber), taken);
+    const files = await placeFiles(source, page, `${year}/${slug}`, attachmentsDir, options.dryRun);
+    const body = blocksToMarkdown(page, (image) => {
+      const file = files.images.get(image)?.file;
+      return file === undefined ? undefined : `/attachments/${file}`;
+    });
+    const front = {
+      ...fields,
+      attachments: files.attachments.length > 0 ? files.attachments.map(({ title, file }) => ({ title, file })) : undefined,
+      importedFrom: identity,
+    };
+    const path = join(reportsDir, year, `${slug}.md`);
+    if (!options.dryRun) {
+      const written = await writeNewReport(reportsDir, year, slug, serializeReport(front, body, missingComment(files.missing)), false);
+      if ('taken' in written) throw new Error(`${displayPath(written.taken)} 在导入时被另一个程序占用`);
+    }
+    // Later pages of the same run must not reuse this index number, file name or source.
+    context.indexNumbers.set(fields.indexNumber, displayPath(path));
+    known.add({ file: displayPath(path), indexNumber: fields.indexNumber, title: fields.title, importedFrom: identity });
+    const notes = [...conversion.notes];
+    if (read.note) notes.push({ field: '编码', message: read.note, check: true });
+    report({
+      source: shown,
+      status: 'imported',
+      file: displayPath(path),
+      title: fields.title,
+      indexNumber: fields.indexNumber,
+      column: fields.column,
+      date: fields.date,
+      dateFrom: conversion.dateFrom,
+      published: fields.published,
+      publishedFrom: conversion.publishedFrom,
+      importedFrom: identity,
+      encoding: read.encoding,
+      attachments: files.attachments.map(({ from, file }) => ({ from, file })),
+      images: [...files.images.values()],
+      missing: files.missing,
+      notes,
+    });
+  }
+  return outcomes;
+}
