@@ -21,32 +21,35 @@ import { gzip as gzipCallback } from 'node:zlib';
 import { readReportBody } from '../../src/lib/content/source.ts';
 import {
   bucketCount,
-  termPath,
-  triplePath,
-  prefixPath,
+  bucketOf,
+  ByteWriter,
   documentPath,
   encodeDocList,
+  encodeGramBucket,
   encodeLength,
-  encodeTermFile,
+  gramPath,
   INDEX_FORMAT,
-  prefixKeyOf,
-  slotName,
-  TRIPLE_SLOTS,
+  largeGramPath,
+  type GramData,
   type SearchDocument,
   type SearchManifest,
 } from '../../src/lib/search/format.ts';
-import { scanTerms, TITLE_WEIGHT } from '../../src/lib/search/tokens.ts';
 import { renderedText } from '../../src/markdown/cached.ts';
 import { linkTree } from './fs-tree.ts';
-import { PairSpill, spillPartitionCount, SUFFIX_MARK, TermCollector, TermSnapshot, TermSnapshotWriter } from './search-terms.ts';
+import { GramCollector, GramSnapshot, GramSnapshotWriter, RecordSpill, spillPartitionCount, type SpilledRecords } from './search-terms.ts';
 
 /** What the index needs to know about one report, in newest-first order. */
 export interface IndexedReport {
   id: string;
   title: string;
-  /** 发布机构 name and 发文日期, shown with the result. */
+  /** 发布机构 name and 发布日期 (YYYY-MM-DD), shown with the result. */
   agency: string;
-  date: string;
+  published: string;
+  /**
+   * The searchable fields before the body: title, 索引号 and 文号 (the head,
+   * HEAD_FIELDS of them), then 发布机构 name and short name, 来源, 组配分类.
+   */
+  fields: string[];
   digest: string;
   sourcePath: string;
   /** Filter values: filter name → values this report has. */
@@ -70,8 +73,11 @@ function indexHash(input: SearchIndexInput): string {
 
 /** Everything a document's file is made of. */
 function documentKey(report: IndexedReport): string {
-  return `${report.id}\0${report.digest}\0${report.title}\0${report.agency}\0${report.date}`;
+  return `${report.id}\0${report.digest}\0${report.title}\0${report.agency}\0${report.published}`;
 }
+
+/** Title, 索引号 and 文号: a phrase found in them ranks first. */
+export const HEAD_FIELDS = 3;
 
 const gzip = promisify(gzipCallback);
 const WRITE_BATCH = 64;
@@ -142,7 +148,7 @@ async function writeFiles(dir: string, files: Map<string, IndexFile>): Promise<v
   }
 }
 
-const termKey = (report: IndexedReport) => `${report.digest}\0${report.title}`;
+const termKey = (report: IndexedReport) => `${report.digest}\0${report.fields.join('\0')}`;
 
 export interface SearchIndexOptions {
   /** Pairs assembled into postings at once: with their sorted copies, about 60 MB at the default. */
@@ -156,101 +162,80 @@ export interface SearchIndexResult {
 }
 
 /**
- * Writes the term files of some spill partitions: their pairs are sorted
- * by term (a counting sort, which keeps each term's documents in order),
- * then grouped into the files the terms belong to: exact terms and triple
- * slots by bucket, suffixes by prefix.
+ * Writes the gram files of some spill partitions: their records are sorted
+ * by gram (a counting sort, which keeps each gram's documents in order),
+ * then each bucket's grams are encoded into its files.
  */
-class TermFileWriter {
-  private readonly collector: TermCollector;
+class GramFileWriter {
+  private readonly collector: GramCollector;
   private readonly buckets: number;
-  private readonly partitions: number;
   private readonly cache: CompressedCache;
-  readonly prefixKeys = new Set<string>();
+  readonly writtenBuckets = new Set<number>();
 
-  constructor(collector: TermCollector, buckets: number, partitions: number, cache: CompressedCache) {
+  constructor(collector: GramCollector, buckets: number, cache: CompressedCache) {
     this.collector = collector;
     this.buckets = buckets;
-    this.partitions = partitions;
     this.cache = cache;
   }
 
-  /**
-   * Numbers the terms a group of partitions can hold from 0, densely: the
-   * counting sort then works on arrays that stay in the processor's cache.
-   * Triple slots of partition p are p, p + partitions, p + 2 × partitions …
-   */
-  private localIds(group: number[]): { size: number; localOf: (id: number) => number } {
-    const shift = Math.log2(this.partitions);
-    const mask = this.partitions - 1;
-    const place = new Int32Array(this.partitions);
-    group.forEach((partition, index) => (place[partition] = index));
-    const width = group.length;
-    const slots = (TRIPLE_SLOTS >> shift) * width;
-    return {
-      size: slots + this.collector.idCount - TRIPLE_SLOTS,
-      localOf: (id) => (id < TRIPLE_SLOTS ? (id >> shift) * width + place[id & mask]! : slots + id - TRIPLE_SLOTS),
-    };
+  async write(dir: string, base: string, records: SpilledRecords): Promise<void> {
+    const size = records.terms.length;
+    // Dense local numbers for the grams of this group, in order of first record.
+    const local = new Map<number, number>();
+    const localOf = new Int32Array(size);
+    for (let i = 0; i < size; i++) {
+      let at = local.get(records.terms[i]!);
+      if (at === undefined) local.set(records.terms[i]!, (at = local.size));
+      localOf[i] = at;
+    }
+    const starts = new Int32Array(local.size + 1);
+    for (let i = 0; i < size; i++) starts[localOf[i]! + 1]!++;
+    for (let i = 0; i < local.size; i++) starts[i + 1]! += starts[i]!;
+    const order = new Int32Array(size);
+    const next = starts.slice(0, local.size);
+    for (let i = 0; i < size; i++) order[next[localOf[i]!]!++] = i;
+    const byteStarts = new Float64Array(size);
+    for (let i = 1; i < size; i++) byteStarts[i] = byteStarts[i - 1]! + records.positionBytes[i - 1]!;
+
+    const byBucket = new Map<number, GramData[]>();
+    for (const [term, at] of local) {
+      const list = new ByteWriter();
+      const positions = new ByteWriter();
+      let previous = 0;
+      for (let k = starts[at]!; k < starts[at + 1]!; k++) {
+        const record = order[k]!;
+        list.varint(records.docs[record]! - previous).varint(records.counts[record]!);
+        previous = records.docs[record]!;
+        const from = byteStarts[record]!;
+        positions.raw(records.positions.subarray(from, from + records.positionBytes[record]!));
+      }
+      const gram = this.collector.textOf(term);
+      const bucket = bucketOf(gram, this.buckets);
+      const data: GramData = { gram, documents: starts[at + 1]! - starts[at]!, list: list.finish(), positions: positions.finish() };
+      const grams = byBucket.get(bucket);
+      if (grams) grams.push(data);
+      else byBucket.set(bucket, [data]);
+    }
+    const files = new Map<string, IndexFile>();
+    for (const grams of byBucket.values()) {
+      // Sorted by gram, not by when grams were first seen: the same input gives the same bytes.
+      grams.sort((a, b) => (a.gram < b.gram ? -1 : 1));
+      this.writtenBuckets.add(bucketOf(grams[0]!.gram, this.buckets));
+      const { dictionary, large } = encodeGramBucket(grams);
+      // Postings change on every edit, so they get a fast level (3% larger than level 6, twice as fast).
+      files.set(`${base}/${gramPath(grams[0]!.gram, this.buckets)}`, { kind: 'cached', entry: this.cache.entry(hashOf(dictionary)), data: () => dictionary, level: 3 });
+      large.forEach((data, index) =>
+        files.set(`${base}/${largeGramPath(grams[0]!.gram, this.buckets, index + 1)}`, { kind: 'cached', entry: this.cache.entry(hashOf(data)), data: () => data, level: 3 }),
+      );
+    }
+    await writeFiles(dir, files);
   }
 
-  async write(dir: string, base: string, group: number[], pairs: ReturnType<PairSpill['read']>): Promise<void> {
-    const { size, localOf } = this.localIds(group);
-    const counts = new Int32Array(size);
-    const ends = new Int32Array(size);
-    const records = pairs.terms.length;
-    const local = new Int32Array(records);
-    const present: number[] = [];
-    for (let i = 0; i < records; i++) {
-      const at = localOf(pairs.terms[i]!);
-      local[i] = at;
-      if (counts[at]!++ === 0) present.push(pairs.terms[i]!);
-    }
-    let offset = 0;
-    for (const term of present) {
-      const at = localOf(term);
-      ends[at] = offset;
-      offset += counts[at]!;
-    }
-    const docs = new Uint32Array(records);
-    const termCounts = new Uint8Array(records);
-    for (let i = 0; i < records; i++) {
-      const to = ends[local[i]!]!++;
-      docs[to] = pairs.docs[i]!;
-      termCounts[to] = pairs.counts[i]!;
-    }
-
-    const byFile = new Map<string, [name: string, docs: Uint32Array, counts: Uint8Array][]>();
-    for (const term of present) {
-      const text = this.collector.textOf(term);
-      let path: string;
-      let name: string;
-      if (text === undefined) {
-        path = `${base}/${triplePath(term, this.buckets)}`;
-        name = slotName(term);
-      } else if (text.startsWith(SUFFIX_MARK)) {
-        name = text.slice(1);
-        const key = prefixKeyOf(name);
-        this.prefixKeys.add(key);
-        path = `${base}/${prefixPath(key)}`;
-      } else {
-        path = `${base}/${termPath(text, this.buckets)}`;
-        name = text;
-      }
-      const at = localOf(term);
-      const start = ends[at]! - counts[at]!;
-      const entry: [string, Uint32Array, Uint8Array] = [name, docs.subarray(start, ends[at]), termCounts.subarray(start, ends[at])];
-      const list = byFile.get(path);
-      if (list) list.push(entry);
-      else byFile.set(path, [entry]);
-    }
-    // Sorted by name, not by when terms were first seen: the same input gives the same bytes.
+  /** Buckets no gram fell into still get a (empty) dictionary, so the reader finds a file for every bucket. */
+  async writeEmpty(dir: string, base: string): Promise<void> {
+    const empty = encodeGramBucket([]).dictionary;
     const files = new Map<string, IndexFile>();
-    for (const [path, entries] of byFile) {
-      entries.sort((a, b) => (a[0] < b[0] ? -1 : 1));
-      const data = encodeTermFile(entries);
-      // Postings change on every edit, so they get a fast level (3% larger than level 6, twice as fast).
-      files.set(path, { kind: 'cached', entry: this.cache.entry(hashOf(data)), data: () => data, level: 3 });
-    }
+    for (let bucket = 0; bucket < this.buckets; bucket++) if (!this.writtenBuckets.has(bucket)) files.set(`${base}/grams/${bucket}.bin`, { kind: 'compressed', data: empty });
     await writeFiles(dir, files);
   }
 }
@@ -264,14 +249,15 @@ export async function buildSearchIndex(input: SearchIndexInput, { passRecords = 
 
   const buckets = bucketCount(input.reports.length);
   const partitions = spillPartitionCount(input.reports.length, buckets);
-  const collector = new TermCollector(buckets, partitions);
-  const snapshotDir = join(input.cacheDir, 'terms');
+  const collector = new GramCollector(buckets, partitions);
+  const snapshotDir = join(input.cacheDir, 'grams');
   const snapshotVersion = `${INDEX_FORMAT}\0${input.fingerprint}`;
-  const snapshot = await TermSnapshot.open(snapshotDir, snapshotVersion);
+  const snapshot = await GramSnapshot.open(snapshotDir, snapshotVersion);
   for (const term of snapshot?.terms ?? []) collector.addKnownTerm(term);
-  const nextSnapshot = new TermSnapshotWriter(snapshotDir, snapshotVersion);
-  const spill = new PairSpill(join(input.cacheDir, 'spill'), partitions);
+  const nextSnapshot = new GramSnapshotWriter(snapshotDir, snapshotVersion);
+  const spill = new RecordSpill(join(input.cacheDir, 'spill'), partitions);
   const lengths = new Uint8Array(input.reports.length);
+  const heads = new ByteWriter();
   let totalLength = 0;
   const base = `v${hash}`;
   // Build beside, then move into place: a half-written index is never reused.
@@ -284,16 +270,13 @@ export async function buildSearchIndex(input: SearchIndexInput, { passRecords = 
   for (let doc = 0; doc < input.reports.length; doc++) {
     const report = input.reports[doc]!;
     const text = () => renderedText(report.digest, () => readReportBody(report.sourcePath));
-    let pairs = snapshot?.read(termKey(report));
-    if (!pairs) {
-      const length = scanTerms(report.title, TITLE_WEIGHT, collector) + scanTerms(text(), 1, collector);
-      pairs = { ...collector.takeDocument(), length };
-    }
-    spill.add(doc, pairs, collector);
-    nextSnapshot.add(termKey(report), pairs, pairs.length);
-    lengths[doc] = encodeLength(pairs.length);
-    totalLength += pairs.length;
-    const document = (): SearchDocument => ({ id: report.id, title: report.title, agency: report.agency, date: report.date, text: text() });
+    const grams = snapshot?.read(termKey(report)) ?? collector.scan([...report.fields, text()], HEAD_FIELDS);
+    spill.add(doc, grams, collector);
+    nextSnapshot.add(termKey(report), grams);
+    lengths[doc] = encodeLength(grams.length);
+    heads.varint(grams.headLength);
+    totalLength += grams.length;
+    const document = (): SearchDocument => ({ id: report.id, title: report.title, agency: report.agency, published: report.published, text: text() });
     documentFiles.set(`${base}/${documentPath(doc)}`, { kind: 'cached', entry: cache.entry(hashOf(`${INDEX_FORMAT}\0${documentKey(report)}`)), data: () => JSON.stringify(document()), level: 6 });
     if (documentFiles.size === DOCUMENT_BATCH || doc === input.reports.length - 1) {
       await writeFiles(building, documentFiles);
@@ -303,8 +286,9 @@ export async function buildSearchIndex(input: SearchIndexInput, { passRecords = 
   snapshot?.close();
   spill.finish();
 
-  const termFiles = new TermFileWriter(collector, buckets, partitions, cache);
-  for (const group of spill.groups(passRecords)) await termFiles.write(building, base, group, spill.read(group));
+  const gramFiles = new GramFileWriter(collector, buckets, cache);
+  for (const group of spill.groups(passRecords)) await gramFiles.write(building, base, spill.read(group));
+  await gramFiles.writeEmpty(building, base);
   spill.remove();
 
   const files = new Map<string, IndexFile>();
@@ -317,13 +301,13 @@ export async function buildSearchIndex(input: SearchIndexInput, { passRecords = 
     lists.forEach((docs, n) => files.set(`${base}/filters/${kind}-${n}.bin`, { kind: 'compressed', data: encodeDocList(docs) }));
   }
   files.set(`${base}/lengths.bin`, { kind: 'compressed', data: lengths });
+  files.set(`${base}/heads.bin`, { kind: 'compressed', data: heads.finish() });
   const manifest: SearchManifest = {
     format: INDEX_FORMAT,
     base,
     documents: input.reports.length,
     buckets,
     averageLength: input.reports.length > 0 ? totalLength / input.reports.length : 0,
-    prefixKeys: [...termFiles.prefixKeys].sort(),
     filters: input.filterValues,
   };
   files.set('manifest.json', { kind: 'plain', data: JSON.stringify(manifest) });

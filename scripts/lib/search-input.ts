@@ -16,11 +16,14 @@ export function searchIndexInput(portal: PortalIndex, cacheDir: string, fingerpr
     fingerprint,
     cacheDir,
     filterValues,
-    reports: portal.reports.map((report) => ({
+    reports: portal.reports.map((report) => {
+      const agency = portal.agency(report.agencyId);
+      return {
       id: report.id,
       title: report.title,
-      agency: portal.agency(report.agencyId).name,
-      date: report.date,
+      agency: agency.name,
+      published: report.published.slice(0, 10),
+      fields: [report.title, report.indexNumber, report.docNumber ?? '', agency.name, agency.short ?? '', report.source, report.category ?? ''],
       digest: report.digest,
       sourcePath: report.sourcePath,
       filters: {
@@ -29,6 +32,7 @@ export function searchIndexInput(portal: PortalIndex, cacheDir: string, fingerpr
         category: report.category ? [report.category] : [],
         column: columnLineage(portal.columns, portal.column(report.columnId)).map((column) => column.id),
       } satisfies Record<SearchFilter, string[]>,
-    })),
+      };
+    }),
   };
 }

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildSearchIndex, type IndexedReport } from '../../scripts/lib/search-index.ts';
 import { SearchIndexReader } from '../../src/lib/search/query.ts';
-import { queryKeywords } from '../../src/lib/search/tokens.ts';
+import { queryPhrases } from '../../src/lib/search/tokens.ts';
 
 const DOCS: [id: string, title: string, body: string, agency: string, year: string][] = [
   ['2024/a', '2024年信访工作总结', '全年受理信访事项120件，依照《信访条例》办理。拨打12345热线。', 'xfj', '2024'],
@@ -26,7 +26,7 @@ function buildFixture() {
   const reports: IndexedReport[] = DOCS.map(([id, title, body, agency, year]) => {
     const sourcePath = join(dir, `${id.replace('/', '-')}.md`);
     writeFileSync(sourcePath, `---\ntitle: ${title}\n---\n${body}\n`);
-    return { id, title, agency, date: `${year}-01-01`, digest: `${id}:${body.length}`, sourcePath, filters: { agency: [agency], year: [year] } };
+    return { id, title, agency, published: `${year}-01-01`, fields: [title, '', '', agency, '', '', ''], digest: `${id}:${body.length}`, sourcePath, filters: { agency: [agency], year: [year] } };
   });
   return { dir, reports, filterValues: { agency: ['xfj', 'yjj', 'mzj', 'sjj'], year: ['2024', '2023', '2022', '2021', '2020'] } };
 }
@@ -43,8 +43,9 @@ describe('the search index', async () => {
   const input = { reports, filterValues, fingerprint: 'test', cacheDir: join(dir, 'cache') };
   const built = await buildSearchIndex(input);
   const reader = await open(built.dir);
+  const keys = (query: string) => queryPhrases(query).map((phrase) => phrase.key);
   const ids = async (query: string, filters: Record<string, string> = {}, sort: 'relevance' | 'newest' = 'relevance') =>
-    Promise.all((await reader.candidates(queryKeywords(query), filters, sort)).map(async (doc) => (await reader.document(doc)).id));
+    Promise.all((await reader.search(keys(query), filters, sort)).map(async (doc) => (await reader.document(doc)).id));
 
   it('finds every document with all the query’s terms', async () => {
     expect((await ids('信访')).sort()).toEqual(['2022/c', '2023/b', '2024/a']);
@@ -81,9 +82,9 @@ describe('the search index', async () => {
   });
 
   it('gives each found document its id, title, agency, date and plain text', async () => {
-    const [doc] = await reader.candidates(queryKeywords('衢江'), {}, 'relevance');
+    const [doc] = await reader.search(keys('衢江'), {}, 'relevance');
     const document = await reader.document(doc!);
-    expect(document).toMatchObject({ id: '2021/d', title: '2021年民政工作总结', agency: 'mzj', date: '2021-01-01' });
+    expect(document).toMatchObject({ id: '2021/d', title: '2021年民政工作总结', agency: 'mzj', published: '2021-01-01' });
     expect(document.text).toContain('衢江沿线巡查');
     expect(document.text).not.toContain('title:');
   });
@@ -98,8 +99,8 @@ describe('the search index', async () => {
   it('rebuilt after edits from the terms it kept, equals an index built from scratch', async () => {
     const cacheDir = join(dir, 'incremental-cache');
     await buildSearchIndex({ ...input, cacheDir });
-    const added: IndexedReport = { ...reports[3]!, id: '2025/e', title: '2025年新增文件', digest: 'new', sourcePath: reports[3]!.sourcePath };
-    const edited = { ...input, reports: [added, ...input.reports.slice(0, 2).map((r) => ({ ...r, title: `${r.title}（修订）` })), input.reports[3]!] };
+    const added: IndexedReport = { ...reports[3]!, id: '2025/e', title: '2025年新增文件', fields: ['2025年新增文件'], digest: 'new', sourcePath: reports[3]!.sourcePath };
+    const edited = { ...input, reports: [added, ...input.reports.slice(0, 2).map((r) => ({ ...r, title: `${r.title}（修订）`, fields: [`${r.title}（修订）`] })), input.reports[3]!] };
     const incremental = await buildSearchIndex({ ...edited, cacheDir });
     const scratch = await buildSearchIndex({ ...edited, cacheDir: join(dir, 'scratch-cache') });
     const contents = (root: string) =>
@@ -107,7 +108,7 @@ describe('the search index', async () => {
     expect(Object.keys(contents(incremental.dir)).length).toBeGreaterThan(10);
     expect(contents(incremental.dir)).toEqual(contents(scratch.dir));
     const reread = await open(incremental.dir);
-    const titles = await Promise.all((await reread.candidates(queryKeywords('修订'), {}, 'newest')).map(async (doc) => (await reread.document(doc)).title));
+    const titles = await Promise.all((await reread.search(keys('修订'), {}, 'newest')).map(async (doc) => (await reread.document(doc)).title));
     expect(titles).toEqual(['2024年信访工作总结（修订）', '2023年安全生产工作计划（修订）']);
   });
 

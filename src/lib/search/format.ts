@@ -1,44 +1,54 @@
 /**
- * The search index's files, written at build time and read by the browser.
+ * The search index's files, written at build time and read by the browser
+ * (the algorithm and why it is exact: docs/search.md).
  *
  *   manifest.json            what the index holds (SearchManifest)
- *   lengths.bin              one byte per document: its length, log-scaled
- *   terms/<bucket>.bin       exact terms, hashed into buckets
- *   triples/<bucket>.bin     triples of Han characters by slot (gramSlot), the
- *                            slot's bucket its number modulo the bucket count
- *   prefix/<key>.bin         suffixes of letter/digit runs, by their first two characters, sorted
- *   docs/<n>.bin             document n as JSON (SearchDocument): its report id,
- *                            title, 发布机构, 发文日期 and plain text
+ *   lengths.bin              per document: its length (log-scaled, one byte)
+ *   heads.bin                per document: where its head (title, 索引号, 文号) ends in its stream
+ *   grams/<bucket>.bin       every gram of 1, 2 and 3 characters, hashed into
+ *                            buckets: a dictionary, then the data of the grams
+ *                            small enough to travel with it (GramFile)
+ *   grams/<bucket>-<k>.bin   the data of the k-th large gram of the bucket
+ *   docs/<n>.bin             document n as JSON (SearchDocument)
  *   filters/<kind>-<n>.bin   documents having the n-th value of a filter
+ *
+ * A document's stream is its searchable text (normalize.ts): title, 索引号,
+ * 文号, 发布机构 name and short name, 来源, 组配分类, then the body, with a
+ * gap between fields so no gram or phrase spans two of them.
+ * A gram's data is its postings list — per document, in increasing order, the
+ * gap from the previous document and (occurrences × 2 + whether one is in
+ * the head) — and, for grams of three characters, their positions: per
+ * document of the list, the gaps between its occurrences' positions.
  *
  * Every file but the manifest is stored gzip-compressed and inflated by the
  * reader: static hosts compress JSON and text on the fly but rarely binary
  * files, and the first query must stay small on any host.
- * Documents are numbered newest first, so "newest first" is number order.
- * A term file holds a dictionary then postings lists: per document its
- * number (as the gap from the previous one) and how often the term occurs.
- * All numbers are unsigned LEB128 varints.
+ * Documents are numbered newest first (by 发布日期), so "newest first" is
+ * number order. All numbers are unsigned LEB128 varints.
  */
 
-export const INDEX_FORMAT = 3;
+export const INDEX_FORMAT = 4;
 
-/** What the browser reads of a document to check a match, cut an excerpt and show a result. */
+/** What the browser reads of a document to cut an excerpt and show a result. */
 export interface SearchDocument {
   /** Report id: the path under content/reports without `.md`. */
   id: string;
   title: string;
   agency: string;
-  /** 发文日期, YYYY-MM-DD. */
-  date: string;
+  /** 发布日期, YYYY-MM-DD. */
+  published: string;
   /** The body as plain text. */
   text: string;
 }
 
 export const documentPath = (doc: number) => `docs/${doc}.bin`;
-/** Where the builder writes and the reader finds a term, a triple slot, a prefix key. */
-export const termPath = (term: string, buckets: number) => `terms/${bucketOf(term, buckets)}.bin`;
-export const triplePath = (slot: number, buckets: number) => `triples/${slot % buckets}.bin`;
-export const prefixPath = (key: string) => `prefix/${prefixFileName(key)}.bin`;
+/** Where the builder writes and the reader finds a gram's dictionary entry. */
+export const gramPath = (gram: string, buckets: number) => `grams/${bucketOf(gram, buckets)}.bin`;
+/** Where a large gram's data is: the k-th (from 1) of its bucket. */
+export const largeGramPath = (gram: string, buckets: number, k: number) => `grams/${bucketOf(gram, buckets)}-${k}.bin`;
+
+/** Grams are of up to this many characters; only the longest have positions. */
+export const GRAM_LENGTH = 3;
 
 /**
  * Undoes the gzip the index files are stored with. Data without the gzip
@@ -59,8 +69,6 @@ export interface SearchManifest {
   buckets: number;
   /** Average document length, for ranking. */
   averageLength: number;
-  /** Prefix keys that have a file. */
-  prefixKeys: string[];
   /** Per filter, its values in file order (n). */
   filters: Record<string, string[]>;
 }
@@ -92,6 +100,11 @@ export class ByteWriter {
     }
     this.buffer[this.length++] = rest;
     return this;
+  }
+
+  /** Bytes written so far. */
+  get size(): number {
+    return this.length;
   }
 
   byte(value: number): this {
@@ -155,60 +168,117 @@ export class ByteReader {
   }
 }
 
-/** One posting: a document and how often (weighted, capped at 255) the term occurs in it. */
+/** One gram's entry in its bucket's dictionary. */
+export interface GramEntry {
+  gram: string;
+  /** Documents it occurs in. */
+  documents: number;
+  listBytes: number;
+  positionBytes: number;
+  /** 0: its data follows the dictionary; k: it is in largeGramPath(gram, buckets, k). */
+  file: number;
+}
+
+/** A gram's postings (and positions, for the longest grams), as the builder hands them over. */
+export interface GramData {
+  gram: string;
+  documents: number;
+  list: Uint8Array;
+  positions: Uint8Array;
+}
+
+/** Data above this many bytes goes to a file of its own, fetched only when a query needs it. */
+export const INLINE_LIMIT = 1024;
+
+/**
+ * A bucket's dictionary file, with the data of its small grams, and the
+ * files of its large ones. `grams` sorted by gram, so the same input gives
+ * the same bytes.
+ */
+export function encodeGramBucket(grams: GramData[]): { dictionary: Uint8Array; large: Uint8Array[] } {
+  const large: Uint8Array[] = [];
+  const inline: GramData[] = [];
+  const writer = new ByteWriter(grams.reduce((sum, gram) => sum + 16 + gram.list.length + gram.positions.length, 16)).varint(grams.length);
+  for (const gram of grams) {
+    const bytes = gram.list.length + gram.positions.length;
+    let file = 0;
+    if (bytes > INLINE_LIMIT) {
+      large.push(new ByteWriter(bytes).raw(gram.list).raw(gram.positions).finish());
+      file = large.length;
+    } else {
+      inline.push(gram);
+    }
+    writer.text(gram.gram).varint(gram.documents).varint(gram.list.length).varint(gram.positions.length).varint(file);
+  }
+  for (const gram of inline) writer.raw(gram.list).raw(gram.positions);
+  return { dictionary: writer.finish(), large };
+}
+
+/** The dictionary of a bucket file, and where each inline gram's data starts in it. */
+export function decodeGramDictionary(data: Uint8Array): Map<string, GramEntry & { offset: number }> {
+  const reader = new ByteReader(data);
+  const entries = Array.from({ length: reader.varint() }, () => ({
+    gram: reader.text(),
+    documents: reader.varint(),
+    listBytes: reader.varint(),
+    positionBytes: reader.varint(),
+    file: reader.varint(),
+    offset: -1,
+  }));
+  let offset = reader.offset;
+  for (const entry of entries) {
+    if (entry.file !== 0) continue;
+    entry.offset = offset;
+    offset += entry.listBytes + entry.positionBytes;
+  }
+  return new Map(entries.map((entry) => [entry.gram, entry]));
+}
+
+/** Where a gram occurs: documents increasing, with counts and head flags, and optionally positions. */
 export interface Postings {
   docs: Uint32Array;
-  counts: Uint8Array;
+  counts: Uint32Array;
+  /** 1 where an occurrence is in the document's head (title, 索引号, 文号). */
+  inHead: Uint8Array;
 }
 
-const varintLength = (value: number) => (value < 0x80 ? 1 : value < 0x4000 ? 2 : value < 0x200000 ? 3 : value < 0x10000000 ? 4 : 5);
-
-/** Postings lists, one per term, in a term file; documents in increasing order. */
-export function encodeTermFile(terms: [term: string, docs: ArrayLike<number>, counts: ArrayLike<number>][]): Uint8Array {
-  // List lengths are worked out first, so the dictionary and the lists go straight into one buffer.
-  const listLengths = terms.map(([, docs]) => {
-    let length = varintLength(docs.length) + docs.length;
-    let previous = 0;
-    for (let index = 0; index < docs.length; index++) {
-      length += varintLength(docs[index]! - previous);
-      previous = docs[index]!;
-    }
-    return length;
-  });
-  const writer = new ByteWriter(listLengths.reduce((sum, length) => sum + length + 16, 16)).varint(terms.length);
-  terms.forEach(([term], index) => writer.text(term).varint(listLengths[index]!));
-  for (const [, docs, counts] of terms) {
-    writer.varint(docs.length);
-    let previous = 0;
-    for (let index = 0; index < docs.length; index++) {
-      writer.varint(docs[index]! - previous).byte(Math.min(255, counts[index]!));
-      previous = docs[index]!;
-    }
+export function decodePostings(list: Uint8Array, documents: number): Postings {
+  const reader = new ByteReader(list);
+  const docs = new Uint32Array(documents);
+  const counts = new Uint32Array(documents);
+  const inHead = new Uint8Array(documents);
+  let doc = 0;
+  for (let i = 0; i < documents; i++) {
+    doc += reader.varint();
+    docs[i] = doc;
+    const value = reader.varint();
+    counts[i] = value >>> 1;
+    inHead[i] = value & 1;
   }
-  return writer.finish();
+  return { docs, counts, inHead };
 }
 
-/** Reads the postings of the terms `wanted` accepts (all terms by default). */
-export function decodeTermFile(data: Uint8Array, wanted: (term: string) => boolean = () => true): Map<string, Postings> {
-  const reader = new ByteReader(data);
-  const dictionary = Array.from({ length: reader.varint() }, () => ({ term: reader.text(), length: reader.varint() }));
-  const result = new Map<string, Postings>();
-  let offset = reader.offset;
-  for (const { term, length } of dictionary) {
-    if (wanted(term)) {
-      const list = new ByteReader(data.subarray(offset, offset + length));
-      const size = list.varint();
-      const docs = new Uint32Array(size);
-      const counts = new Uint8Array(size);
-      let doc = 0;
-      for (let i = 0; i < size; i++) {
-        doc += list.varint();
-        docs[i] = doc;
-        counts[i] = list.byte();
-      }
-      result.set(term, { docs, counts });
+/**
+ * The positions of a gram in the documents `wanted` accepts, by document:
+ * `positions` is the data after the list, laid out in list order.
+ */
+export function decodePositions(positions: Uint8Array, postings: Postings, wanted: (doc: number) => boolean): Map<number, Uint32Array> {
+  const reader = new ByteReader(positions);
+  const result = new Map<number, Uint32Array>();
+  for (let i = 0; i < postings.docs.length; i++) {
+    const count = postings.counts[i]!;
+    const doc = postings.docs[i]!;
+    if (!wanted(doc)) {
+      for (let j = 0; j < count; j++) reader.varint();
+      continue;
     }
-    offset += length;
+    const list = new Uint32Array(count);
+    let position = 0;
+    for (let j = 0; j < count; j++) {
+      position += reader.varint();
+      list[j] = position;
+    }
+    result.set(doc, list);
   }
   return result;
 }
@@ -239,48 +309,12 @@ const fnvStart = 0x811c9dc5;
 function fnvStep(hash: number, codeUnit: number): number {
   return Math.imul(hash ^ codeUnit, 0x01000193) >>> 0;
 }
-function fnvCodePoint(hash: number, code: number): number {
-  if (code <= 0xffff) return fnvStep(hash, code);
-  const offset = code - 0x10000;
-  return fnvStep(fnvStep(hash, 0xd800 + (offset >> 10)), 0xdc00 + (offset & 0x3ff));
-}
 
 /** FNV-1a over UTF-16 code units: the same bucket in Node and every browser. */
 export function bucketOf(term: string, buckets: number): number {
   let hash = fnvStart;
   for (let i = 0; i < term.length; i++) hash = fnvStep(hash, term.charCodeAt(i));
   return hash % buckets;
-}
-
-/**
- * Triples of Han characters are not kept by name (a large archive has tens of
- * millions) but by slot: a hash into this many. Triples sharing a slot share
- * a postings list, so a slot can list a few documents lacking the triple,
- * never miss one that has it.
- */
-export const TRIPLE_SLOTS = 1 << 23;
-
-/** A triple's slot, from its code points: no string is made per character at build time. */
-export function tripleSlot(first: number, second: number, third: number): number {
-  return fnvCodePoint(fnvCodePoint(fnvCodePoint(fnvStart, first), second), third) % TRIPLE_SLOTS;
-}
-
-export function tripleSlotOf(triple: string): number {
-  const [first, second, third] = [...triple].map((char) => char.codePointAt(0)!);
-  return tripleSlot(first!, second!, third!);
-}
-
-/** A slot as its triples file names it. */
-export const slotName = (slot: number) => slot.toString(36);
-
-/** Which prefix file a letter/digit suffix (two or more characters) is in. */
-export function prefixKeyOf(term: string): string {
-  return [...term].slice(0, 2).join('');
-}
-
-/** A file-name-safe form of a prefix key (they are letters and digits, but not only ASCII). */
-export function prefixFileName(key: string): string {
-  return [...key].map((char) => (/^[a-z0-9]$/.test(char) ? char : `_${char.codePointAt(0)!.toString(16)}`)).join('');
 }
 
 /** Enough buckets that a rare term's file stays a few kilobytes. */

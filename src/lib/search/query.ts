@@ -1,24 +1,30 @@
 /**
  * Finding and ranking documents in the search index: the part of search
  * that needs no browser, so it is tested in Node against a built index.
+ *
+ * A phrase's documents are found exactly from the index (docs/search.md):
+ * a phrase of one or two characters is a gram, whose postings list is its
+ * documents; a longer one is covered by grams of three characters, chosen so
+ * that the fewest bytes are fetched, and a document contains the phrase
+ * where those grams occur at the phrase's offsets from one start position.
  */
 import {
-  termPath,
-  triplePath,
-  prefixPath,
+  ByteReader,
   decodeDocList,
+  decodeGramDictionary,
   decodeLength,
-  decodeTermFile,
+  decodePositions,
+  decodePostings,
   documentPath,
+  GRAM_LENGTH,
+  gramPath,
+  INDEX_FORMAT,
   inflate,
-  prefixKeyOf,
-  slotName,
-  tripleSlotOf,
-  type Postings,
+  largeGramPath,
+  type GramEntry,
   type SearchDocument,
   type SearchManifest,
 } from './format.ts';
-import type { KeywordTerms } from './tokens.ts';
 
 /** Reads index files by path relative to the index folder. */
 export interface IndexFiles {
@@ -28,24 +34,68 @@ export interface IndexFiles {
 
 export type SortOrder = 'relevance' | 'newest';
 
+/** The index was built by another version of the site's code than the page reading it. */
+export class IndexFormatError extends Error {
+  constructor(format: unknown) {
+    super(`搜索索引的格式（${String(format)}）与本页面（${INDEX_FORMAT}）不一致，网站可能刚刚更新。请刷新页面后再试。`);
+    this.name = 'IndexFormatError';
+  }
+}
+
+/** The documents containing a phrase (increasing), how often, and whether it occurs in their head. */
+export interface PhraseMatches {
+  docs: Uint32Array;
+  counts: Uint32Array;
+  inHead: Uint8Array;
+}
+
+const NONE: PhraseMatches = { docs: new Uint32Array(0), counts: new Uint32Array(0), inHead: new Uint8Array(0) };
+
 /** BM25 parameters, the usual ones. */
 const K1 = 1.2;
 const B = 0.75;
 
-const EMPTY: Postings = { docs: new Uint32Array(0), counts: new Uint8Array(0) };
+/**
+ * The offsets (from 0 to length − GRAM_LENGTH) of the grams that cover a
+ * phrase at the least cost: consecutive offsets at most GRAM_LENGTH apart,
+ * so every character is in one. A gram costs the bytes its data adds to the
+ * fetch (0 for data that came with the dictionary), plus one so fewer grams win ties.
+ */
+export function cheapestCover(costs: readonly number[]): number[] {
+  const best = costs.map(() => Infinity);
+  const from = costs.map(() => -1);
+  costs.forEach((cost, offset) => {
+    if (offset === 0) best[0] = cost + 1;
+    for (let previous = Math.max(0, offset - GRAM_LENGTH); previous < offset; previous++) {
+      if (best[previous]! + cost + 1 < best[offset]!) {
+        best[offset] = best[previous]! + cost + 1;
+        from[offset] = previous;
+      }
+    }
+  });
+  const cover: number[] = [];
+  for (let offset = costs.length - 1; offset >= 0; offset = from[offset]!) cover.unshift(offset);
+  return cover;
+}
 
-/** Sum of postings lists (for a prefix that several terms share). */
-function union(lists: Postings[]): Postings {
-  if (lists.length === 1) return lists[0]!;
-  const counts = new Map<number, number>();
-  for (const list of lists) list.docs.forEach((doc, i) => counts.set(doc, (counts.get(doc) ?? 0) + list.counts[i]!));
-  const docs = Uint32Array.from([...counts.keys()].sort((a, b) => a - b));
-  return { docs, counts: Uint8Array.from(docs, (doc) => Math.min(255, counts.get(doc)!)) };
+function hasPosition(sorted: Uint32Array, value: number): boolean {
+  let low = 0;
+  let high = sorted.length - 1;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    if (sorted[middle]! === value) return true;
+    if (sorted[middle]! < value) low = middle + 1;
+    else high = middle - 1;
+  }
+  return false;
 }
 
 export class SearchIndexReader {
   private readonly cache = new Map<string, Promise<Uint8Array>>();
+  private readonly dictionaries = new Map<string, Promise<Map<string, GramEntry & { offset: number }>>>();
+  private readonly phrases = new Map<string, Promise<PhraseMatches>>();
   private lengths: Promise<Uint8Array> | undefined;
+  private heads: Promise<Uint32Array> | undefined;
   /** Compressed bytes of the index files read so far (they are sent as they are stored). */
   bytesRead = 0;
   private readonly files: IndexFiles;
@@ -56,8 +106,11 @@ export class SearchIndexReader {
     this.manifest = manifest;
   }
 
+  /** Opens the index, refusing one of a format this code does not read. */
   static async open(files: IndexFiles): Promise<SearchIndexReader> {
-    return new SearchIndexReader(files, await files.json<SearchManifest>('manifest.json'));
+    const manifest = await files.json<SearchManifest>('manifest.json');
+    if (manifest?.format !== INDEX_FORMAT) throw new IndexFormatError(manifest?.format);
+    return new SearchIndexReader(files, manifest);
   }
 
   private file(path: string): Promise<Uint8Array> {
@@ -67,70 +120,132 @@ export class SearchIndexReader {
         this.bytesRead += data.length;
         return inflate(data);
       });
+      // A failed fetch is not remembered: the next search tries again.
+      pending.catch(() => this.cache.delete(path));
       this.cache.set(path, pending);
     }
     return pending;
   }
 
-  private async exact(term: string): Promise<Postings> {
-    const terms = decodeTermFile(await this.file(termPath(term, this.manifest.buckets)), (candidate) => candidate === term);
-    return terms.get(term) ?? EMPTY;
+  private async entry(gram: string): Promise<(GramEntry & { offset: number }) | undefined> {
+    const path = gramPath(gram, this.manifest.buckets);
+    let dictionary = this.dictionaries.get(path);
+    if (!dictionary) {
+      dictionary = this.file(path).then(decodeGramDictionary);
+      dictionary.catch(() => this.dictionaries.delete(path));
+      this.dictionaries.set(path, dictionary);
+    }
+    return (await dictionary).get(gram);
   }
 
-  private async triple(triple: string): Promise<Postings> {
-    const slot = tripleSlotOf(triple);
-    const name = slotName(slot);
-    const slots = decodeTermFile(await this.file(triplePath(slot, this.manifest.buckets)), (candidate) => candidate === name);
-    return slots.get(name) ?? EMPTY;
+  /** A gram's list and positions, from its bucket file or its own. */
+  private async data(entry: GramEntry & { offset: number }): Promise<{ list: Uint8Array; positions: Uint8Array }> {
+    const inBucket = entry.file === 0;
+    const bytes = await this.file(inBucket ? gramPath(entry.gram, this.manifest.buckets) : largeGramPath(entry.gram, this.manifest.buckets, entry.file));
+    const start = inBucket ? entry.offset : 0;
+    return {
+      list: bytes.subarray(start, start + entry.listBytes),
+      positions: bytes.subarray(start + entry.listBytes, start + entry.listBytes + entry.positionBytes),
+    };
   }
 
-  private async prefix(prefix: string): Promise<Postings> {
-    const key = prefixKeyOf(prefix);
-    if (!this.manifest.prefixKeys.includes(key)) return EMPTY;
-    const terms = decodeTermFile(await this.file(prefixPath(key)), (term) => term.startsWith(prefix));
-    return terms.size === 0 ? EMPTY : union([...terms.values()]);
+  /** Where each document's head (title, 索引号, 文号) ends in its stream. */
+  private headLengths(): Promise<Uint32Array> {
+    return (this.heads ??= this.file('heads.bin').then((data) => {
+      const reader = new ByteReader(data);
+      return Uint32Array.from({ length: this.manifest.documents }, () => reader.varint());
+    }));
+  }
+
+  /** The documents whose stream contains `key` (a phrase as searchKey gives it), exactly. */
+  phrase(key: string): Promise<PhraseMatches> {
+    let pending = this.phrases.get(key);
+    if (!pending) {
+      pending = this.findPhrase(key);
+      pending.catch(() => this.phrases.delete(key));
+      this.phrases.set(key, pending);
+    }
+    return pending;
+  }
+
+  private async findPhrase(key: string): Promise<PhraseMatches> {
+    const chars = [...key];
+    if (chars.length === 0) return NONE;
+    if (chars.length < GRAM_LENGTH) {
+      const entry = await this.entry(key);
+      return entry ? decodePostings((await this.data(entry)).list, entry.documents) : NONE;
+    }
+    const grams = Array.from({ length: chars.length - GRAM_LENGTH + 1 }, (_, offset) => chars.slice(offset, offset + GRAM_LENGTH).join(''));
+    const entries = await Promise.all(grams.map((gram) => this.entry(gram)));
+    if (entries.some((entry) => entry === undefined)) return NONE;
+    const cover = cheapestCover(entries.map((entry) => (entry!.file === 0 ? 0 : entry!.listBytes + entry!.positionBytes)));
+    const [heads, ...parts] = await Promise.all([
+      this.headLengths(),
+      ...cover.map(async (offset) => {
+        const entry = entries[offset]!;
+        const { list, positions } = await this.data(entry);
+        return { offset, positions, postings: decodePostings(list, entry.documents) };
+      }),
+    ]);
+    // Documents having every gram of the cover, from the rarest gram's list.
+    parts.sort((a, b) => a.postings.docs.length - b.postings.docs.length);
+    let candidates = new Set(parts[0]!.postings.docs);
+    for (const part of parts.slice(1)) candidates = new Set(part.postings.docs.filter((doc) => candidates.has(doc)));
+    const positions = parts.map((part) => ({ offset: part.offset, byDoc: decodePositions(part.positions, part.postings, (doc) => candidates.has(doc)) }));
+    positions.sort((a, b) => a.offset - b.offset);
+    const docs: number[] = [];
+    const counts: number[] = [];
+    const inHead: number[] = [];
+    for (const doc of [...candidates].sort((a, b) => a - b)) {
+      let count = 0;
+      let head = 0;
+      for (const start of positions[0]!.byDoc.get(doc)!) {
+        if (positions.every(({ offset, byDoc }) => hasPosition(byDoc.get(doc)!, start + offset))) {
+          count++;
+          if (start < heads[doc]!) head = 1;
+        }
+      }
+      if (count === 0) continue;
+      docs.push(doc);
+      counts.push(count);
+      inHead.push(head);
+    }
+    return { docs: Uint32Array.from(docs), counts: Uint32Array.from(counts), inHead: Uint8Array.from(inHead) };
   }
 
   /**
-   * Documents containing every term of every keyword and matching every
-   * filter, best first (BM25 over the terms) or newest first.
+   * The documents containing every phrase and matching every filter, in one
+   * order: relevance (phrases found in the head first, then BM25 over the
+   * phrases' occurrences, then newest) or newest first.
    */
-  async candidates(keywords: KeywordTerms[], filters: Record<string, string>, sort: SortOrder): Promise<number[]> {
-    const lists = await Promise.all(
-      keywords.flatMap((keyword) => [
-        ...keyword.exact.map((term) => this.exact(term)),
-        ...keyword.triples.map((term) => this.triple(term)),
-        ...keyword.prefix.map((term) => this.prefix(term)),
-      ]),
-    );
-    if (lists.length === 0 || lists.some((list) => list.docs.length === 0)) return [];
-    const allowed = await this.filtered(filters);
-
-    // Intersect, starting from the rarest term.
-    const order = [...lists].sort((a, b) => a.docs.length - b.docs.length);
-    let docs = [...order[0]!.docs].filter((doc) => !allowed || allowed.has(doc));
-    for (const list of order.slice(1)) {
-      const members = new Set(list.docs);
-      docs = docs.filter((doc) => members.has(doc));
-      if (docs.length === 0) return [];
-    }
+  async search(keys: readonly string[], filters: Record<string, string>, sort: SortOrder): Promise<number[]> {
+    if (keys.length === 0) return [];
+    const [allowed, ...matches] = await Promise.all([this.filtered(filters), ...keys.map((key) => this.phrase(key))]);
+    let docs = [...matches.reduce((smallest, match) => (match.docs.length < smallest.docs.length ? match : smallest)).docs];
+    if (allowed) docs = docs.filter((doc) => allowed.has(doc));
+    const lookups = matches.map((match) => new Map([...match.docs].map((doc, i) => [doc, i])));
+    docs = docs.filter((doc) => lookups.every((lookup) => lookup.has(doc)));
     if (sort === 'newest') return docs.sort((a, b) => a - b);
 
     const lengths = await (this.lengths ??= this.file('lengths.bin'));
     const { documents, averageLength } = this.manifest;
-    const scores = new Map<number, number>(docs.map((doc) => [doc, 0]));
-    for (const list of lists) {
-      const idf = Math.log(1 + (documents - list.docs.length + 0.5) / (list.docs.length + 0.5));
-      list.docs.forEach((doc, i) => {
-        const score = scores.get(doc);
-        if (score === undefined) return;
-        const count = list.counts[i]!;
-        const norm = 1 - B + (B * decodeLength(lengths[doc]!)) / Math.max(1, averageLength);
-        scores.set(doc, score + (idf * count * (K1 + 1)) / (count + K1 * norm));
+    const heads = new Map<number, number>();
+    const scores = new Map<number, number>();
+    for (const doc of docs) {
+      let head = 0;
+      let score = 0;
+      const norm = 1 - B + (B * decodeLength(lengths[doc]!)) / Math.max(1, averageLength);
+      matches.forEach((match, phrase) => {
+        const at = lookups[phrase]!.get(doc)!;
+        const idf = Math.log(1 + (documents - match.docs.length + 0.5) / (match.docs.length + 0.5));
+        const count = match.counts[at]!;
+        head += match.inHead[at]!;
+        score += (idf * count * (K1 + 1)) / (count + K1 * norm);
       });
+      heads.set(doc, head);
+      scores.set(doc, score);
     }
-    // Ties go to the newer document.
-    return docs.sort((a, b) => scores.get(b)! - scores.get(a)! || a - b);
+    return docs.sort((a, b) => heads.get(b)! - heads.get(a)! || scores.get(b)! - scores.get(a)! || a - b);
   }
 
   /** Documents matching every filter, or undefined when none is set. */
@@ -145,7 +260,7 @@ export class SearchIndexReader {
     return allowed;
   }
 
-  /** A document's id, title, 发布机构, 发文日期 and text. */
+  /** A document's id, title, 发布机构, 发布日期 and text. */
   async document(doc: number): Promise<SearchDocument> {
     return JSON.parse(new TextDecoder().decode(await this.file(documentPath(doc)))) as SearchDocument;
   }

@@ -1,0 +1,69 @@
+/**
+ * The one normalization of search: the index builder, the query parser and
+ * the excerpt's match finder all see text through `forEachSearchChar`, so a
+ * query matches exactly where the index says it does.
+ *
+ * Each character is NFKC-normalized (every character of an expansion kept:
+ * ㍻ → 平成), lower-cased, and kept only if it is a letter, a digit or a
+ * combining mark. Punctuation, symbols, whitespace and invisible characters
+ * (zero-width space, soft hyphen, BOM …) are dropped, so 区委区政府 finds
+ * 区委、区政府 and PD­F finds PDF. The rule is in docs/search.md.
+ */
+
+const KEPT = /[\p{L}\p{N}\p{M}]/u;
+
+/** Common CJK ideographs: kept as they are (NFKC and case leave them alone). */
+const isCommonHan = (code: number) => code >= 0x4e00 && code <= 0x9fff;
+
+/**
+ * Calls `emit` with every searchable character of `text` (a code point) and
+ * the UTF-16 index in `text` of the character it came from. Runs over every
+ * character of every document at build time, so common characters are
+ * decided by code point.
+ */
+export function forEachSearchChar(text: string, emit: (code: number, origin: number) => void): void {
+  for (let i = 0; i < text.length; i++) {
+    let code = text.charCodeAt(i);
+    const origin = i;
+    if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length) {
+      code = text.codePointAt(i)!;
+      if (code > 0xffff) i++;
+    }
+    if (code < 0x80) {
+      if ((code >= 0x30 && code <= 0x39) || (code >= 0x61 && code <= 0x7a)) emit(code, origin);
+      else if (code >= 0x41 && code <= 0x5a) emit(code + 32, origin);
+      continue;
+    }
+    if (isCommonHan(code)) {
+      emit(code, origin);
+      continue;
+    }
+    for (const char of String.fromCodePoint(code).normalize('NFKC').toLowerCase()) {
+      if (KEPT.test(char)) emit(char.codePointAt(0)!, origin);
+    }
+  }
+}
+
+/** `text` as the search sees it, with where each of its characters came from. */
+export function searchKeyWithOrigin(text: string): { key: string; origin: number[] } {
+  const codes: number[] = [];
+  const origin: number[] = [];
+  forEachSearchChar(text, (code, from) => {
+    codes.push(code);
+    origin.push(from);
+  });
+  // A code point above U+FFFF is two UTF-16 units in the key: repeat its origin.
+  let key = '';
+  const keyOrigin: number[] = [];
+  codes.forEach((code, index) => {
+    const char = String.fromCodePoint(code);
+    key += char;
+    for (let unit = 0; unit < char.length; unit++) keyOrigin.push(origin[index]!);
+  });
+  return { key, origin: keyOrigin };
+}
+
+/** `text` as the search sees it. */
+export function searchKey(text: string): string {
+  return searchKeyWithOrigin(text).key;
+}
