@@ -2,8 +2,11 @@
  * The /search/ page: the URL is the state (q, filters, sort, page), so
  * results can be linked to and back/forward work.
  */
-import { SEARCH_FILTERS, SEARCH_FILTER_LABELS } from '../lib/search/filters.ts';
-import { preloadSearch, search, type SearchOutcome, type SearchRequest, type SortOrder } from './search/engine.ts';
+import type { Range } from '../lib/search/excerpt.ts';
+import { SEARCH_FILTERS, SEARCH_FILTER_LABELS, type SearchFilter } from '../lib/search/filters.ts';
+import { IndexFormatError } from '../lib/search/query.ts';
+import { capQuery, QUERY_MAX_LENGTH } from '../lib/search/tokens.ts';
+import { preloadSearch, RESULTS_PER_PAGE, search, type SearchOutcome, type SearchRequest, type SortOrder } from './search/engine.ts';
 
 const form = document.querySelector<HTMLFormElement>('[data-search-form]')!;
 const queryInput = form.querySelector<HTMLInputElement>('input[name="q"]')!;
@@ -14,20 +17,34 @@ const resultsSection = document.querySelector<HTMLElement>('[data-search-results
 const resultsList = document.querySelector<HTMLOListElement>('[data-search-results]')!;
 const pagination = document.querySelector<HTMLElement>('[data-search-pagination]')!;
 const emptyAdvice = document.querySelector<HTMLElement>('[data-search-empty]')!;
+const filtersBox = document.querySelector<HTMLDetailsElement>('[data-search-filters]')!;
+const filterCount = document.querySelector<HTMLElement>('[data-search-filter-count]')!;
 
-function requestFromUrl(url: URL): SearchRequest {
+/** On wide screens the filters are open; on phones they fold behind 筛选和排序 (a <details>, closed without JavaScript too). */
+if (window.matchMedia('(min-width: 48em)').matches) filtersBox.open = true;
+
+const hasOption = (name: SearchFilter, value: string) => [...filterSelects.get(name)!.options].some((option) => option.value === value);
+
+/** What the URL asks for; filter values the page does not offer are left out and named by their filter in `unknownFilters`. */
+function requestFromUrl(url: URL): SearchRequest & { unknownFilters: SearchFilter[]; capped: boolean } {
   const params = url.searchParams;
   const filters: SearchRequest['filters'] = {};
+  const unknownFilters: SearchFilter[] = [];
   for (const name of SEARCH_FILTERS) {
     const value = params.get(name);
-    if (value) filters[name] = value;
+    if (!value) continue;
+    if (hasOption(name, value)) filters[name] = value;
+    else unknownFilters.push(name);
   }
   const page = Number.parseInt(params.get('page') ?? '1', 10);
+  const { query, capped } = capQuery((params.get('q') ?? '').trim());
   return {
-    query: (params.get('q') ?? '').trim(),
+    query,
     filters,
     sort: params.get('sort') === 'newest' ? 'newest' : 'relevance',
     page: Number.isFinite(page) && page > 0 ? page : 1,
+    unknownFilters,
+    capped,
   };
 }
 
@@ -51,14 +68,29 @@ function fillForm(request: SearchRequest): void {
   queryInput.value = request.query;
   sortSelect.value = request.sort === 'newest' ? 'newest' : '';
   for (const [name, select] of filterSelects) select.value = request.filters[name] ?? '';
+  const active = SEARCH_FILTERS.filter((name) => request.filters[name]).length;
+  filterCount.textContent = active > 0 ? `（已选 ${active} 项）` : '';
 }
 
 function selectedFilterText(request: SearchRequest): string {
   const parts = SEARCH_FILTERS.filter((name) => request.filters[name]).map((name) => {
-    const option = filterSelects.get(name)!.querySelector<HTMLOptionElement>(`option[value="${CSS.escape(request.filters[name]!)}"]`);
-    return `${SEARCH_FILTER_LABELS[name]}：${option?.textContent?.trim() ?? request.filters[name]}`;
+    const option = [...filterSelects.get(name)!.options].find((candidate) => candidate.value === request.filters[name]);
+    return `${SEARCH_FILTER_LABELS[name]}：${option!.textContent!.trim()}`;
   });
   return parts.length > 0 ? `（${parts.join('，')}）` : '';
+}
+
+/** `text` with `marks` highlighted, appended to `parent`. */
+function appendMarked(parent: HTMLElement, text: string, marks: Range[]): void {
+  let position = 0;
+  for (const [start, end] of marks) {
+    parent.append(text.slice(position, start));
+    const mark = document.createElement('mark');
+    mark.textContent = text.slice(start, end);
+    parent.append(mark);
+    position = end;
+  }
+  parent.append(text.slice(position));
 }
 
 function excerptElement(hit: SearchOutcome['hits'][number]): HTMLParagraphElement {
@@ -66,15 +98,7 @@ function excerptElement(hit: SearchOutcome['hits'][number]): HTMLParagraphElemen
   paragraph.className = 'search-excerpt';
   const { text, marks, cutStart, cutEnd } = hit.excerpt;
   if (cutStart) paragraph.append('…');
-  let position = 0;
-  for (const [start, end] of marks) {
-    paragraph.append(text.slice(position, start));
-    const mark = document.createElement('mark');
-    mark.textContent = text.slice(start, end);
-    paragraph.append(mark);
-    position = end;
-  }
-  paragraph.append(text.slice(position));
+  appendMarked(paragraph, text, marks);
   if (cutEnd) paragraph.append('…');
   return paragraph;
 }
@@ -84,15 +108,15 @@ function resultItem(hit: SearchOutcome['hits'][number]): HTMLLIElement {
   const heading = document.createElement('h3');
   const link = document.createElement('a');
   link.href = new URL(hit.url, window.location.href).pathname;
-  link.textContent = hit.title;
+  appendMarked(link, hit.title, hit.titleMarks);
   heading.append(link);
   const meta = document.createElement('p');
   meta.className = 'search-result-meta';
   const agency = document.createElement('span');
   agency.textContent = `发布机构：${hit.agency}`;
   const date = document.createElement('time');
-  date.dateTime = hit.date;
-  date.textContent = `发文日期：${hit.date}`;
+  date.dateTime = hit.published;
+  date.textContent = `发布日期：${hit.published}`;
   meta.append(agency, date);
   item.append(heading, meta, excerptElement(hit));
   return item;
@@ -110,9 +134,10 @@ function pageLink(request: SearchRequest, page: number, label: string, rel?: str
   return item;
 }
 
-function showPagination(request: SearchRequest, outcome: SearchOutcome): void {
+function showPagination(asked: SearchRequest, outcome: SearchOutcome): void {
   pagination.replaceChildren();
   if (outcome.pageCount <= 1) return;
+  const request = { ...asked, page: outcome.page };
   const list = document.createElement('ul');
   if (request.page > 1) list.append(pageLink(request, request.page - 1, '上一页', 'prev'));
   const first = Math.max(1, request.page - 2);
@@ -126,34 +151,59 @@ function showPagination(request: SearchRequest, outcome: SearchOutcome): void {
 }
 
 let latest = 0;
+/** The last request, so that 重试 can run it again. */
+let lastRequest: (SearchRequest & { unknownFilters?: SearchFilter[]; capped?: boolean }) | undefined;
 
-async function run(request: SearchRequest): Promise<void> {
+function retryButton(): HTMLButtonElement {
+  const button = document.createElement('button');
+  button.type = 'button';
+  button.className = 'search-retry';
+  button.textContent = '重试';
+  button.addEventListener('click', () => {
+    if (lastRequest) void run(lastRequest);
+  });
+  return button;
+}
+
+async function run(request: SearchRequest & { unknownFilters?: SearchFilter[]; capped?: boolean }): Promise<void> {
   const ticket = ++latest;
+  lastRequest = request;
   fillForm(request);
   emptyAdvice.hidden = true;
+  const notes: string[] = [];
+  if (request.capped) notes.push(`关键词过长，只查找了前 ${QUERY_MAX_LENGTH} 个字。`);
+  for (const name of request.unknownFilters ?? []) notes.push(`网址中的“${SEARCH_FILTER_LABELS[name]}”筛选条件无法识别，已忽略。`);
   if (!request.query) {
     resultsSection.hidden = true;
-    status.textContent = '请输入要搜索的关键词。';
+    status.textContent = [...notes, '请输入要搜索的关键词。'].join('');
     return;
   }
   status.textContent = '正在搜索…';
   let outcome: SearchOutcome;
   try {
     outcome = await search(request);
-  } catch {
-    if (ticket === latest) status.textContent = '搜索暂时无法使用，请稍后再试，或通过信息公开目录查找文件。';
+  } catch (error) {
+    if (ticket !== latest) return;
+    status.textContent =
+      error instanceof IndexFormatError ? error.message : '搜索暂时无法使用：读取搜索索引失败。请检查网络后点“重试”，或通过信息公开目录查找文件。';
+    status.append(retryButton());
     return;
   }
   if (ticket !== latest) return;
+  if (outcome.pageCount > 0 && outcome.page !== request.page) {
+    notes.push(`没有第 ${request.page} 页（共 ${outcome.pageCount} 页），下面是第 ${outcome.page} 页。`);
+    history.replaceState(null, '', urlFor({ ...request, page: outcome.page }));
+  }
   resultsList.replaceChildren(...outcome.hits.map(resultItem));
-  resultsList.start = (Math.min(request.page, Math.max(1, outcome.pageCount)) - 1) * 10 + 1;
+  resultsList.start = (outcome.page - 1) * RESULTS_PER_PAGE + 1;
   showPagination(request, outcome);
   resultsSection.hidden = outcome.total === 0;
   emptyAdvice.hidden = outcome.total > 0;
-  status.textContent =
+  const summary =
     outcome.total > 0
       ? `共 ${outcome.total} 条结果${selectedFilterText(request)}`
-      : `没有找到与“${request.query}”相关的文件${selectedFilterText(request)}。`;
+      : `没有找到包含“${request.query}”的文件${selectedFilterText(request)}。`;
+  status.textContent = [summary, ...notes].join(' ');
 }
 
 function navigate(request: SearchRequest): void {

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildSearchIndex, type IndexedReport } from '../../scripts/lib/search-index.ts';
 import { SearchIndexReader } from '../../src/lib/search/query.ts';
+import { searchKey } from '../../src/lib/search/normalize.ts';
 import { queryPhrases } from '../../src/lib/search/tokens.ts';
 
 const DOCS: [id: string, title: string, body: string, agency: string, year: string][] = [
@@ -125,5 +126,96 @@ describe('the search index', async () => {
     const rebuilt = await buildSearchIndex(edited);
     expect(rebuilt.reused).toBe(false);
     expect(rebuilt.dir).not.toBe(built.dir);
+  });
+});
+
+/** Reports whose every field and body are given, for exactness checks against a plain substring search. */
+const EXACT_DOCS: { id: string; fields: string[]; body: string }[] = [
+  {
+    id: '2024/fields',
+    fields: ['荷泉区2022年工作要点', '442000-111/2017-00042', '荷泉报〔2022〕3号', '荷泉区信访局', '区信访局', '荷泉区人民政府', '计划总结'],
+    body: '区委、区政府高度重视。编号UV12345678901234567890XYZ。零宽\u200b空格短语，PD\u00adF文件。㍻元年。',
+  },
+  {
+    id: '2023/cites',
+    fields: ['关于转发文件的通知', '442000-111/2023-00001', '', '荷泉区司法局', '', '', ''],
+    body: '转发442000-111/2017-00042号文件。再次转发442000-111/2017-00042。法治政府，推进政府建设实施。',
+  },
+  {
+    id: '2022/phrase',
+    fields: ['法治政府建设年度报告', '442000-111/2022-00007', '', '荷泉区司法局', '', '', ''],
+    body: '全年推进法治政府建设。法治政府建设取得成效。依法行政工作要点落实。',
+  },
+  {
+    id: '2021/other',
+    fields: ['依法行政总结', '442000-111/2021-00003', '', '荷泉区民政局', '', '', ''],
+    body: '依法行政，工作要点。总结全年。',
+  },
+];
+
+describe('phrases are found exactly', async () => {
+  const dir = tempDir('search-exact');
+  const reports: IndexedReport[] = EXACT_DOCS.map(({ id, fields, body }) => {
+    const sourcePath = join(dir, `${id.replace('/', '-')}.md`);
+    writeFileSync(sourcePath, `---\ntitle: ${fields[0]}\n---\n${body}\n`);
+    return { id, title: fields[0]!, agency: fields[3]!, published: `${id.slice(0, 4)}-01-01`, fields, digest: id, sourcePath, filters: {} };
+  });
+  const built = await buildSearchIndex({ reports, filterValues: {}, fingerprint: 'exact', cacheDir: join(dir, 'cache') });
+  const reader = await open(built.dir);
+  const ids = async (query: string) =>
+    Promise.all((await reader.search(queryPhrases(query).map((phrase) => phrase.key), {}, 'relevance')).map(async (doc) => (await reader.document(doc)).id));
+  /** What a plain substring search over the normalized fields finds, field by field. */
+  const truth = (query: string) =>
+    EXACT_DOCS.filter(({ fields, body }) => queryPhrases(query).every(({ key }) => [...fields, body].some((field) => searchKey(field).includes(key)))).map(({ id }) => id);
+
+  it('whatever the punctuation, invisible characters, width or NFKC expansions', async () => {
+    expect(await ids('区委区政府')).toEqual(['2024/fields']);
+    expect(await ids('零宽空格短语')).toEqual(['2024/fields']);
+    expect(await ids('PDF')).toEqual(['2024/fields']);
+    expect(await ids('㍻元年')).toEqual(['2024/fields']);
+    expect(await ids('平成元年')).toEqual(['2024/fields']);
+  });
+
+  it('in letter and digit runs of any length', async () => {
+    expect(await ids('UV1234')).toEqual(['2024/fields']);
+    expect(await ids('567890xyz')).toEqual(['2024/fields']);
+  });
+
+  it('in 索引号, 文号 and 发布机构, a report whose 索引号 is the query coming first', async () => {
+    expect(await ids('荷泉报〔2022〕3号')).toEqual(['2024/fields']);
+    expect(await ids('区信访局')).toEqual(['2024/fields']);
+    // Cited twice in another report's body, but it is this report's own 索引号.
+    expect(await ids('442000-111/2017-00042')).toEqual(['2024/fields', '2023/cites']);
+  });
+
+  it('only where the characters run on, not where every part of the phrase occurs apart', async () => {
+    // 2023/cites has 法治政, 治政府, 政府建 and 府建设, but not 法治政府建设.
+    expect(await ids('法治政府建设')).toEqual(['2022/phrase']);
+    expect(await ids('法治政府建设实施方案')).toEqual([]);
+  });
+
+  it('never across two fields', async () => {
+    expect(await ids('工作要点442000')).toEqual([]);
+    expect(await ids('总结依法')).toEqual([]);
+  });
+
+  it('every space-separated phrase, each exactly', async () => {
+    expect((await ids('依法行政 工作要点')).sort()).toEqual(truth('依法行政 工作要点').sort());
+    // Both have both phrases; 2021/other has one in its title.
+    expect(await ids('依法行政 工作要点')).toEqual(['2021/other', '2022/phrase']);
+    expect(await ids('"依法行政 工作要点"')).toEqual(['2022/phrase']);
+  });
+
+  it('for every substring of every report, and for phrases made of two', async () => {
+    const texts = EXACT_DOCS.flatMap(({ fields, body }) => [...fields, body].map(searchKey));
+    const queries = new Set<string>();
+    for (const text of texts) {
+      const chars = [...text];
+      for (let start = 0; start < chars.length; start += 2) for (let length = 1; length <= 9 && start + length <= chars.length; length += 2) queries.add(chars.slice(start, start + length).join(''));
+    }
+    const pieces = [...queries].filter((query) => [...query].length === 3);
+    for (let i = 0; i + 1 < pieces.length; i += 3) queries.add(pieces[i]! + pieces[i + 1]!);
+    expect(queries.size).toBeGreaterThan(300);
+    for (const query of queries) expect((await ids(query)).sort(), query).toEqual(truth(query).sort());
   });
 });
