@@ -149,7 +149,7 @@ const EXACT_DOCS: { id: string; fields: string[]; body: string }[] = [
   {
     id: '2021/other',
     fields: ['依法行政总结', '442000-111/2021-00003', '', '荷泉区民政局', '', '', ''],
-    body: '依法行政，工作要点。总结全年。',
+    body: '依法行政。总结全年工作要点。',
   },
 ];
 
