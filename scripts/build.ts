@@ -28,6 +28,7 @@ import { reportUrl } from '../src/lib/urls.ts';
 import { pageListeners, printListeners, renderedPages, resetPageCount } from './lib/astro-logger.ts';
 import { dim, fail, green, printProblems, red } from './lib/output.ts';
 import { createProgress } from './lib/progress.ts';
+import { searchFingerprint } from './lib/fingerprint.ts';
 import { projectRoot } from './lib/project.ts';
 import { DEFAULT_CACHE_DIR, useRenderCache } from './lib/render-cache.ts';
 import { copyAttachments } from './lib/attachments.ts';
@@ -63,7 +64,7 @@ function phase(name: string, total?: number) {
 }
 
 process.env[CONTENT_DIR_ENV] = contentDir;
-const fingerprint = useRenderCache(cacheDir);
+useRenderCache(cacheDir);
 process.env['ASTRO_TELEMETRY_DISABLED'] = '1';
 
 phase('检查内容');
@@ -86,7 +87,7 @@ try {
   // The search index needs only the content, so it builds on another core while Astro renders;
   // the site the last build replaced is removed meanwhile too.
   const [search] = await Promise.all([
-    buildSearchIndexInWorker(searchIndexInput(index, join(cacheDir, 'search'), fingerprint)).then((built) => {
+    buildSearchIndexInWorker(searchIndexInput(index, join(cacheDir, 'search'), searchFingerprint(projectRoot))).then((built) => {
       searchMs = performance.now() - phaseStarted;
       searchPeakRss = built.peakRssBytes;
       return built;
