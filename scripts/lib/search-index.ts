@@ -96,7 +96,8 @@ type IndexFile =
 
 interface CacheEntry {
   path: string;
-  exists: boolean;
+  /** Resolves once the compressed file is in the cache (files of equal content share one write). */
+  written?: Promise<void>;
 }
 
 /** Compressed index files by content, shared by successive builds. */
@@ -109,10 +110,17 @@ class CompressedCache {
   }
 
   /** Where the compressed content named `key` (a hash of what it is made of) is kept. */
+  private readonly entries = new Map<string, CacheEntry>();
+
   entry(key: string): CacheEntry {
     const path = join(this.dir, `${key}.gz`);
     this.used.add(path);
-    return { path, exists: existsSync(path) };
+    let entry = this.entries.get(path);
+    if (!entry) {
+      entry = existsSync(path) ? { path, written: Promise.resolve() } : { path };
+      this.entries.set(path, entry);
+    }
+    return entry;
   }
 
   /** Removes what no file of this index uses. */
@@ -127,10 +135,11 @@ async function writeIndexFile(path: string, file: IndexFile): Promise<void> {
   if (file.kind === 'plain') return writeFile(path, file.data);
   if (file.kind === 'compressed') return writeFile(path, await gzip(file.data, { level: 3 }));
   const { entry } = file;
-  if (!entry.exists) {
+  entry.written ??= (async () => {
     await writeFile(`${entry.path}.part`, await gzip(file.data(), { level: file.level }));
     await rename(`${entry.path}.part`, entry.path);
-  }
+  })();
+  await entry.written;
   try {
     await link(entry.path, path);
   } catch {
@@ -197,21 +206,31 @@ class GramFileWriter {
     const byteStarts = new Float64Array(size);
     for (let i = 1; i < size; i++) byteStarts[i] = byteStarts[i - 1]! + records.positionBytes[i - 1]!;
 
-    const byBucket = new Map<number, GramData[]>();
+    // Every gram's list, then every gram's positions, in two buffers; each gram's data is a view into them.
+    const lists = new ByteWriter(size * 4);
+    const positions = new ByteWriter(records.positions.length + 16);
+    const spans: [term: number, listStart: number, listEnd: number, positionStart: number, positionEnd: number][] = [];
     for (const [term, at] of local) {
-      const list = new ByteWriter();
-      const positions = new ByteWriter();
+      const listStart = lists.size;
+      const positionStart = positions.size;
       let previous = 0;
       for (let k = starts[at]!; k < starts[at + 1]!; k++) {
         const record = order[k]!;
-        list.varint(records.docs[record]! - previous).varint(records.counts[record]!);
+        lists.varint(records.docs[record]! - previous).varint(records.counts[record]!);
         previous = records.docs[record]!;
         const from = byteStarts[record]!;
         positions.raw(records.positions.subarray(from, from + records.positionBytes[record]!));
       }
+      spans.push([term, listStart, lists.size, positionStart, positions.size]);
+    }
+    const listBytes = lists.finish();
+    const positionBytes = positions.finish();
+    const byBucket = new Map<number, GramData[]>();
+    for (const [term, listStart, listEnd, positionStart, positionEnd] of spans) {
       const gram = this.collector.textOf(term);
       const bucket = bucketOf(gram, this.buckets);
-      const data: GramData = { gram, documents: starts[at + 1]! - starts[at]!, list: list.finish(), positions: positions.finish() };
+      const at = local.get(term)!;
+      const data: GramData = { gram, documents: starts[at + 1]! - starts[at]!, list: listBytes.subarray(listStart, listEnd), positions: positionBytes.subarray(positionStart, positionEnd) };
       const grams = byBucket.get(bucket);
       if (grams) grams.push(data);
       else byBucket.set(bucket, [data]);

@@ -28,11 +28,6 @@ export interface DocumentGrams {
   headLength: number;
 }
 
-/** Characters get dense numbers so a gram of three is one exact integer key (below 2⁵³). */
-const CHAR_KEY_BITS = 17;
-const CHAR_KEY_LIMIT = 2 ** CHAR_KEY_BITS;
-/** Positions and gram ids share a float key while a document's grams are sorted. */
-const POSITION_LIMIT = 2 ** 26;
 const GAP = -1;
 
 /**
@@ -41,14 +36,65 @@ const GAP = -1;
  * `headFields` fields end.
  */
 export function documentStream(fields: readonly string[], headFields: number): { stream: Int32Array; headLength: number } {
-  const codes: number[] = [];
+  // NFKC expansions aside, a field gives at most a character per UTF-16 unit; grown if not.
+  let stream = new Int32Array(fields.reduce((sum, field) => sum + field.length + 1, 0));
+  let size = 0;
+  const push = (code: number) => {
+    if (size === stream.length) {
+      const grown = new Int32Array(size * 2 + 16);
+      grown.set(stream);
+      stream = grown;
+    }
+    stream[size++] = code;
+  };
   let headLength = 0;
   fields.forEach((field, index) => {
-    if (index > 0) codes.push(GAP);
-    forEachSearchChar(field, (code) => codes.push(code));
-    if (index === headFields - 1) headLength = codes.length;
+    if (index > 0) push(GAP);
+    forEachSearchChar(field, push);
+    if (index === headFields - 1) headLength = size;
   });
-  return { stream: Int32Array.from(codes), headLength };
+  return { stream: stream.subarray(0, size), headLength };
+}
+
+/**
+ * Gram ids by (id of the gram without its last character, that character):
+ * open addressing over typed arrays, so looking a gram up allocates nothing.
+ */
+class GramTable {
+  private prefixes = new Int32Array(1 << 16);
+  private lasts = new Int32Array(1 << 16);
+  private values = new Int32Array(1 << 16).fill(-1);
+  private used = 0;
+
+  private slot(prefix: number, last: number): number {
+    const mask = this.values.length - 1;
+    let slot = (Math.imul(prefix, 0x9e3779b1) ^ Math.imul(last, 0x85ebca77)) >>> 0;
+    slot = (slot ^ (slot >>> 15)) & mask;
+    while (this.values[slot] !== -1 && (this.prefixes[slot] !== prefix || this.lasts[slot] !== last)) slot = (slot + 1) & mask;
+    return slot;
+  }
+
+  get(prefix: number, last: number): number {
+    return this.values[this.slot(prefix, last)]!;
+  }
+
+  set(prefix: number, last: number, value: number): void {
+    if ((this.used + 1) * 2 > this.values.length) this.grow();
+    const slot = this.slot(prefix, last);
+    if (this.values[slot] === -1) this.used++;
+    this.prefixes[slot] = prefix;
+    this.lasts[slot] = last;
+    this.values[slot] = value;
+  }
+
+  private grow(): void {
+    const { prefixes, lasts, values } = this;
+    this.prefixes = new Int32Array(values.length * 2);
+    this.lasts = new Int32Array(values.length * 2);
+    this.values = new Int32Array(values.length * 2).fill(-1);
+    this.used = 0;
+    for (let slot = 0; slot < values.length; slot++) if (values[slot] !== -1) this.set(prefixes[slot]!, lasts[slot]!, values[slot]!);
+  }
 }
 
 /** Grams numbered as they are first seen. */
@@ -56,13 +102,13 @@ export class GramCollector {
   /** Each gram's text, by id. */
   readonly terms: string[] = [];
   private partitions = new Uint16Array(1 << 16);
+  /** Characters in each gram, by id. */
+  private lengths = new Uint8Array(1 << 16);
   private readonly bucketCount: number;
   private readonly partitionCount: number;
-  /** Dense number of each character by code point; -1 until seen. */
-  private readonly charKeys = new Int32Array(0x110000).fill(-1);
-  private charKeyCount = 0;
-  private readonly ids = new Map<number | string, number>();
-  private keys = new Float64Array(1 << 16);
+  /** Id of each character's gram by code point; -1 until seen. */
+  private readonly charIds = new Int32Array(0x110000).fill(-1);
+  private readonly longer = new GramTable();
 
   /** Grams are spilled into `partitionCount` partitions by the one of `bucketCount` buckets they belong to. */
   constructor(bucketCount: number, partitionCount: number) {
@@ -78,45 +124,67 @@ export class GramCollector {
     return this.terms[id]!;
   }
 
-  private newTerm(text: string): number {
+  private newTerm(text: string, length: number): number {
     const id = this.terms.length;
     this.terms.push(text);
     if (id >= this.partitions.length) {
       const partitions = new Uint16Array(this.partitions.length * 2);
       partitions.set(this.partitions);
       this.partitions = partitions;
+      const lengths = new Uint8Array(this.lengths.length * 2);
+      lengths.set(this.lengths);
+      this.lengths = lengths;
     }
     this.partitions[id] = bucketOf(text, this.bucketCount) % this.partitionCount;
+    this.lengths[id] = length;
     return id;
   }
 
-  /** A gram's key: an exact integer while characters have small dense numbers, else its text. */
-  private keyOf(stream: Int32Array, start: number, length: number): number | string {
-    let key = 0;
-    for (let i = start; i < start + length; i++) {
-      const code = stream[i]!;
-      let dense = this.charKeys[code]!;
-      if (dense < 0) dense = this.charKeys[code] = this.charKeyCount++;
-      if (dense >= CHAR_KEY_LIMIT) return String.fromCodePoint(...stream.subarray(start, start + length));
-      key = key * CHAR_KEY_LIMIT + dense + 1;
-    }
-    return key;
+  private charId(code: number): number {
+    let id = this.charIds[code]!;
+    if (id < 0) id = this.charIds[code] = this.newTerm(String.fromCodePoint(code), 1);
+    return id;
   }
 
-  private idOf(stream: Int32Array, start: number, length: number): number {
-    const key = this.keyOf(stream, start, length);
-    let id = this.ids.get(key);
-    if (id === undefined) {
-      id = this.newTerm(String.fromCodePoint(...stream.subarray(start, start + length)));
-      this.ids.set(key, id);
+  /** The id of a gram: the one without its last character (`prefix`), then `last`. */
+  private extend(prefix: number, last: number, length: number): number {
+    let id = this.longer.get(prefix, last);
+    if (id < 0) {
+      id = this.newTerm(this.terms[prefix]! + String.fromCodePoint(last), length);
+      this.longer.set(prefix, last, id);
     }
     return id;
   }
 
-  /** Numbers a gram known from a previous build, in the order that build numbered them. */
+  /** Numbers a gram known from a previous build, in the order that build numbered them (a gram's prefix before it). */
   addKnownTerm(text: string): void {
-    const stream = Int32Array.from([...text].map((char) => char.codePointAt(0)!));
-    this.ids.set(this.keyOf(stream, 0, stream.length), this.newTerm(text));
+    const codes = [...text].map((char) => char.codePointAt(0)!);
+    if (codes.length === 1) {
+      this.charIds[codes[0]!] = this.newTerm(text, 1);
+      return;
+    }
+    let prefix = this.charIds[codes[0]!]!;
+    for (let i = 1; i < codes.length - 1; i++) prefix = this.longer.get(prefix, codes[i]!);
+    this.longer.set(prefix, codes.at(-1)!, this.newTerm(text, codes.length));
+  }
+
+  /** For the document being scanned: each gram's number in it (from 1), by gram id; 0 when it has not occurred. */
+  private localOf = new Int32Array(1 << 16);
+  private occurrenceGram = new Int32Array(1 << 16);
+  private occurrenceAt = new Int32Array(1 << 16);
+
+  private occur(id: number, at: number, size: number): number {
+    if (size === this.occurrenceGram.length) {
+      const grams = new Int32Array(size * 2);
+      grams.set(this.occurrenceGram);
+      this.occurrenceGram = grams;
+      const ats = new Int32Array(size * 2);
+      ats.set(this.occurrenceAt);
+      this.occurrenceAt = ats;
+    }
+    this.occurrenceGram[size] = id;
+    this.occurrenceAt[size] = at;
+    return size + 1;
   }
 
   /** Every gram of 1 to GRAM_LENGTH characters of a document (its fields, the first `headFields` its head). */
@@ -124,44 +192,58 @@ export class GramCollector {
     const { stream, headLength } = documentStream(fields, headFields);
     let size = 0;
     let length = 0;
-    for (let at = 0; at < stream.length && at < POSITION_LIMIT; at++) {
-      if (stream[at] === GAP) continue;
+    for (let at = 0; at < stream.length; at++) {
+      const code = stream[at]!;
+      if (code === GAP) continue;
       length++;
-      for (let n = 1; n <= GRAM_LENGTH && at + n <= stream.length && stream[at + n - 1] !== GAP; n++) {
-        if (size === this.keys.length) {
-          const grown = new Float64Array(size * 2);
-          grown.set(this.keys);
-          this.keys = grown;
-        }
-        this.keys[size++] = this.idOf(stream, at, n) * POSITION_LIMIT + at;
+      let id = this.charId(code);
+      size = this.occur(id, at, size);
+      for (let n = 2; n <= GRAM_LENGTH && at + n <= stream.length && stream[at + n - 1] !== GAP; n++) {
+        id = this.extend(id, stream[at + n - 1]!, n);
+        size = this.occur(id, at, size);
       }
     }
-    const keys = this.keys.subarray(0, size).sort();
+    if (this.localOf.length < this.terms.length) this.localOf = new Int32Array(this.terms.length * 2);
+    // Group the occurrences by gram (a counting sort: each gram's positions stay in order).
     const termIds: number[] = [];
     const counts: number[] = [];
-    const positionBytes: number[] = [];
-    const positions = new ByteWriter(size);
-    for (let i = 0; i < size; ) {
-      const id = Math.floor(keys[i]! / POSITION_LIMIT);
-      const withPositions = [...this.terms[id]!].length === GRAM_LENGTH;
-      const before = positions.size;
-      let count = 0;
-      let previous = 0;
-      let inHead = 0;
-      for (; i < size && Math.floor(keys[i]! / POSITION_LIMIT) === id; i++, count++) {
-        const position = keys[i]! % POSITION_LIMIT;
-        if (position < headLength) inHead = 1;
-        if (withPositions) positions.varint(position - previous);
-        previous = position;
+    const inHead: number[] = [];
+    for (let i = 0; i < size; i++) {
+      const id = this.occurrenceGram[i]!;
+      let local = this.localOf[id]!;
+      if (local === 0) {
+        termIds.push(id);
+        counts.push(0);
+        inHead.push(0);
+        local = this.localOf[id] = termIds.length;
       }
-      termIds.push(id);
-      counts.push(count * 2 + inHead);
-      positionBytes.push(positions.size - before);
+      counts[local - 1]!++;
+      if (this.occurrenceAt[i]! < headLength) inHead[local - 1] = 1;
+    }
+    const starts = new Int32Array(termIds.length + 1);
+    for (let local = 0; local < termIds.length; local++) starts[local + 1] = starts[local]! + (this.lengths[termIds[local]!] === GRAM_LENGTH ? counts[local]! : 0);
+    const next = starts.slice(0, termIds.length);
+    const grouped = new Int32Array(starts[termIds.length]!);
+    for (let i = 0; i < size; i++) {
+      const local = this.localOf[this.occurrenceGram[i]!]! - 1;
+      if (this.lengths[termIds[local]!] === GRAM_LENGTH) grouped[next[local]!++] = this.occurrenceAt[i]!;
+    }
+    const positions = new ByteWriter(grouped.length * 2);
+    const positionBytes = new Uint32Array(termIds.length);
+    for (let local = 0; local < termIds.length; local++) {
+      this.localOf[termIds[local]!] = 0;
+      const before = positions.size;
+      let previous = 0;
+      for (let k = starts[local]!; k < starts[local + 1]!; k++) {
+        positions.varint(grouped[k]! - previous);
+        previous = grouped[k]!;
+      }
+      positionBytes[local] = positions.size - before;
     }
     return {
       termIds: Int32Array.from(termIds),
-      counts: Uint32Array.from(counts),
-      positionBytes: Uint32Array.from(positionBytes),
+      counts: Uint32Array.from(counts, (count, local) => count * 2 + inHead[local]!),
+      positionBytes,
       positions: positions.finish(),
       length,
       headLength,
