@@ -31,7 +31,7 @@ import { benchImport } from './bench/import-mirror.ts';
 import { measure, median, type Measurement } from './bench/measure.ts';
 import { measureHostile } from './bench/hostile.ts';
 import { measureOpenData } from './bench/open-data.ts';
-import { measureSearchQuality, type QueryResult } from './bench/search-quality.ts';
+import { measureSearchQuality, summarizeSearch, type QueryResult } from './bench/search-quality.ts';
 import { siteStats, type SiteStats } from './bench/site-stats.ts';
 import { fail } from './lib/output.ts';
 import { projectRoot } from './lib/project.ts';
@@ -40,7 +40,7 @@ const { values } = parseArgs({
   options: {
     reports: { type: 'string', default: '1000' },
     runs: { type: 'string' },
-    queries: { type: 'string', default: '12' },
+    queries: { type: 'string', default: '200' },
     seed: { type: 'string', default: '1' },
     'no-baseline': { type: 'boolean', default: false },
     'no-search': { type: 'boolean', default: false },
@@ -212,18 +212,7 @@ try {
       shareOfCold: openData.coldMs / coldSummary.wallMs,
       shareOfUnchanged: openData.unchangedMs / summary([unchanged]).wallMs,
     },
-    search: search && {
-      queries: search.length,
-      medianMs: median(search.map((q) => q.ms)),
-      maxMs: Math.max(...search.map((q) => q.ms)),
-      medianTransferBytes: median(search.map((q) => q.transferBytes)),
-      maxTransferBytes: Math.max(...search.map((q) => q.transferBytes)),
-      meanRecall: search.reduce((sum, q) => sum + q.recall, 0) / search.length,
-      countAtLeastExpected: search.filter((q) => q.shown >= q.expected).length,
-      meanPrecisionAt10: search.reduce((sum, q) => sum + q.precisionAt10, 0) / search.length,
-      minPrecisionAt10: Math.min(...search.map((q) => q.precisionAt10)),
-      perQuery: search,
-    },
+    search: search && { ...summarizeSearch(search), perQuery: search },
   };
 
   if (values.json) {
@@ -252,16 +241,18 @@ try {
         ['search: queries', `${q.queries}`],
         ['search: time to results', `median ${q.medianMs.toFixed(0)} ms, max ${q.maxMs.toFixed(0)} ms`],
         ['search: first-query transfer', `median ${kb(q.medianTransferBytes)}, max ${kb(q.maxTransferBytes)}`],
-        ['search: recall', `${(q.meanRecall * 100).toFixed(1)}% mean; count ≥ expected in ${q.countAtLeastExpected}/${q.queries}`],
-        ['search: precision@10', `${q.meanPrecisionAt10.toFixed(3)} mean, ${q.minPrecisionAt10.toFixed(3)} min`],
+        ['search: first-query transfer > 300 KB', `${q.overBudgetTransfer}/${q.queries} queries`],
+        ['search: count shown = true count', `${q.countExact}/${q.queries} queries`],
+        ['search: result list = true set, no duplicates', `${q.setExact}/${q.queries} queries (relevance and newest first)`],
+        ['search: P@10 = 1.0', `${q.precisionAt10One}/${q.withTenOrMore} queries with ≥ 10 matches (min P@10 over all ${q.minPrecisionAt10.toFixed(2)})`],
       );
     }
     const width = Math.max(...rows.map(([label]) => label.length));
     console.log(rows.map(([label, value]) => `${label.padEnd(width)}  ${value}`).join('\n'));
     if (result.search) {
-      console.log('\nquery\tkind\texpected\tshown\trecall\tP@10\tms\tKB');
+      console.log('\nquery\tkind\texpected\tshown\texactSet\tP@10\tms\tKB');
       for (const q of result.search.perQuery) {
-        console.log([q.query, q.kind, q.expected, q.shown, q.recall.toFixed(3), q.precisionAt10.toFixed(2), q.ms.toFixed(0), (q.transferBytes / 1024).toFixed(1)].join('\t'));
+        console.log([q.query, q.kind, q.expected, q.shown, q.exactSet, q.precisionAt10.toFixed(2), q.ms.toFixed(0), (q.transferBytes / 1024).toFixed(1)].join('\t'));
       }
     }
   }

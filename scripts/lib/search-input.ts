@@ -19,19 +19,19 @@ export function searchIndexInput(portal: PortalIndex, cacheDir: string, fingerpr
     reports: portal.reports.map((report) => {
       const agency = portal.agency(report.agencyId);
       return {
-      id: report.id,
-      title: report.title,
-      agency: agency.name,
-      published: report.published.slice(0, 10),
-      fields: [report.title, report.indexNumber, report.docNumber ?? '', agency.name, agency.short ?? '', report.source, report.category ?? ''],
-      digest: report.digest,
-      sourcePath: report.sourcePath,
-      filters: {
-        agency: [report.agencyId],
-        year: [String(report.year)],
-        category: report.category ? [report.category] : [],
-        column: columnLineage(portal.columns, portal.column(report.columnId)).map((column) => column.id),
-      } satisfies Record<SearchFilter, string[]>,
+        id: report.id,
+        title: report.title,
+        agency: agency.name,
+        published: report.published.slice(0, 10),
+        fields: [report.title, report.indexNumber, report.docNumber ?? '', agency.name, agency.short ?? '', report.source, report.category ?? ''],
+        digest: report.digest,
+        sourcePath: report.sourcePath,
+        filters: {
+          agency: [report.agencyId],
+          year: [String(report.year)],
+          category: report.category ? [report.category] : [],
+          column: columnLineage(portal.columns, portal.column(report.columnId)).map((column) => column.id),
+        } satisfies Record<SearchFilter, string[]>,
       };
     }),
   };
