@@ -30,6 +30,7 @@ import {
   gramPath,
   INDEX_FORMAT,
   largeGramPath,
+  positionBlockPath,
   type GramData,
   type SearchDocument,
   type SearchManifest,
@@ -243,9 +244,13 @@ class GramFileWriter {
       const { dictionary, large } = encodeGramBucket(grams);
       // Postings change on every edit, so they get a fast level (3% larger than level 6, twice as fast).
       files.set(`${base}/${gramPath(grams[0]!.gram, this.buckets)}`, { kind: 'cached', entry: this.cache.entry(hashOf(dictionary)), data: () => dictionary, level: 3 });
-      large.forEach((data, index) =>
-        files.set(`${base}/${largeGramPath(grams[0]!.gram, this.buckets, index + 1)}`, { kind: 'cached', entry: this.cache.entry(hashOf(data)), data: () => data, level: 3 }),
-      );
+      large.forEach(({ list, blocks }, index) => {
+        const gram = grams[0]!.gram;
+        files.set(`${base}/${largeGramPath(gram, this.buckets, index + 1)}`, { kind: 'cached', entry: this.cache.entry(hashOf(list)), data: () => list, level: 3 });
+        blocks.forEach((block, j) =>
+          files.set(`${base}/${positionBlockPath(gram, this.buckets, index + 1, j)}`, { kind: 'cached', entry: this.cache.entry(hashOf(block)), data: () => block, level: 3 }),
+        );
+      });
     }
     await writeFiles(dir, files);
   }

@@ -219,3 +219,40 @@ describe('phrases are found exactly', async () => {
     for (const query of queries) expect((await ids(query)).sort(), query).toEqual(truth(query).sort());
   });
 });
+
+describe('phrases made of common grams, whose positions are fetched by blocks', async () => {
+  // Text from a few characters, so every gram of three is in most documents, many times.
+  const ALPHABET = ['政', '府', '法'];
+  let state = 11;
+  const next = () => (state = (Math.imul(state, 1103515245) + 12345) >>> 0) / 2 ** 32;
+  const bodies = Array.from({ length: 300 }, () => Array.from({ length: 200 + Math.floor(next() * 1300) }, () => ALPHABET[Math.floor(next() * ALPHABET.length)]).join(''));
+  const dir = tempDir('search-blocks');
+  const reports: IndexedReport[] = bodies.map((body, doc) => {
+    const sourcePath = join(dir, `${doc}.md`);
+    writeFileSync(sourcePath, `---\ntitle: 文件${doc}\n---\n${body}\n`);
+    return { id: `r/${doc}`, title: `文件${doc}`, agency: '', published: '2024-01-01', fields: [`文件${doc}`], digest: String(doc), sourcePath, filters: {} };
+  });
+  const built = await buildSearchIndex({ reports, filterValues: {}, fingerprint: 'blocks', cacheDir: join(dir, 'cache') });
+  const reader = await open(built.dir);
+
+  it('are split into blocks', () => {
+    const files = readdirSync(join(built.dir, JSON.parse(readFileSync(join(built.dir, 'manifest.json'), 'utf8')).base, 'grams'));
+    expect(files.filter((file) => /^\d+-\d+-[1-9]\d*\.bin$/.test(file)).length).toBeGreaterThan(10);
+  });
+
+  it('are found exactly, present or absent, rare or common', async () => {
+    const queries = new Set<string>();
+    for (let i = 0; i < 100; i++) {
+      const body = bodies[Math.floor(next() * bodies.length)]!;
+      const length = 3 + Math.floor(next() * 13);
+      const start = Math.floor(next() * (body.length - length));
+      queries.add(body.slice(start, start + length));
+      queries.add(Array.from({ length }, () => ALPHABET[Math.floor(next() * ALPHABET.length)]).join(''));
+    }
+    for (const query of queries) {
+      const expected = bodies.flatMap((body, doc) => (body.includes(query) ? [doc] : []));
+      const ids = await Promise.all((await reader.search([query], {}, 'newest')).map(async (doc) => Number((await reader.document(doc)).id.slice(2))));
+      expect(ids.sort((a, b) => a - b), query).toEqual(expected);
+    }
+  });
+});

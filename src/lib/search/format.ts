@@ -8,7 +8,9 @@
  *   grams/<bucket>.bin       every gram of 1, 2 and 3 characters, hashed into
  *                            buckets: a dictionary, then the data of the grams
  *                            small enough to travel with it (GramFile)
- *   grams/<bucket>-<k>.bin   the data of the k-th large gram of the bucket
+ *   grams/<bucket>-<k>.bin   the k-th large gram of the bucket: how many documents
+ *                            a block of its positions covers, then its list
+ *   grams/<bucket>-<k>-<j>.bin  its j-th block of positions
  *   docs/<n>.bin             document n as JSON (SearchDocument)
  *   filters/<kind>-<n>.bin   documents having the n-th value of a filter
  *
@@ -44,8 +46,9 @@ export interface SearchDocument {
 export const documentPath = (doc: number) => `docs/${doc}.bin`;
 /** Where the builder writes and the reader finds a gram's dictionary entry. */
 export const gramPath = (gram: string, buckets: number) => `grams/${bucketOf(gram, buckets)}.bin`;
-/** Where a large gram's data is: the k-th (from 1) of its bucket. */
+/** Where a large gram's list is: the k-th (from 1) of its bucket; and its j-th block of positions (from 0). */
 export const largeGramPath = (gram: string, buckets: number, k: number) => `grams/${bucketOf(gram, buckets)}-${k}.bin`;
+export const positionBlockPath = (gram: string, buckets: number, k: number, block: number) => `grams/${bucketOf(gram, buckets)}-${k}-${block}.bin`;
 
 /** Grams are of up to this many characters; only the longest have positions. */
 export const GRAM_LENGTH = 3;
@@ -160,6 +163,11 @@ export class ByteReader {
     return byte;
   }
 
+  /** The bytes not read yet. */
+  rest(): Uint8Array {
+    return this.data.subarray(this.offset);
+  }
+
   text(): string {
     const length = this.varint();
     const value = new TextDecoder().decode(this.data.subarray(this.offset, this.offset + length));
@@ -189,21 +197,45 @@ export interface GramData {
 
 /** Data above this many bytes goes to a file of its own, fetched only when a query needs it. */
 export const INLINE_LIMIT = 1024;
+/** A large gram's positions are cut into blocks of about this many bytes, by runs of its documents. */
+export const POSITION_BLOCK_BYTES = 8192;
+
+/** A large gram's files: its list (after how many documents a block of positions holds), and its blocks of positions. */
+export interface LargeGram {
+  list: Uint8Array;
+  blocks: Uint8Array[];
+}
+
+/** Cuts positions (laid out in list order) into blocks of `perBlock` documents. */
+function positionBlocks(gram: GramData, perBlock: number): Uint8Array[] {
+  const { counts } = decodePostings(gram.list, gram.documents);
+  const reader = new ByteReader(gram.positions);
+  const blocks: Uint8Array[] = [];
+  for (let first = 0; first < gram.documents; first += perBlock) {
+    const start = reader.offset;
+    for (let i = first; i < Math.min(gram.documents, first + perBlock); i++) for (let j = 0; j < counts[i]!; j++) reader.varint();
+    blocks.push(gram.positions.subarray(start, reader.offset));
+  }
+  return blocks;
+}
 
 /**
  * A bucket's dictionary file, with the data of its small grams, and the
  * files of its large ones. `grams` sorted by gram, so the same input gives
- * the same bytes.
+ * the same bytes. A large gram's positions are in blocks, so that a query
+ * fetches only the blocks of the documents it still has to check.
  */
-export function encodeGramBucket(grams: GramData[]): { dictionary: Uint8Array; large: Uint8Array[] } {
-  const large: Uint8Array[] = [];
+export function encodeGramBucket(grams: GramData[]): { dictionary: Uint8Array; large: LargeGram[] } {
+  const large: LargeGram[] = [];
   const inline: GramData[] = [];
   const writer = new ByteWriter(grams.reduce((sum, gram) => sum + 16 + gram.list.length + gram.positions.length, 16)).varint(grams.length);
   for (const gram of grams) {
     const bytes = gram.list.length + gram.positions.length;
     let file = 0;
     if (bytes > INLINE_LIMIT) {
-      large.push(new ByteWriter(bytes).raw(gram.list).raw(gram.positions).finish());
+      const perBlock = gram.positions.length === 0 ? gram.documents : Math.max(1, Math.ceil((gram.documents * POSITION_BLOCK_BYTES) / gram.positions.length));
+      const blocks = gram.positions.length === 0 ? [] : positionBlocks(gram, perBlock);
+      large.push({ list: new ByteWriter(gram.list.length + 8).varint(perBlock).raw(gram.list).finish(), blocks });
       file = large.length;
     } else {
       inline.push(gram);
@@ -259,13 +291,13 @@ export function decodePostings(list: Uint8Array, documents: number): Postings {
 }
 
 /**
- * The positions of a gram in the documents `wanted` accepts, by document:
- * `positions` is the data after the list, laid out in list order.
+ * The positions of a gram in the documents `wanted` accepts, added to
+ * `result` by document: `positions` holds those of the list's documents
+ * from index `first` on, in list order.
  */
-export function decodePositions(positions: Uint8Array, postings: Postings, wanted: (doc: number) => boolean): Map<number, Uint32Array> {
+export function decodePositions(positions: Uint8Array, postings: Postings, wanted: (doc: number) => boolean, first = 0, result = new Map<number, Uint32Array>()): Map<number, Uint32Array> {
   const reader = new ByteReader(positions);
-  const result = new Map<number, Uint32Array>();
-  for (let i = 0; i < postings.docs.length; i++) {
+  for (let i = first; i < postings.docs.length && !reader.done; i++) {
     const count = postings.counts[i]!;
     const doc = postings.docs[i]!;
     if (!wanted(doc)) {

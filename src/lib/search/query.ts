@@ -21,6 +21,8 @@ import {
   INDEX_FORMAT,
   inflate,
   largeGramPath,
+  positionBlockPath,
+  type Postings,
   type GramEntry,
   type SearchDocument,
   type SearchManifest,
@@ -76,6 +78,21 @@ export function cheapestCover(costs: readonly number[]): number[] {
   const cover: number[] = [];
   for (let offset = costs.length - 1; offset >= 0; offset = from[offset]!) cover.unshift(offset);
   return cover;
+}
+
+/**
+ * What each gram of a phrase would add to the fetch: nothing for data that
+ * came with the dictionary; for a large gram its list, and the share of its
+ * positions in the documents that can still match (at most as many as the
+ * rarest gram of the phrase has, which is made part of every cover).
+ */
+function coverCosts(entries: readonly GramEntry[]): number[] {
+  const fewest = Math.min(...entries.map((entry) => entry.documents));
+  return entries.map((entry) => {
+    if (entry.file === 0) return 0;
+    if (entry.documents === fewest) return entry.listBytes - 1e9;
+    return entry.listBytes + entry.positionBytes * Math.min(1, fewest / entry.documents);
+  });
 }
 
 function hasPosition(sorted: Uint32Array, value: number): boolean {
@@ -138,14 +155,34 @@ export class SearchIndexReader {
     return (await dictionary).get(gram);
   }
 
-  /** A gram's list and positions, from its bucket file or its own. */
-  private async data(entry: GramEntry & { offset: number }): Promise<{ list: Uint8Array; positions: Uint8Array }> {
-    const inBucket = entry.file === 0;
-    const bytes = await this.file(inBucket ? gramPath(entry.gram, this.manifest.buckets) : largeGramPath(entry.gram, this.manifest.buckets, entry.file));
-    const start = inBucket ? entry.offset : 0;
+  /**
+   * A gram's list, and its positions: from its bucket file, or for a large
+   * gram from its own file, positions fetched by blocks only for the
+   * documents `wanted` accepts (all of them when not given).
+   */
+  private async data(entry: GramEntry & { offset: number }): Promise<{ postings: Postings; positions: (wanted: (doc: number) => boolean) => Promise<Map<number, Uint32Array>> }> {
+    const { buckets } = this.manifest;
+    if (entry.file === 0) {
+      const bytes = await this.file(gramPath(entry.gram, buckets));
+      const postings = decodePostings(bytes.subarray(entry.offset, entry.offset + entry.listBytes), entry.documents);
+      const positions = bytes.subarray(entry.offset + entry.listBytes, entry.offset + entry.listBytes + entry.positionBytes);
+      return { postings, positions: async (wanted) => decodePositions(positions, postings, wanted) };
+    }
+    const reader = new ByteReader(await this.file(largeGramPath(entry.gram, buckets, entry.file)));
+    const perBlock = reader.varint();
+    const postings = decodePostings(reader.rest(), entry.documents);
     return {
-      list: bytes.subarray(start, start + entry.listBytes),
-      positions: bytes.subarray(start + entry.listBytes, start + entry.listBytes + entry.positionBytes),
+      postings,
+      positions: async (wanted) => {
+        const blocks = new Set<number>();
+        postings.docs.forEach((doc, i) => {
+          if (wanted(doc)) blocks.add(Math.floor(i / perBlock));
+        });
+        const result = new Map<number, Uint32Array>();
+        const fetched = await Promise.all([...blocks].map(async (block) => [block, await this.file(positionBlockPath(entry.gram, buckets, entry.file, block))] as const));
+        for (const [block, bytes] of fetched) decodePositions(bytes, postings, wanted, block * perBlock, result);
+        return result;
+      },
     };
   }
 
@@ -173,26 +210,18 @@ export class SearchIndexReader {
     if (chars.length === 0) return NONE;
     if (chars.length < GRAM_LENGTH) {
       const entry = await this.entry(key);
-      return entry ? decodePostings((await this.data(entry)).list, entry.documents) : NONE;
+      return entry ? (await this.data(entry)).postings : NONE;
     }
     const grams = Array.from({ length: chars.length - GRAM_LENGTH + 1 }, (_, offset) => chars.slice(offset, offset + GRAM_LENGTH).join(''));
     const entries = await Promise.all(grams.map((gram) => this.entry(gram)));
     if (entries.some((entry) => entry === undefined)) return NONE;
-    const cover = cheapestCover(entries.map((entry) => (entry!.file === 0 ? 0 : entry!.listBytes + entry!.positionBytes)));
-    const [heads, ...parts] = await Promise.all([
-      this.headLengths(),
-      ...cover.map(async (offset) => {
-        const entry = entries[offset]!;
-        const { list, positions } = await this.data(entry);
-        return { offset, positions, postings: decodePostings(list, entry.documents) };
-      }),
-    ]);
+    const cover = cheapestCover(coverCosts(entries as GramEntry[]));
+    const [heads, ...parts] = await Promise.all([this.headLengths(), ...cover.map(async (offset) => ({ offset, ...(await this.data(entries[offset]!)) }))]);
     // Documents having every gram of the cover, from the rarest gram's list.
-    parts.sort((a, b) => a.postings.docs.length - b.postings.docs.length);
-    let candidates = new Set(parts[0]!.postings.docs);
-    for (const part of parts.slice(1)) candidates = new Set(part.postings.docs.filter((doc) => candidates.has(doc)));
-    const positions = parts.map((part) => ({ offset: part.offset, byDoc: decodePositions(part.positions, part.postings, (doc) => candidates.has(doc)) }));
-    positions.sort((a, b) => a.offset - b.offset);
+    const byRarity = [...parts].sort((a, b) => a.postings.docs.length - b.postings.docs.length);
+    let candidates = new Set(byRarity[0]!.postings.docs);
+    for (const part of byRarity.slice(1)) candidates = new Set(part.postings.docs.filter((doc) => candidates.has(doc)));
+    const positions = await Promise.all(parts.map(async (part) => ({ offset: part.offset, byDoc: await part.positions((doc) => candidates.has(doc)) })));
     const docs: number[] = [];
     const counts: number[] = [];
     const inHead: number[] = [];
