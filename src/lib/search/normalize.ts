@@ -44,26 +44,29 @@ export function forEachSearchChar(text: string, emit: (code: number, origin: num
   }
 }
 
-/** `text` as the search sees it, with where each of its characters came from. */
+/** Code points as a string, a slice at a time (a string built a character at a time is a long chain in memory). */
+function stringOf(codes: readonly number[]): string {
+  const parts: string[] = [];
+  for (let i = 0; i < codes.length; i += 4096) parts.push(String.fromCodePoint(...codes.slice(i, i + 4096)));
+  return parts.join('');
+}
+
+/** `text` as the search sees it, with where each of its characters (UTF-16 units) came from. */
 export function searchKeyWithOrigin(text: string): { key: string; origin: number[] } {
   const codes: number[] = [];
   const origin: number[] = [];
   forEachSearchChar(text, (code, from) => {
     codes.push(code);
     origin.push(from);
+    // A code point above U+FFFF is two UTF-16 units in the key: both come from the same place.
+    if (code > 0xffff) origin.push(from);
   });
-  // A code point above U+FFFF is two UTF-16 units in the key: repeat its origin.
-  let key = '';
-  const keyOrigin: number[] = [];
-  codes.forEach((code, index) => {
-    const char = String.fromCodePoint(code);
-    key += char;
-    for (let unit = 0; unit < char.length; unit++) keyOrigin.push(origin[index]!);
-  });
-  return { key, origin: keyOrigin };
+  return { key: stringOf(codes), origin };
 }
 
 /** `text` as the search sees it. */
 export function searchKey(text: string): string {
-  return searchKeyWithOrigin(text).key;
+  const codes: number[] = [];
+  forEachSearchChar(text, (code) => codes.push(code));
+  return stringOf(codes);
 }
