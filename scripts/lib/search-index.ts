@@ -204,12 +204,10 @@ class GramFileWriter {
     const order = new Int32Array(size);
     const next = starts.slice(0, local.size);
     for (let i = 0; i < size; i++) order[next[localOf[i]!]!++] = i;
-    const byteStarts = new Float64Array(size);
-    for (let i = 1; i < size; i++) byteStarts[i] = byteStarts[i - 1]! + records.positionBytes[i - 1]!;
 
     // Every gram's list, then every gram's positions, in two buffers; each gram's data is a view into them.
     const lists = new ByteWriter(size * 4);
-    const positions = new ByteWriter(records.positions.length + 16);
+    const positions = new ByteWriter(records.payload.length + 16);
     const spans: [term: number, listStart: number, listEnd: number, positionStart: number, positionEnd: number][] = [];
     for (const [term, at] of local) {
       const listStart = lists.size;
@@ -219,8 +217,8 @@ class GramFileWriter {
         const record = order[k]!;
         lists.varint(records.docs[record]! - previous).varint(records.counts[record]!);
         previous = records.docs[record]!;
-        const from = byteStarts[record]!;
-        positions.raw(records.positions.subarray(from, from + records.positionBytes[record]!));
+        const from = records.positionStarts[record]!;
+        positions.raw(records.payload.subarray(from, from + records.positionBytes[record]!));
       }
       spans.push([term, listStart, lists.size, positionStart, positions.size]);
     }

@@ -9,7 +9,7 @@
 import { appendFileSync, closeSync, mkdirSync, openSync, readFileSync, readSync, rmSync, writeSync } from 'node:fs';
 import { readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { bucketOf, ByteWriter, GRAM_LENGTH } from '../../src/lib/search/format.ts';
+import { bucketOf, ByteReader, ByteWriter, GRAM_LENGTH } from '../../src/lib/search/format.ts';
 import { forEachSearchChar } from '../../src/lib/search/normalize.ts';
 
 /**
@@ -267,17 +267,22 @@ export interface SpilledRecords {
   docs: Uint32Array;
   terms: Int32Array;
   counts: Uint32Array;
+  /** Where each record's positions are in `payload`, and how many bytes. */
+  positionStarts: Float64Array;
   positionBytes: Uint32Array;
-  positions: Uint8Array;
+  payload: Uint8Array;
 }
 
-const RECORD_FILES = ['docs', 'terms', 'counts', 'positionBytes'] as const;
-
-/** Postings of every document, on disk by partition: each partition's records in document order. */
+/**
+ * Postings of every document, on disk by partition: each partition's
+ * records in document order, as document and gram ids, and a payload per
+ * record (occurrences × 2 + head flag, the positions' byte length, the
+ * positions), varints to keep the files small.
+ */
 export class RecordSpill {
   private readonly dir: string;
-  private readonly buffers: { docs: Uint32Array; terms: Int32Array; counts: Uint32Array; positionBytes: Uint32Array; positions: ByteWriter; size: number }[];
-  /** Records and position bytes written per partition. */
+  private readonly buffers: { docs: Uint32Array; terms: Int32Array; payload: ByteWriter; size: number }[];
+  /** Records and payload bytes written per partition. */
   private readonly written: number[];
   private readonly writtenBytes: number[];
 
@@ -285,19 +290,12 @@ export class RecordSpill {
     this.dir = dir;
     rmSync(dir, { recursive: true, force: true });
     mkdirSync(dir, { recursive: true });
-    this.buffers = Array.from({ length: partitions }, () => ({
-      docs: new Uint32Array(SPILL_CHUNK),
-      terms: new Int32Array(SPILL_CHUNK),
-      counts: new Uint32Array(SPILL_CHUNK),
-      positionBytes: new Uint32Array(SPILL_CHUNK),
-      positions: new ByteWriter(SPILL_CHUNK),
-      size: 0,
-    }));
+    this.buffers = Array.from({ length: partitions }, () => ({ docs: new Uint32Array(SPILL_CHUNK), terms: new Int32Array(SPILL_CHUNK), payload: new ByteWriter(SPILL_CHUNK * 2), size: 0 }));
     this.written = Array.from({ length: partitions }, () => 0);
     this.writtenBytes = Array.from({ length: partitions }, () => 0);
   }
 
-  private file(partition: number, kind: (typeof RECORD_FILES)[number] | 'positions'): string {
+  private file(partition: number, kind: 'docs' | 'terms' | 'payload'): string {
     return join(this.dir, `${partition}.${kind}`);
   }
 
@@ -309,9 +307,7 @@ export class RecordSpill {
       const buffer = this.buffers[partition]!;
       buffer.docs[buffer.size] = doc;
       buffer.terms[buffer.size] = termIds[i]!;
-      buffer.counts[buffer.size] = counts[i]!;
-      buffer.positionBytes[buffer.size] = positionBytes[i]!;
-      buffer.positions.raw(positions.subarray(offset, offset + positionBytes[i]!));
+      buffer.payload.varint(counts[i]!).varint(positionBytes[i]!).raw(positions.subarray(offset, offset + positionBytes[i]!));
       offset += positionBytes[i]!;
       if (++buffer.size === SPILL_CHUNK) this.flush(partition);
     }
@@ -320,13 +316,14 @@ export class RecordSpill {
   private flush(partition: number): void {
     const buffer = this.buffers[partition]!;
     if (buffer.size === 0) return;
-    for (const kind of RECORD_FILES) appendFileSync(this.file(partition, kind), bytesOf(buffer[kind], buffer.size));
-    const positions = buffer.positions.finish();
-    appendFileSync(this.file(partition, 'positions'), positions);
+    appendFileSync(this.file(partition, 'docs'), bytesOf(buffer.docs, buffer.size));
+    appendFileSync(this.file(partition, 'terms'), bytesOf(buffer.terms, buffer.size));
+    const payload = buffer.payload.finish();
+    appendFileSync(this.file(partition, 'payload'), payload);
     this.written[partition]! += buffer.size;
-    this.writtenBytes[partition]! += positions.length;
+    this.writtenBytes[partition]! += payload.length;
     buffer.size = 0;
-    buffer.positions = new ByteWriter(SPILL_CHUNK);
+    buffer.payload = new ByteWriter(SPILL_CHUNK * 2);
   }
 
   /** Writes what is still buffered; call once every document is added. */
@@ -357,26 +354,30 @@ export class RecordSpill {
   read(partitions: number[]): SpilledRecords {
     const total = partitions.reduce((sum, partition) => sum + this.written[partition]!, 0);
     const totalBytes = partitions.reduce((sum, partition) => sum + this.writtenBytes[partition]!, 0);
-    const records: SpilledRecords = {
-      docs: new Uint32Array(total),
-      terms: new Int32Array(total),
-      counts: new Uint32Array(total),
-      positionBytes: new Uint32Array(total),
-      positions: new Uint8Array(totalBytes),
-    };
+    const docs = new Uint32Array(total);
+    const terms = new Int32Array(total);
+    const payload = new Uint8Array(totalBytes);
     let at = 0;
     let byteAt = 0;
     for (const partition of partitions) {
       if (this.written[partition] === 0) continue;
-      records.docs.set(int32View(readFileSync(this.file(partition, 'docs')), Uint32Array), at);
-      records.terms.set(int32View(readFileSync(this.file(partition, 'terms')), Int32Array), at);
-      records.counts.set(int32View(readFileSync(this.file(partition, 'counts')), Uint32Array), at);
-      records.positionBytes.set(int32View(readFileSync(this.file(partition, 'positionBytes')), Uint32Array), at);
-      if (this.writtenBytes[partition]! > 0) records.positions.set(readFileSync(this.file(partition, 'positions')), byteAt);
+      docs.set(int32View(readFileSync(this.file(partition, 'docs')), Uint32Array), at);
+      terms.set(int32View(readFileSync(this.file(partition, 'terms')), Int32Array), at);
+      payload.set(readFileSync(this.file(partition, 'payload')), byteAt);
       at += this.written[partition]!;
       byteAt += this.writtenBytes[partition]!;
     }
-    return records;
+    const counts = new Uint32Array(total);
+    const positionStarts = new Float64Array(total);
+    const positionBytes = new Uint32Array(total);
+    const reader = new ByteReader(payload);
+    for (let i = 0; i < total; i++) {
+      counts[i] = reader.varint();
+      positionBytes[i] = reader.varint();
+      positionStarts[i] = reader.offset;
+      reader.offset += positionBytes[i]!;
+    }
+    return { docs, terms, counts, positionStarts, positionBytes, payload };
   }
 
   remove(): void {
