@@ -20,6 +20,7 @@ export const LAYOUT_IDS: readonly string[] = [
   'years-heading',
   'agencies-heading',
   'search-query',
+  'search-help',
   'search-sort',
   'search-results-heading',
   'sm-columns',

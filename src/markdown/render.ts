@@ -6,12 +6,13 @@
  * allowlist and shapes headings and tables. The whole body goes through the
  * sanitizer, so pasted HTML cannot slip past it.
  */
-import type { Root } from 'hast';
+import type { Element, Root } from 'hast';
 import { toText } from 'hast-util-to-text';
 import rehypeSanitize from 'rehype-sanitize';
 import rehypeStringify from 'rehype-stringify';
 import { markdownToHast, markdownToMdast } from 'satteri';
 import { unified } from 'unified';
+import { visit } from 'unist-util-visit';
 import { VFile } from 'vfile';
 import { rehypeCollectLinks } from './rehype-collect-links.ts';
 import { rehypeHeadings, type Heading } from './rehype-headings.ts';
@@ -78,8 +79,29 @@ export function renderMarkdown(markdown: string): RenderedBody {
   };
 }
 
+/**
+ * An ordered list's numbers are drawn by the browser, not in the HTML text;
+ * readers see them (and the Markdown has them), so the text has them too.
+ */
+function withListNumbers(tree: Root): Root {
+  const copy = structuredClone(tree);
+  visit(copy, 'element', (node: Element) => {
+    if (node.tagName !== 'ol') return;
+    const start = Number(node.properties['start'] ?? 1);
+    let number = Number.isFinite(start) ? start : 1;
+    for (const item of node.children) {
+      if (item.type !== 'element' || item.tagName !== 'li') continue;
+      // Into the item's first paragraph when it has one, so the number stays on its line.
+      const first = item.children.find((child) => child.type === 'element' || (child.type === 'text' && child.value.trim()));
+      const holder = first?.type === 'element' && first.tagName === 'p' ? first : item;
+      holder.children.unshift({ type: 'text', value: `${number++}. ` });
+    }
+  });
+  return copy;
+}
+
 function plainText(tree: Root): string {
-  return toText(tree)
+  return toText(withListNumbers(tree))
     .split('\n')
     .map((line) => line.replace(/\s+/g, ' ').trim())
     .filter(Boolean)

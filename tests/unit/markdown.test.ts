@@ -73,6 +73,9 @@ describe('tables', () => {
 describe('text and summaries', () => {
   it('gives the visible text, one block a line', () => {
     expect(renderMarkdown('## 一、概况\n\n第一段**加粗**。\n\n- 甲\n- 乙').text).toBe('一、概况\n第一段加粗。\n甲\n乙');
+    // An ordered list's numbers are seen by readers and written in the Markdown; search finds them.
+    expect(renderMarkdown('1. 甲\n2. 乙\n\n3. 丙').text).toBe('1. 甲\n2. 乙\n3. 丙');
+    expect(renderMarkdown('4. 畅通').text).toBe('4. 畅通');
   });
 
   it('cuts a summary at a sentence end near the limit, else with an ellipsis', () => {
