@@ -71,13 +71,16 @@ describe('--out never destroys anything', () => {
       [join(contentDir, 'reports'), '与内容文件夹'],
       [join(contentDir, '..'), '与内容文件夹'],
       [repo, 'git 仓库'],
-      [projectRoot, '包含整个项目'],
-      [join(projectRoot, 'src'), '在项目文件夹之内'],
       [notes, '不是本工具生成的'],
     ];
     const before = treeHash(join(contentDir, '..'));
     for (const [out, message] of cases) {
       for (let second = 0; second < 2; second++) expectRefused(runScript('build', ['--content', contentDir, '--out', out]), '已停止，没有改动任何文件', message);
+    }
+    // With empty content, so that a build without this guard stops at the check instead of moving the project aside.
+    const emptyContent = tempDir('empty');
+    for (const [out, message] of [[projectRoot, '包含整个项目'], [join(projectRoot, 'src'), '在项目文件夹之内']]) {
+      expectRefused(runScript('build', ['--content', emptyContent, '--out', out!]), '已停止，没有改动任何文件', message!);
     }
     expect(treeHash(join(contentDir, '..'))).toBe(before);
     expect(readdirSync(scratch).sort()).toEqual(['notes', 'repo']);
@@ -128,7 +131,8 @@ describe('builds at the same time and interrupted builds', () => {
 
     const { child, ended } = startBuild([...args, '--cache-dir', join(tempDir('cache'), 'cold')]);
     const staging = `${outDir}.staging`;
-    await waitFor(() => existsSync(join(staging, 'site')) && readdirSync(join(staging, 'site')).length > 0, 60);
+    // Killed once Astro has written pages: the build is mid-render.
+    await waitFor(() => existsSync(staging) && (readdirSync(staging, { recursive: true }) as string[]).some((file) => file.endsWith('.html')), 60);
     process.kill(-child.pid!, 'SIGTERM');
     await ended;
     expect(treeHash(outDir)).toBe(site);
