@@ -35,7 +35,7 @@ import { projectRoot } from './lib/project.ts';
 import { DEFAULT_CACHE_DIR, useRenderCache } from './lib/render-cache.ts';
 import { copyAttachments } from './lib/attachments.ts';
 import { checkContent } from './lib/check-content.ts';
-import { claimFolders, DEFAULT_WAIT_SECONDS } from './lib/claim-folders.ts';
+import { claimFolders, DEFAULT_WAIT_SECONDS, lockOutput } from './lib/claim-folders.ts';
 import { discardStaging, prepareStaging, publishStaging, restoreInterrupted, stagedSiteFor } from './lib/publish.ts';
 import { publishSearchIndex } from './lib/search-index.ts';
 import { searchIndexInput } from './lib/search-input.ts';
@@ -66,8 +66,8 @@ function phase(name: string, total?: number) {
   progress.phase(name, total);
 }
 
-await claimFolders({ contentDir, cacheDir, outDir, waitSeconds: Number(values.wait ?? DEFAULT_WAIT_SECONDS) });
-await restoreInterrupted(outDir);
+const waitSeconds = Number(values.wait ?? DEFAULT_WAIT_SECONDS);
+await claimFolders({ contentDir, cacheDir, outDir, waitSeconds });
 process.env[CONTENT_DIR_ENV] = contentDir;
 const fingerprint = useRenderCache(cacheDir);
 process.env['ASTRO_TELEMETRY_DISABLED'] = '1';
@@ -78,6 +78,8 @@ progress.clear();
 if (problems.length > 0) printProblems(problems);
 if (!portal || hasErrors(problems)) fail(`构建已取消：内容有错误。${outDir} 保持不变。`);
 handOverPortal(contentDir, portal);
+await lockOutput(outDir, waitSeconds);
+await restoreInterrupted(outDir);
 
 let searchMs = 0;
 let searchPeakRss = 0;

@@ -1,10 +1,11 @@
 /**
  * What `npm run build` and `npm run check` do before touching anything:
  * refuse output and cache folders they must not replace or delete, then lock
- * them against another build running at the same time.
+ * them against another build running at the same time (the cache first: the
+ * check writes to it; the output once the content passed the check).
  */
 import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { takeLock } from './build-lock.ts';
 import { dim, fail } from './output.ts';
 import { CACHE_MARKER, markOwned, OUTPUT_MARKER, ownedFolderProblem } from './owned-folders.ts';
@@ -16,6 +17,7 @@ import { DEFAULT_CACHE_DIR } from './render-cache.ts';
 export const DEFAULT_WAIT_SECONDS = 600;
 
 export async function claimFolders({ contentDir, cacheDir, outDir, waitSeconds }: { contentDir: string; cacheDir: string; outDir?: string; waitSeconds: number }): Promise<void> {
+  if (!Number.isFinite(waitSeconds) || waitSeconds < 0) fail(`--wait 应是等待的秒数，例如 --wait 60（现在是“${waitSeconds}”）。`);
   const outFolders = outDir ? [outDir, stagingDirFor(outDir), previousDirFor(outDir)] : [];
   const problem =
     (outDir &&
@@ -25,11 +27,18 @@ export async function claimFolders({ contentDir, cacheDir, outDir, waitSeconds }
       )) ||
     ownedFolderProblem({ dir: cacheDir, label: '缓存文件夹（--cache-dir）', marker: CACHE_MARKER, isDefault: cacheDir === DEFAULT_CACHE_DIR, mayBeInProject: true }, { contentDir, projectRoot, others: outFolders });
   if (problem) fail(`已停止，没有改动任何文件：${problem}`);
-  const locks = [...(outDir ? [`${outDir.replace(/[\\/]+$/, '')}.lock`] : []), join(cacheDir, '.lock')];
   mkdirSync(cacheDir, { recursive: true });
   markOwned(cacheDir, CACHE_MARKER);
-  for (const lock of locks) {
-    const refusal = await takeLock(lock, waitSeconds, (message) => console.error(dim(message)));
-    if (refusal) fail(refusal);
-  }
+  await lock(join(cacheDir, '.lock'), waitSeconds);
+}
+
+/** Locks the output folder; called once the content passed the check, so a refused build creates nothing next to it. */
+export async function lockOutput(outDir: string, waitSeconds: number): Promise<void> {
+  mkdirSync(dirname(outDir), { recursive: true });
+  await lock(`${outDir.replace(/[\\/]+$/, '')}.lock`, waitSeconds);
+}
+
+async function lock(file: string, waitSeconds: number) {
+  const refusal = await takeLock(file, waitSeconds, (message) => console.error(dim(message)));
+  if (refusal) fail(refusal);
 }

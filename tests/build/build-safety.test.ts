@@ -5,9 +5,9 @@
  * refuses folders the build does not own.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { copyFixture, reportSource, writeContentFile } from '../helpers/fixture-site.ts';
 import { projectRoot, runScript, type RunResult } from '../helpers/run.ts';
 import { tempDir } from '../helpers/temp.ts';
@@ -142,5 +142,17 @@ describe('builds at the same time and interrupted builds', () => {
     expect(next.code, next.output).toBe(0);
     expect(existsSync(join(outDir, 'reports', '2021', 'new', 'index.html'))).toBe(true);
     expect(treeHash(`${outDir}.previous`)).toBe(site);
+  });
+});
+
+describe('npm run screenshots --out', () => {
+  it('replaces only its own screenshots, never other pictures in the folder', () => {
+    const outDir = tempDir('shots');
+    writeFileSync(join(outDir, 'photo.png'), 'an editor’s picture');
+    writeFileSync(join(outDir, 'home.png'), 'an old screenshot');
+    const result = runScript('screenshots', ['--dist', inject('fixture').outDir, '--out', outDir]);
+    expect(result.output).not.toMatch(STACK_TRACE);
+    expect(readFileSync(join(outDir, 'photo.png'), 'utf8')).toBe('an editor’s picture');
+    expect(readFileSync(join(outDir, 'home.png')).subarray(1, 4).toString()).toBe('PNG');
   });
 });
