@@ -12,6 +12,7 @@
  */
 import { copyFile, mkdir, readFile, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
+import { activeTypeProblem } from '../../src/lib/content/paths.ts';
 import { serializeReport, slugFromTitle, writeNewReport } from '../../src/lib/report-file.ts';
 import { attachmentName, resolveInMirror, sourceIdentity, type SourceFile } from '../../src/lib/importer/mirror.ts';
 import type { ImportedPage, PageResource } from '../../src/lib/importer/page.ts';
@@ -30,6 +31,8 @@ export interface MissingFile {
   kind: '附件' | '图片';
   text: string;
   href: string;
+  /** Why the file was not imported although the mirror holds it (a type that would run script on the portal). */
+  refused?: string;
 }
 
 interface Outcome {
@@ -123,6 +126,11 @@ async function placeFiles(source: SourceFile, page: ImportedPage, folder: string
       missing.push({ kind, text: resource.text, href: resource.href });
       return undefined;
     }
+    const refused = activeTypeProblem(from);
+    if (refused) {
+      missing.push({ kind, text: resource.text, href: resource.href, refused });
+      return undefined;
+    }
     let file = placed.get(from);
     if (file === undefined) {
       const name = attachmentName(from);
@@ -170,8 +178,8 @@ async function freeSlug(reportsDir: string, year: string, slug: string, taken: S
 function missingComment(missing: readonly MissingFile[]): string[] {
   if (missing.length === 0) return [];
   return [
-    '导入时以下附件或图片在保存的网站中找不到，没有导入；找到后放进 content/attachments/，附件写进 attachments：',
-    ...missing.map((file) => `- ${file.kind}“${file.text || '（无标题）'}”，原链接 ${file.href}`),
+    '导入时以下附件或图片没有导入：找不到的，找到后放进 content/attachments/，附件写进 attachments；不能附上的类型，请改存为 PDF 或图片：',
+    ...missing.map((file) => `- ${file.kind}“${file.text || '（无标题）'}”，原链接 ${file.href}${file.refused ? `（${file.refused}）` : '（在保存的网站中找不到）'}`),
   ];
 }
 

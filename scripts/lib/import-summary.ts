@@ -8,7 +8,11 @@ export function outcomeLines(outcome: PageOutcome, dryRun: boolean): string[] {
   return [
     `${dryRun ? '将导入' : '已导入'}：${outcome.source} → ${outcome.file}`,
     ...outcome.notes.map((note) => `  ${note.field}：${note.message}`),
-    ...outcome.missing.map((file) => `  ${file.kind}（attachments）：“${file.text || file.href}”在保存的网站中找不到（链接 ${file.href}），没有导入，请补上`),
+    ...outcome.missing.map((file) =>
+      file.refused
+        ? `  ${file.kind}（attachments）：“${file.text || file.href}”（链接 ${file.href}）没有导入：${file.refused}`
+        : `  ${file.kind}（attachments）：“${file.text || file.href}”在保存的网站中找不到（链接 ${file.href}），没有导入，请补上`,
+    ),
   ];
 }
 
@@ -44,8 +48,14 @@ export function summaryLines(outcomes: readonly PageOutcome[], dryRun: boolean, 
     lines.push(`发布日期（published）取自：${countByKind(published, '篇')}`);
     const attachments = imported.reduce((sum, outcome) => sum + outcome.attachments.length, 0);
     const images = imported.reduce((sum, outcome) => sum + outcome.images.length, 0);
-    const missing = imported.reduce((sum, outcome) => sum + outcome.missing.length, 0);
-    lines.push(`附件 ${attachments} 个、图片 ${images} 个${dryRun ? '将' : '已'}复制到 content/attachments/${missing > 0 ? `；${missing} 个在保存的网站中找不到` : ''}`);
+    const notCopied = imported.flatMap((outcome) => outcome.missing);
+    const refused = notCopied.filter((file) => file.refused).length;
+    const missing = notCopied.length - refused;
+    lines.push(
+      `附件 ${attachments} 个、图片 ${images} 个${dryRun ? '将' : '已'}复制到 content/attachments/` +
+        (missing > 0 ? `；${missing} 个在保存的网站中找不到` : '') +
+        (refused > 0 ? `；${refused} 个是网页或脚本类型，不能附上，没有导入` : ''),
+    );
   }
   lines.push(`导入日志（JSON）：${logFile}`);
   return lines;

@@ -4,7 +4,7 @@
  * headings, lists, data tables, images and attachments, and no chrome of
  * the old site.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { fileFor, html, text } from '../helpers/dist.ts';
@@ -61,5 +61,31 @@ describe('an imported report, published', () => {
       expect(text($, '.report-body').length, url).toBeGreaterThan(30);
       expect(text($, '.report-body'), url).not.toMatch(/当前位置|您的位置|欢迎访问|阅读次数|浏览次数|打印|关闭|分享|字体|上一篇|下一篇|相关链接|扫一扫|主办|版权所有|ICP|网站标识码|Copyright/);
     }
+  });
+});
+
+describe('files of an old page that would run script on the portal', () => {
+  it('are not imported: the report still passes the check, and the summary says which and why', () => {
+    const contentDir = copyFixture('import-site');
+    const mirror = tempDir('active-mirror');
+    const hanweb = readFileSync(join(projectRoot, 'tests', 'fixtures', 'import-mirror', 'www.qinghe.example', 'art', '2021', '3', '9', 'art_1201_5501.html'), 'utf8');
+    mkdirSync(join(mirror, 'www.qinghe.example', 'art'), { recursive: true });
+    writeFileSync(
+      join(mirror, 'www.qinghe.example', 'art', 'page.html'),
+      hanweb
+        .replace('/picture/0/2021/fzxc.png', 'chart.svg')
+        .replace('/attach/0/2021/P020210309553112.pdf', 'notice.html'),
+    );
+    writeFileSync(join(mirror, 'www.qinghe.example', 'art', 'chart.svg'), '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>');
+    writeFileSync(join(mirror, 'www.qinghe.example', 'art', 'notice.html'), '<script src="helper.js"></script>');
+    const imported = runScript('import', [mirror, '--content', contentDir, '--log', join(mirror, 'log.json')]);
+    expect(imported.code, imported.output).toBe(0);
+    expect(imported.output).toMatch(/chart\.svg[^\n]*(不能|不会)/);
+    expect(imported.output).toMatch(/notice\.html[^\n]*(不能|不会)/);
+    expect(imported.output).toContain('2 个是网页或脚本类型，不能附上');
+    const files = readdirSync(join(contentDir, 'attachments'), { recursive: true }).map(String);
+    expect(files.filter((file) => /\.(svg|html)$/.test(file))).toEqual([]);
+    const checked = runScript('check', ['--content', contentDir]);
+    expect(checked.code, checked.output).toBe(0);
   });
 });

@@ -118,6 +118,11 @@ function attachmentPathProblem(file: string): string | undefined {
   if (segments.some((segment) => segment === '.' || segment === '..')) return '路径不能用 . 或 .. 指向 attachments 文件夹之外';
   if (segments.some((segment) => segment === '')) return '路径中有空的文件夹名（// 或以 / 开头结尾）';
   if (segments.some(isHidden)) return '文件名或文件夹名不能以 . 开头（隐藏文件不会发布）';
+  return activeTypeProblem(file);
+}
+
+/** Why a file of this name may not be attached (a type that runs as a page or script), or `undefined`. */
+export function activeTypeProblem(file: string): string | undefined {
   const type = extname(file).slice(1).toLowerCase();
   if (ACTIVE_TYPES.has(type)) return `不能附上 .${type} 文件：浏览器会把它当作网页或脚本在门户网站上运行`;
   return undefined;
