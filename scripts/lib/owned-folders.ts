@@ -64,8 +64,8 @@ export function ownedFolderProblem(folder: OwnedFolder, { contentDir, projectRoo
     if (!existsSync(path)) continue;
     if (!statSync(path).isDirectory()) return `${folder.label} 要用到的 ${path} 已存在，且不是文件夹。${fix}`;
     if (!hasFiles(path)) continue;
-    if (holdsGitRepository(path)) return `${path} 是或包含一个 git 仓库：构建会替换或删除它。${fix}`;
-    if (!folder.isDefault && !existsSync(join(path, folder.marker))) return `${path} 已存在且有文件，但不是本工具生成的（没有 ${folder.marker} 标记）：构建会替换或删除它。${fix}`;
+    if (holdsGitRepository(path)) return `${folder.label}：${path} 是或包含一个 git 仓库，构建会替换或删除其中的文件。${fix}`;
+    if (!folder.isDefault && !existsSync(join(path, folder.marker))) return `${folder.label}：${path} 已存在且有文件，但不是本工具生成的（没有 ${folder.marker} 标记），构建会替换或删除其中的文件。${fix}`;
   }
   return undefined;
 }

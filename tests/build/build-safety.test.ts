@@ -82,8 +82,11 @@ describe('--out never destroys anything', () => {
     for (const [out, message] of [[projectRoot, '包含整个项目'], [join(projectRoot, 'src'), '在项目文件夹之内']]) {
       expectRefused(runScript('build', ['--content', emptyContent, '--out', out!]), '已停止，没有改动任何文件', message!);
     }
+    // The cache folder too: check and build write and delete inside it.
+    for (const script of ['check', 'build']) expectRefused(runScript(script, ['--content', contentDir, '--cache-dir', notes]), '缓存文件夹（--cache-dir）', '不是本工具生成的');
     expect(treeHash(join(contentDir, '..'))).toBe(before);
     expect(readdirSync(scratch).sort()).toEqual(['notes', 'repo']);
+    expect(readdirSync(notes)).toEqual(['todo.txt']);
     expect(existsSync(join(projectRoot, 'src.staging'))).toBe(false);
   });
 
