@@ -84,14 +84,15 @@ await restoreInterrupted(outDir);
 let searchMs = 0;
 let searchPeakRss = 0;
 try {
-  await prepareStaging(outDir);
+  const { cleared } = await prepareStaging(outDir);
   const index = indexPortal(portal);
   const { build } = await import('astro');
   phase('生成页面', htmlPageCount(index));
   resetPageCount();
   pageListeners.add((generated) => progress.update(generated));
   printListeners.add(() => progress.clear());
-  // The search index needs only the content, so it builds on another core while Astro renders.
+  // The search index needs only the content, so it builds on another core while Astro renders;
+  // the site from two builds back is deleted meanwhile too.
   const [search] = await Promise.all([
     buildSearchIndexInWorker(searchIndexInput(index, join(cacheDir, 'search'), fingerprint)).then((built) => {
       searchMs = performance.now() - phaseStarted;
@@ -105,6 +106,7 @@ try {
       logLevel: 'info',
       logger: { entrypoint: fileURLToPath(new URL('./lib/astro-logger.ts', import.meta.url)) },
     }),
+    cleared,
   ]);
   phase('整理输出');
   await publishSearchIndex(search, stagingDir);
