@@ -263,6 +263,25 @@ describe('nesting deep enough to crash a parser is refused, naming the line', ()
     expect(performance.now() - started).toBeLessThan(5_000);
   });
 
+  // Each takes the old scan or the parser tens of seconds: their cost grew with the square of the flood.
+  const floods: [string, string, string][] = [
+    ['100,000 <div/> (a slash does not close a div)', '<div/>'.repeat(100_000), '嵌套'],
+    ['40,000 tags that never close their quotes', '<a "'.repeat(40_000), ''],
+    ['80,000 underscores between dots on one line', '_.'.repeat(80_000), '_'],
+    ['40,000 double underscores on one line', '__.'.repeat(40_000), '_'],
+  ];
+
+  it.each(floods)('%s: answered within seconds, refused at the line when refused', async (_name, flood, refusal) => {
+    const started = performance.now();
+    const result = await load({ files: { 'reports/flood.md': reportSource(base, `第一段。\n\n${flood}\n`) } });
+    expect(performance.now() - started).toBeLessThan(5_000);
+    if (refusal === '') return;
+    const [error] = errorsIn(result.problems, 'reports/flood.md');
+    expect(error!.message).toContain(refusal);
+    expect(error!.line).toBe(11);
+    expect(error!.hint).toBeTruthy();
+  }, 60_000);
+
   it('ordinary nesting — a list inside a quote inside a table cell — is fine', async () => {
     const result = await load({ files: { 'reports/ok.md': reportSource(base, '> 引用\n> - 一\n>   - 二\n>     - 三\n\n<table><tr><td><ul><li><strong>加粗</strong></li></ul></td></tr></table>\n\n填空：________________________________ 。') } });
     expect(result.problems.filter((p) => p.severity === 'error')).toEqual([]);

@@ -561,7 +561,7 @@ export async function loadContent(options: LoadOptions): Promise<LoadResult> {
         return { report: undefined, problems: own };
       }
       if (rendered.refused) {
-        own.push({ severity: 'error', file, line: draft.bodyLine + rendered.refused.line - 1, message: rendered.refused.message, hint: '正文中的引用、列表和表格只需要几层；请删除多余的 > 、列表符号或 HTML 标签' });
+        own.push({ severity: 'error', file, line: draft.bodyLine + rendered.refused.line - 1, message: rendered.refused.message, hint: rendered.refused.hint });
         return { report: undefined, problems: own };
       }
       if (rendered.textStart.trim() === '') own.push({ severity: 'warning', file, message: '正文为空', hint: '在第二个 --- 行之后写正文' });
