@@ -269,6 +269,8 @@ describe('nesting deep enough to crash a parser is refused, naming the line', ()
     ['40,000 tags that never close their quotes', '<a "'.repeat(40_000), ''],
     ['80,000 underscores between dots on one line', '_.'.repeat(80_000), '_'],
     ['40,000 double underscores on one line', '__.'.repeat(40_000), '_'],
+    ['80,000 主办： on one line (the page-chrome check)', '主办：'.repeat(80_000), ''],
+    ['a breadcrumb with 100,000 spaces (the page-chrome check)', `当前位置：首页${' '.repeat(100_000)}工作`, ''],
   ];
 
   it.each(floods)('%s: answered within seconds, refused at the line when refused', async (_name, flood, refusal) => {
