@@ -284,6 +284,17 @@ describe('nesting deep enough to crash a parser is refused, naming the line', ()
     expect(error!.hint).toBeTruthy();
   }, 60_000);
 
+  it('20,000 broken links: the first 50 listed at their lines, the rest counted, within seconds', async () => {
+    const links = Array.from({ length: 20_000 }, (_, i) => `[链接${i}](/attachments/missing-${i}.pdf) [文件${i}](/reports/2021/missing-${i}/)`).join('\n');
+    const started = performance.now();
+    const result = await load({ files: { 'reports/links.md': reportSource(base, links) } });
+    expect(performance.now() - started).toBeLessThan(10_000);
+    const errors = errorsIn(result.problems, 'reports/links.md');
+    expect(errors).toHaveLength(51);
+    expect(errors.find((e) => e.message.includes('missing-0.pdf'))!.line).toBe(9);
+    expect(errors.find((e) => e.line === undefined)!.message).toContain('另有 39950 个没有列出');
+  }, 120_000);
+
   it('ordinary nesting — a list inside a quote inside a table cell — is fine', async () => {
     const result = await load({ files: { 'reports/ok.md': reportSource(base, '> 引用\n> - 一\n>   - 二\n>     - 三\n\n<table><tr><td><ul><li><strong>加粗</strong></li></ul></td></tr></table>\n\n填空：________________________________ 。') } });
     expect(result.problems.filter((p) => p.severity === 'error')).toEqual([]);
