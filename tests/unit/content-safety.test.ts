@@ -137,6 +137,20 @@ describe('links and attachment paths that climb out of attachments/', () => {
     },
   );
 
+  // The files exist here; a Windows server could not store them (device names) or would drop the trailing dot or space.
+  it.each(['2019/nul.pdf', '2019/CON', 'aux/名单.pdf', '2019/名单.pdf.', '2019 /名单.pdf'])('refuses the attachment %j, which a Windows server cannot store as named, in the field and in a link', async (file) => {
+    const result = await load({
+      files: {
+        [`attachments/${file}`]: '%PDF-1.4',
+        'reports/a.md': reportSource(base, `见[附件](/attachments/${file.split('/').map(encodeURIComponent).join('/')})。`, `attachments:\n  - title: 附件\n    file: ${JSON.stringify(file)}\n`),
+      },
+    });
+    expect(result.portal).toBeUndefined();
+    const errors = errorsIn(result.problems, 'reports/a.md');
+    expect(errors.map((error) => error.line)).toEqual([9, 12]);
+    for (const error of errors) expect(error.message).toContain('Windows');
+  });
+
   it('accepts a link and an attachment that stay inside, in any harmless spelling', async () => {
     const result = await load({
       files: {
@@ -198,7 +212,43 @@ describe('report file names must make working URLs', () => {
     expect(errors[0]!.hint).toMatch(/汉字.*字母.*数字/);
   });
 
-  it.each(['工作总结.md', '2021/v1.2-方案.md', 'a_b-c.md', '２０２１年报告.md', 'Report.MD'])('accepts %j', async (name) => {
+  it.each(['CON.md', '2021/nul.pdf.md', 'aux/通知.md', 'Com1.md', 'lpt9.x.md'])('refuses the Windows device name %j, which a Windows server cannot store', async (name) => {
+    const result = await load({ files: { [`reports/${name}`]: reportSource({ ...base, indexNumber: '449900-021/2021-00777' }) } });
+    const errors = result.problems.filter((p) => p.severity === 'error');
+    expect(errors).toHaveLength(1);
+    expect(errors[0]!.file).toBe(`reports/${name}`);
+    expect(errors[0]!.message).toContain('Windows');
+    expect(errors[0]!.hint).toBeTruthy();
+  });
+
+  // On a Windows or macOS server each pair is one file or folder: one report or attachment would overwrite the other.
+  const twins: [string, string][] = [
+    ['reports/2021/Abc.md', 'reports/2021/abc.md'],
+    ['reports/2021/x.md', 'reports/2021/x.MD'],
+    ['reports/2021/caf\u00e9.md', 'reports/2021/cafe\u0301.md'],
+    ['reports/Year/a.md', 'reports/year/b.md'],
+    ['attachments/2019/名单.pdf', 'attachments/2019/名单.PDF'],
+  ];
+  it.each(twins)('refuses %j beside %j, naming both', async (first, second) => {
+    const result = await load({
+      files: {
+        [first]: first.startsWith('reports/') ? reportSource({ ...base, indexNumber: '449900-021/2021-00781' }) : 'x',
+        [second]: second.startsWith('reports/') ? reportSource({ ...base, indexNumber: '449900-021/2021-00782' }) : 'x',
+      },
+    });
+    expect(result.portal).toBeUndefined();
+    const errors = result.problems.filter((p) => p.severity === 'error');
+    expect(errors).toHaveLength(1);
+    expect(errors[0]!.message).toContain('大小写');
+    // The two entries that collide: the files, or the folders where the paths first differ.
+    const at = first.split('/').findIndex((segment, i) => segment !== second.split('/')[i]);
+    const [one, two] = [first, second].map((path) => path.split('/').slice(0, at + 1).join('/'));
+    const [named, other] = errors[0]!.file === one ? [one!, two!] : [two!, one!];
+    expect(errors[0]!.file).toBe(named);
+    expect(errors[0]!.message).toContain(`“${other.split('/').at(-1)}”`);
+  });
+
+  it.each(['工作总结.md', '2021/v1.2-方案.md', 'a_b-c.md', '２０２１年报告.md', 'Report.MD', 'console.md', 'com10.md'])('accepts %j', async (name) => {
     const result = await load({ files: { [`reports/${name}`]: reportSource({ ...base, indexNumber: '449900-021/2021-00778' }) } });
     expect(result.problems.filter((p) => p.severity === 'error')).toEqual([]);
   });

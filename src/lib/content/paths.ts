@@ -52,9 +52,20 @@ export async function scanContentTree(contentDir: string, display: (path: string
       if (folder !== '' || code !== 'ENOENT') problems.push({ severity: 'error', file: display(join(contentDir, folder)), message: `无法读取这个文件夹（${code ?? String(error)}）`, hint: '请检查文件夹的权限' });
       continue;
     }
+    const siblings = new Map<string, string>();
     for (const entry of entries) {
       const path = folder === '' ? entry.name : `${folder}/${entry.name}`;
       const absolute = join(contentDir, path);
+      const twin = sameNameOnOtherServers(siblings, entry.name);
+      if (twin !== undefined) {
+        problems.push({
+          severity: 'error',
+          file: display(absolute),
+          message: `这个名字与同一文件夹中的“${twin}”只有大小写或 Unicode 写法不同：在 Windows 或 macOS 服务器上它们是同一个文件，一个会覆盖另一个`,
+          hint: '请把其中一个改名，或删除重复的一个',
+        });
+        continue;
+      }
       if (isHidden(entry.name)) {
         if (path.startsWith('reports/') && extname(path).toLowerCase() === '.md') {
           problems.push({ severity: 'warning', file: display(absolute), message: '文件名以 . 开头，是隐藏文件，不会发布', hint: '要发布这份文件，请去掉文件名开头的 .' });
@@ -84,16 +95,32 @@ export async function scanContentTree(contentDir: string, display: (path: string
   return { reportFiles: reportFiles.sort(), unreadable, problems };
 }
 
+/**
+ * The name already in `siblings` that a case-insensitive, normalizing file
+ * system (Windows, macOS) takes for the same as `name`; else records `name`.
+ */
+function sameNameOnOtherServers(siblings: Map<string, string>, name: string): string | undefined {
+  const key = name.normalize('NFC').toLowerCase();
+  const twin = siblings.get(key);
+  if (twin === undefined) siblings.set(key, name);
+  return twin;
+}
+
+/** Names Windows keeps for devices, with or without an extension: a Windows server cannot store a file or folder so named. */
+const WINDOWS_DEVICE = /^(?:con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])(?:\.|$)/i;
+
 /** A folder or file name that is also a clean URL segment: letters of any script, digits, `-`, `_`, and `.` inside. */
 const CLEAN_SEGMENT = /^[\p{L}\p{N}_-](?:[\p{L}\p{M}\p{N}_.-]*[\p{L}\p{M}\p{N}_-])?$/u;
 
-const REPORT_NAME_HINT = '文件夹名和文件名只能用汉字（或其他文字）、英文字母、数字和 - _ .（. 不能在开头或结尾），例如 2021/gongzuo-zongjie.md 或 2021/工作总结.md；请重命名';
+const REPORT_NAME_HINT = '文件夹名和文件名只能用汉字（或其他文字）、英文字母、数字和 - _ .（. 不能在开头或结尾），也不能是 CON、PRN、AUX、NUL、COM1–9、LPT1–9 这些 Windows 保留名，例如 2021/gongzuo-zongjie.md 或 2021/工作总结.md；请重命名';
 
 /** Why a report path (relative to `reports/`, with `.md`) cannot be published at a working URL. */
 export function reportNameProblem(path: string): string | undefined {
   const segments = path.replace(/\.md$/i, '').split('/');
   const bad = segments.find((segment) => !CLEAN_SEGMENT.test(segment) || segment.includes('..'));
-  return bad === undefined ? undefined : `文件名“${path}”不能用作网址：“${bad}”中有不允许的字符`;
+  if (bad !== undefined) return `文件名“${path}”不能用作网址：“${bad}”中有不允许的字符`;
+  const device = path.split('/').find((segment) => WINDOWS_DEVICE.test(segment));
+  return device === undefined ? undefined : `文件名“${path}”不能用作网址：“${device}”是 Windows 的保留设备名，Windows 服务器无法保存`;
 }
 
 /**
@@ -118,6 +145,9 @@ function attachmentPathProblem(file: string): string | undefined {
   if (segments.some((segment) => segment === '.' || segment === '..')) return '路径不能用 . 或 .. 指向 attachments 文件夹之外';
   if (segments.some((segment) => segment === '')) return '路径中有空的文件夹名（// 或以 / 开头结尾）';
   if (segments.some(isHidden)) return '文件名或文件夹名不能以 . 开头（隐藏文件不会发布）';
+  const device = segments.find((segment) => WINDOWS_DEVICE.test(segment));
+  if (device !== undefined) return `“${device}”是 Windows 的保留设备名，Windows 服务器无法保存这个文件`;
+  if (segments.some((segment) => /[. ]$/.test(segment))) return '文件名或文件夹名不能以 . 或空格结尾（Windows 服务器会去掉它们，网址就找不到文件了）';
   return activeTypeProblem(file);
 }
 
