@@ -351,6 +351,22 @@ describe('nesting deep enough to crash a parser is refused, naming the line', ()
   });
 });
 
+describe('front matter built to exhaust the YAML parser', () => {
+  const bombs: [string, string, string][] = [
+    ['50,000 nested brackets', `tags: ${'['.repeat(50_000)}${']'.repeat(50_000)}\n`, '嵌套'],
+    ['an alias bomb', `a: &a [x, x, x, x, x, x, x, x, x, x]\n${Array.from({ length: 20 }, (_, i) => `a${i}: &a${i} [${Array(10).fill(i === 0 ? '*a' : `*a${i - 1}`).join(', ')}]`).join('\n')}\n`, '别名'],
+  ];
+  it.each(bombs)('%s: refused in Chinese at its line, quickly', async (_name, yaml, what) => {
+    const started = performance.now();
+    const result = await load({ files: { 'reports/bomb.md': reportSource(base, '正文', yaml) } });
+    expect(performance.now() - started).toBeLessThan(10_000);
+    const [error] = errorsIn(result.problems, 'reports/bomb.md');
+    expect(error!.message).toContain(what);
+    expect(error!.message).not.toMatch(/[a-z]{4,}/);
+    expect(error!.line).toBeGreaterThanOrEqual(7);
+  }, 60_000);
+});
+
 describe('dates outside the years a portal can hold', () => {
   it.each([
     ['date', { ...base, date: '0000-01-01' }, ''],

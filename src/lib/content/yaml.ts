@@ -29,6 +29,10 @@ const HINTS: Record<string, string> = {
 
 const GENERIC_HINT = '检查这一行：字段名后用英文冒号加空格（title: 标题），缩进用空格，含特殊符号的值加英文双引号';
 
+/** The parser's own guards, which speak English: recursion too deep for the stack, aliases that expand without bound. */
+const TOO_DEEP = { message: 'YAML 格式错误：括号或缩进嵌套过深', hint: '文件头的字段只需要一两层；请删除多余的 [ ] { } 或缩进' };
+const ALIAS_BOMB = { message: 'YAML 格式错误：别名（& 和 *）展开后过大', hint: '文件头中不需要 & 和 * 别名，请直接写出内容' };
+
 function chineseSyntaxMessage(code: string, original: string): string {
   const known: Record<string, string> = {
     DUPLICATE_KEY: '字段重复',
@@ -71,8 +75,7 @@ export function parseYaml(source: string, firstLine = 1): ParsedYaml {
       ? fullWidthColons
       : doc.errors.map((error) => ({
           line: toLine(error.pos[0]),
-          message: chineseSyntaxMessage(error.code, error.message),
-          hint: HINTS[error.code] ?? GENERIC_HINT,
+          ...(error.message.includes('call stack') ? TOO_DEEP : { message: chineseSyntaxMessage(error.code, error.message), hint: HINTS[error.code] ?? GENERIC_HINT }),
         }));
 
   const lines = new Map<string, number>();
@@ -101,7 +104,8 @@ export function parseYaml(source: string, firstLine = 1): ParsedYaml {
     try {
       value = doc.toJS({ maxAliasCount: 50 });
     } catch (error) {
-      errors.push({ line: firstLine, message: `YAML 格式错误：${(error as Error).message}`, hint: GENERIC_HINT });
+      const message = (error as Error).message;
+      errors.push({ line: firstLine, ...(/alias/i.test(message) ? ALIAS_BOMB : message.includes('call stack') ? TOO_DEEP : { message: `YAML 格式错误：${message}`, hint: GENERIC_HINT }) });
     }
   }
   return { value, errors, lines, firstLine };
