@@ -5,7 +5,7 @@
  * The YAML 1.2 core schema keeps `2021-02-30` a string: checking it is ours
  * (YAML 1.1 parsers silently turn it into 2 March).
  */
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Node } from 'yaml';
 
 export interface ParsedYaml {
   value: unknown;
@@ -105,7 +105,13 @@ export function parseYaml(source: string, firstLine = 1): ParsedYaml {
       value = doc.toJS({ maxAliasCount: 50 });
     } catch (error) {
       const message = (error as Error).message;
-      errors.push({ line: firstLine, ...(/alias/i.test(message) ? ALIAS_BOMB : message.includes('call stack') ? TOO_DEEP : { message: `YAML 格式错误：${message}`, hint: GENERIC_HINT }) });
+      const aliasBomb = /alias/i.test(message);
+      let firstAlias: number | undefined;
+      if (aliasBomb) visit(doc, { Alias: (_key, node) => ((firstAlias = node.range?.[0]), visit.BREAK) });
+      errors.push({
+        line: firstAlias === undefined ? firstLine : toLine(firstAlias),
+        ...(aliasBomb ? ALIAS_BOMB : message.includes('call stack') ? TOO_DEEP : { message: `YAML 格式错误：${message}`, hint: GENERIC_HINT }),
+      });
     }
   }
   return { value, errors, lines, firstLine };
