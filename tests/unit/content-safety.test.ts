@@ -9,6 +9,7 @@
 import { mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { siteLinkProblems } from '../../src/lib/content/links.ts';
 import { loadContent, type LoadResult } from '../../src/lib/content/load.ts';
 import type { Problem } from '../../src/lib/content/problems.ts';
 import { copyFixture, reportSource, writeContentFile } from '../helpers/fixture-site.ts';
@@ -348,6 +349,17 @@ describe('nesting deep enough to crash a parser is refused, naming the line', ()
   it('ordinary nesting — a list inside a quote inside a table cell — is fine', async () => {
     const result = await load({ files: { 'reports/ok.md': reportSource(base, '> 引用\n> - 一\n>   - 二\n>     - 三\n\n<table><tr><td><ul><li><strong>加粗</strong></li></ul></td></tr></table>\n\n填空：________________________________ 。') } });
     expect(result.problems.filter((p) => p.severity === 'error')).toEqual([]);
+  });
+});
+
+describe('links to pages of the site that do not exist', () => {
+  it('are named with their line, like every other broken link', async () => {
+    const result = await load({ files: { 'reports/a.md': reportSource(base, '第一段。\n\n见[口令](/etc/passwd)。\n\n见[配置](/site.yaml)。') } });
+    const problems = siteLinkProblems(result.portal!, new Set(['/']), new Set());
+    expect(problems.filter((p) => p.file === 'reports/a.md').map((p) => [p.file, p.line, p.message])).toEqual([
+      ['reports/a.md', 11, '正文中的链接 /etc/passwd 指向的页面或文件不存在'],
+      ['reports/a.md', 13, '正文中的链接 /site.yaml 指向的页面或文件不存在'],
+    ]);
   });
 });
 

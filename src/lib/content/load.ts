@@ -22,7 +22,7 @@ import { nearest } from '../suggest.ts';
 import { RESERVED_SEGMENTS, reportUrl } from '../urls.ts';
 import { AUDIT_FIELD_HINTS, auditSettingProblems } from './audit-schema.ts';
 import { leftoverProblems } from './leftover-chrome.ts';
-import { checkAttachment, lineMentioning, linkTarget, scanContentTree } from './paths.ts';
+import { brokenLinks, checkAttachment, linkTarget, scanContentTree } from './paths.ts';
 import { fieldName, hasErrors, issueMessage, sortProblems, type Problem } from './problems.ts';
 import {
   agenciesSchema,
@@ -281,9 +281,6 @@ async function writeParseCache(cache: LoadOptions['parseCache'], entries: Map<st
 }
 
 const READ_CONCURRENCY = 32;
-
-/** Broken links listed one by one in a report; the rest are counted. */
-const MAX_LINK_PROBLEMS = 50;
 
 function parseReport(relativePath: string, absolutePath: string, file: string, text: string): { draft?: ReportDraft; problems: Problem[] } {
   const problems: Problem[] = [];
@@ -570,26 +567,17 @@ export async function loadContent(options: LoadOptions): Promise<LoadResult> {
       if (rendered.textStart.trim() === '') own.push({ severity: 'warning', file, message: '正文为空', hint: '在第二个 --- 行之后写正文' });
       const linkedFiles: string[] = [];
       const siteLinks: string[] = [];
-      let body: string | undefined;
-      const lineOfLink = (link: string) => {
-        const line = lineMentioning((body ??= draft.body()), link);
-        return line === undefined ? undefined : draft.bodyLine + line - 1;
-      };
-      // Finding a link's line reads the body: only for the first few, so 50,000 broken links stay linear.
-      let linkProblems = 0;
-      const linkProblem = (link: string, message: string, hint: () => string) => {
-        if (++linkProblems <= MAX_LINK_PROBLEMS) own.push({ severity: 'error', file, line: lineOfLink(link), message, hint: hint() });
-      };
+      const broken = brokenLinks(file, draft.body, draft.bodyLine);
       for (const link of rendered.links) {
         const target = linkTarget(link, reportUrl(draft.id));
         if (target.kind === 'refused') {
-          linkProblem(link, `正文中的链接 ${link} ${target.reason}`, () => target.hint);
+          broken.add(link, `正文中的链接 ${link} ${target.reason}`, () => target.hint);
         } else if (target.kind === 'attachment') {
           const checked = await checkAttachment(attachmentsDir, target.file);
-          if ('reason' in checked) linkProblem(link, `正文中的链接 ${link}：${checked.reason}`, () => checked.hint);
+          if ('reason' in checked) broken.add(link, `正文中的链接 ${link}：${checked.reason}`, () => checked.hint);
           else linkedFiles.push(target.file);
         } else if (target.kind === 'report' && !reportIds.has(target.id)) {
-          linkProblem(link, `正文中的链接 ${link} 指向的文件不存在`, () => {
+          broken.add(link, `正文中的链接 ${link} 指向的文件不存在`, () => {
             const suggestion = nearest(target.id, reportIds);
             return suggestion ? `是不是 /reports/${suggestion}/？` : '请改正链接，文件的网址是 /reports/<content/reports 下的路径，去掉 .md>/';
           });
@@ -597,14 +585,7 @@ export async function loadContent(options: LoadOptions): Promise<LoadResult> {
           siteLinks.push(link);
         }
       }
-      if (linkProblems > MAX_LINK_PROBLEMS) {
-        own.push({
-          severity: 'error',
-          file,
-          message: `正文中有问题的链接太多：只列出了前 ${MAX_LINK_PROBLEMS} 个，另有 ${linkProblems - MAX_LINK_PROBLEMS} 个没有列出`,
-          hint: '改正列出的链接后，再运行 npm run check 查看其余的',
-        });
-      }
+      own.push(...broken.problems());
       if (rendered.imagesWithoutAlt > 0) {
         own.push({ severity: 'warning', file, message: `正文中有 ${rendered.imagesWithoutAlt} 张图片缺少替代文字`, hint: '写成 ![图片内容的简短描述](图片路径)，读屏软件会朗读这段描述' });
       }

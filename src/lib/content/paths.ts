@@ -278,6 +278,40 @@ export function lineMentioning(text: string, link: string): number | undefined {
   return undefined;
 }
 
+/** Broken links listed one by one in a report; the rest are counted. */
+export const MAX_LINK_PROBLEMS = 50;
+
+/**
+ * A report's broken links as problems: the first MAX_LINK_PROBLEMS at their
+ * lines, the rest counted in one more. Finding a line reads the text, so it
+ * is done only for those listed: 50,000 broken links stay linear.
+ * `text` is the body (or the whole file) and `firstLine` the file line it starts on.
+ */
+export function brokenLinks(file: string, text: () => string, firstLine: number) {
+  const problems: Problem[] = [];
+  let count = 0;
+  let read: string | undefined;
+  return {
+    add(link: string, message: string, hint: () => string): void {
+      if (++count > MAX_LINK_PROBLEMS) return;
+      const line = lineMentioning((read ??= text()), link);
+      problems.push({ severity: 'error', file, line: line === undefined ? undefined : firstLine + line - 1, message, hint: hint() });
+    },
+    problems(): Problem[] {
+      if (count <= MAX_LINK_PROBLEMS) return problems;
+      return [
+        ...problems,
+        {
+          severity: 'error',
+          file,
+          message: `正文中有问题的链接太多：只列出了前 ${MAX_LINK_PROBLEMS} 个，另有 ${count - MAX_LINK_PROBLEMS} 个没有列出`,
+          hint: '改正列出的链接后，再运行 npm run check 查看其余的',
+        },
+      ];
+    },
+  };
+}
+
 /** `path` joined under `root`, or `undefined` when it would land outside it. */
 export function insideFolder(root: string, path: string): string | undefined {
   const joined = join(root, path);
