@@ -171,7 +171,9 @@ describe('links and attachment paths that climb out of attachments/', () => {
 });
 
 describe('active attachment types', () => {
-  const active = ['notice.html', 'notice.HTM', 'page.xhtml', 'chart.svg', 'chart.SVGZ', 'data.xml', 'style.xsl', 'helper.js', 'helper.mjs', 'shell.php', 'index.shtml', 'archive.mhtml'];
+  const active = ['notice.html', 'notice.HTM', 'page.xhtml', 'chart.svg', 'chart.SVGZ', 'data.xml', 'style.xsl', 'helper.js', 'helper.mjs', 'shell.php', 'index.shtml', 'archive.mhtml',
+    // nginx serves these as XML documents (…+xml) or markup a browser renders: script in them runs.
+    'map.kml', 'list.xspf', 'formula.mml', 'page.wml', 'formula.mathml', 'data.rdf', 'app.xul', 'route.gpx'];
 
   it.each(active)('refuses %s as an attachment and as a body link, saying why', async (name) => {
     const result = await load({

@@ -130,6 +130,8 @@ export function reportNameProblem(path: string): string | undefined {
  */
 const ACTIVE_TYPES = new Set([
   'htm', 'html', 'shtm', 'shtml', 'xht', 'xhtml', 'mht', 'mhtml', 'svg', 'svgz', 'xml', 'xsl', 'xslt', 'rss', 'atom',
+  // Served as …+xml or renderable markup by nginx's or Apache's MIME tables: a browser runs their XHTML script.
+  'kml', 'xspf', 'mml', 'mathml', 'wml', 'rdf', 'xul', 'xbl', 'gpx', 'gml', 'dbk',
   'js', 'mjs', 'cjs', 'jsx', 'ts', 'wasm', 'swf', 'hta', 'htc', 'vbs', 'wsf',
   'php', 'php3', 'php4', 'php5', 'php7', 'phtml', 'phar', 'asp', 'aspx', 'jsp', 'jspx', 'cgi', 'pl', 'py', 'sh',
 ]);
