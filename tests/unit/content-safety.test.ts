@@ -366,6 +366,16 @@ describe('links to pages of the site that do not exist', () => {
   });
 });
 
+describe('files too large to read safely', () => {
+  it('a report of more than 20 MB is refused unread, naming the file and its size', async () => {
+    const result = await load({ files: { 'reports/huge.md': reportSource(base, '中'.repeat(7_500_000)) } });
+    expect(result.portal).toBeUndefined();
+    const [error] = errorsIn(result.problems, 'reports/huge.md');
+    expect(error!.message).toContain('文件太大（21.5 MB）');
+    expect(error!.hint).toBeTruthy();
+  }, 60_000);
+});
+
 describe('front matter built to exhaust the YAML parser', () => {
   const bombs: [string, string, string][] = [
     ['50,000 nested brackets', `tags: ${'['.repeat(50_000)}${']'.repeat(50_000)}\n`, '嵌套'],

@@ -8,7 +8,7 @@
  */
 import { createHash } from 'node:crypto';
 import { constants } from 'node:fs';
-import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
+import { mkdir, open, readFile, rename, stat, writeFile } from 'node:fs/promises';
 import { dirname, extname, join, relative, sep } from 'node:path';
 import type * as z from 'zod';
 import { renderedOutline, type BodyOutline } from '../../markdown/cached.ts';
@@ -128,11 +128,32 @@ interface DecodedFile {
   problems: Problem[];
 }
 
+/**
+ * Larger text files are refused unread: a body of a few million characters
+ * already takes the check seconds and hundreds of megabytes, and one of
+ * hundreds of megabytes would exhaust the build's memory.
+ */
+export const MAX_TEXT_FILE_BYTES = 20 * 1024 * 1024;
+
 async function readText(absolutePath: string, file: string): Promise<DecodedFile | Problem> {
   let bytes: Uint8Array;
   try {
     // Symlinks are refused before anything is read; O_NOFOLLOW holds if one appears meanwhile.
-    bytes = await readFile(absolutePath, { flag: constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) });
+    const handle = await open(absolutePath, constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0));
+    try {
+      const { size } = await handle.stat();
+      if (size > MAX_TEXT_FILE_BYTES) {
+        return {
+          severity: 'error',
+          file,
+          message: `文件太大（${(size / 1024 / 1024).toFixed(1)} MB），超过 ${MAX_TEXT_FILE_BYTES / 1024 / 1024} MB，没有读取`,
+          hint: '一份文件的正文不需要这么长：请检查是否粘贴进了大量重复内容，或把它拆成几份文件；表格和图片请作为附件',
+        };
+      }
+      bytes = await handle.readFile();
+    } finally {
+      await handle.close();
+    }
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     return {
