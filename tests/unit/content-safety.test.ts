@@ -6,7 +6,7 @@
  * URLs, invisible control characters, nesting deep enough to crash a parser,
  * dates outside the years a portal can hold.
  */
-import { mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { siteLinkProblems } from '../../src/lib/content/links.ts';
@@ -224,6 +224,19 @@ describe('report file names must make working URLs', () => {
     expect(errors[0]!.hint).toBeTruthy();
   });
 
+  it('refuses an agency or column id that is a Windows device name: it is a folder of the published site', async () => {
+    const contentDir = copyFixture('portal');
+    writeFileSync(join(contentDir, 'agencies.yaml'), `${readFileSync(join(contentDir, 'agencies.yaml'), 'utf8')}- id: con\n  name: 某局\n`);
+    writeFileSync(join(contentDir, 'site.yaml'), readFileSync(join(contentDir, 'site.yaml'), 'utf8').replace('id: hdjl', 'id: aux'));
+    const result = await loadContent({ contentDir, projectRoot: contentDir, today: '2026-11-23' });
+    const errors = result.problems.filter((p) => p.severity === 'error');
+    expect(errors.map((e) => [e.file, e.key])).toEqual([
+      ['agencies.yaml', '[4].id'],
+      ['site.yaml', 'columns[1].id'],
+    ]);
+    for (const error of errors) expect(error.message).toContain('Windows');
+  });
+
   // On a Windows or macOS server each pair is one file or folder: one report or attachment would overwrite the other.
   const twins: [string, string][] = [
     ['reports/2021/Abc.md', 'reports/2021/abc.md'],
@@ -367,11 +380,11 @@ describe('links to pages of the site that do not exist', () => {
 });
 
 describe('files too large to read safely', () => {
-  it('a report of more than 20 MB is refused unread, naming the file and its size', async () => {
-    const result = await load({ files: { 'reports/huge.md': reportSource(base, '中'.repeat(7_500_000)) } });
+  it('a report of more than 32 MB is refused unread, naming the file and its size', async () => {
+    const result = await load({ files: { 'reports/huge.md': reportSource(base, '中'.repeat(12_000_000)) } });
     expect(result.portal).toBeUndefined();
     const [error] = errorsIn(result.problems, 'reports/huge.md');
-    expect(error!.message).toContain('文件太大（21.5 MB）');
+    expect(error!.message).toContain('文件太大（34.3 MB）');
     expect(error!.hint).toBeTruthy();
   }, 60_000);
 });
