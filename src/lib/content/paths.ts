@@ -109,6 +109,8 @@ function sameNameOnOtherServers(siblings: Map<string, string>, name: string): st
 /** Names Windows keeps for devices, with or without an extension: a Windows server cannot store a file or folder so named. */
 const WINDOWS_DEVICE = /^(?:con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])(?:\.|$)/i;
 
+export const isWindowsDeviceName = (name: string) => WINDOWS_DEVICE.test(name);
+
 /** A folder or file name that is also a clean URL segment: letters of any script, digits, `-`, `_`, and `.` inside. */
 const CLEAN_SEGMENT = /^[\p{L}\p{N}_-](?:[\p{L}\p{M}\p{N}_.-]*[\p{L}\p{M}\p{N}_-])?$/u;
 
@@ -119,7 +121,7 @@ export function reportNameProblem(path: string): string | undefined {
   const segments = path.replace(/\.md$/i, '').split('/');
   const bad = segments.find((segment) => !CLEAN_SEGMENT.test(segment) || segment.includes('..'));
   if (bad !== undefined) return `文件名“${path}”不能用作网址：“${bad}”中有不允许的字符`;
-  const device = path.split('/').find((segment) => WINDOWS_DEVICE.test(segment));
+  const device = path.split('/').find(isWindowsDeviceName);
   return device === undefined ? undefined : `文件名“${path}”不能用作网址：“${device}”是 Windows 的保留设备名，Windows 服务器无法保存`;
 }
 
@@ -147,7 +149,7 @@ function attachmentPathProblem(file: string): string | undefined {
   if (segments.some((segment) => segment === '.' || segment === '..')) return '路径不能用 . 或 .. 指向 attachments 文件夹之外';
   if (segments.some((segment) => segment === '')) return '路径中有空的文件夹名（// 或以 / 开头结尾）';
   if (segments.some(isHidden)) return '文件名或文件夹名不能以 . 开头（隐藏文件不会发布）';
-  const device = segments.find((segment) => WINDOWS_DEVICE.test(segment));
+  const device = segments.find(isWindowsDeviceName);
   if (device !== undefined) return `“${device}”是 Windows 的保留设备名，Windows 服务器无法保存这个文件`;
   if (segments.some((segment) => /[. ]$/.test(segment))) return '文件名或文件夹名不能以 . 或空格结尾（Windows 服务器会去掉它们，网址就找不到文件了）';
   return activeTypeProblem(file);
