@@ -70,11 +70,12 @@ const VOID_ELEMENTS = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img'
 /** Elements whose end tag may be left out: the HTML parser closes them itself, so they never pile up. */
 const OPTIONAL_END = new Set(['p', 'li', 'dt', 'dd', 'tr', 'td', 'th', 'thead', 'tbody', 'tfoot', 'option', 'optgroup', 'colgroup', 'caption', 'rb', 'rt', 'rp']);
 /**
- * A start or end tag. Neither its quoted values nor the rest may hold `<`,
+ * A start or end tag, its name read as the HTML parser reads it (up to a
+ * space, `/` or `>`: `<o:p>` and `<x.y>` nest too). Nothing in it may be `<`,
  * so a tag that never ends costs a scan only up to the next `<`, not to the
  * end of the body (a flood of `<a "` made the scan quadratic).
  */
-const TAG = /<(\/?)([a-z][a-z0-9-]*)(?=[\s/>])(?:[^<>"']|"[^"<]*"|'[^'<]*')*>/gi;
+const TAG = /<(\/?)([a-z][^\s/<>]*)(?:[\s/](?:[^<>"']|"[^"<]*"|'[^'<]*')*)?>/gi;
 /** Inside these, `<x/>` closes itself; elsewhere HTML ignores the slash and `<div/>` opens a div. */
 const FOREIGN_ELEMENTS = new Set(['svg', 'math']);
 

@@ -333,6 +333,8 @@ describe('nesting deep enough to crash a parser is refused, naming the line', ()
   const floods: [string, string, string][] = [
     ['100,000 <div/> (a slash does not close a div)', '<div/>'.repeat(100_000), '嵌套'],
     ['40,000 tags that never close their quotes', '<a "'.repeat(40_000), ''],
+    ['100,000 <x.y> in an HTML block', `<div>${'<x.y>'.repeat(100_000)}`, '嵌套'],
+    ['a 1 MB tag name that never ends', `<${'a'.repeat(1_000_000)}`, ''],
     ['80,000 underscores between dots on one line', '_.'.repeat(80_000), '_'],
     ['40,000 double underscores on one line', '__.'.repeat(40_000), '_'],
     ['80,000 主办： on one line (the page-chrome check)', '主办：'.repeat(80_000), ''],
