@@ -326,7 +326,8 @@ describe('nesting deep enough to crash a parser is refused, naming the line', ()
     expect(error!.message).toContain('嵌套');
     expect(error!.line).toBeGreaterThanOrEqual(11);
     expect(error!.hint).toBeTruthy();
-    expect(performance.now() - started).toBeLessThan(5_000);
+    // Seconds on a loaded machine; the unguarded parser crashed or took minutes.
+    expect(performance.now() - started).toBeLessThan(10_000);
   });
 
   // Each takes the old scan or the parser tens of seconds: their cost grew with the square of the flood.
@@ -344,7 +345,7 @@ describe('nesting deep enough to crash a parser is refused, naming the line', ()
   it.each(floods)('%s: answered within seconds, refused at the line when refused', async (_name, flood, refusal) => {
     const started = performance.now();
     const result = await load({ files: { 'reports/flood.md': reportSource(base, `第一段。\n\n${flood}\n`) } });
-    expect(performance.now() - started).toBeLessThan(5_000);
+    expect(performance.now() - started).toBeLessThan(10_000);
     if (refusal === '') return;
     const [error] = errorsIn(result.problems, 'reports/flood.md');
     expect(error!.message).toContain(refusal);
