@@ -7,7 +7,10 @@
  *   4. verify the staged site: no foreign resources, no broken internal links;
  *   5. swap the staging folder into place.
  *
- *   npm run build [-- --content <folder>] [--out <folder>] [--cache-dir <folder>] [--timings] [--preview]
+ *   npm run build [-- --content <folder>] [--out <folder>] [--cache-dir <folder>] [--wait <seconds>] [--timings] [--preview]
+ *
+ * --out must be new, empty, or a site this command built (see scripts/lib/owned-folders.ts).
+ * --wait: how long to wait for another build using the same folders (default 600 seconds).
  *
  * --timings prints how long each phase took (for performance work).
  * --preview builds a site to look at on this computer: site.yaml may then
@@ -33,18 +36,19 @@ import { projectRoot } from './lib/project.ts';
 import { DEFAULT_CACHE_DIR, useRenderCache } from './lib/render-cache.ts';
 import { copyAttachments } from './lib/attachments.ts';
 import { checkContent } from './lib/check-content.ts';
-import { discardPrevious, discardStaging, publishStaging, stagingDirFor } from './lib/publish.ts';
+import { claimFolders, DEFAULT_WAIT_SECONDS, lockOutput } from './lib/claim-folders.ts';
+import { discardStaging, prepareStaging, publishStaging, restoreInterrupted, stagedSiteFor } from './lib/publish.ts';
 import { publishSearchIndex } from './lib/search-index.ts';
 import { searchIndexInput } from './lib/search-input.ts';
 import { buildSearchIndexInWorker } from './lib/search-worker.ts';
 import { verifySite } from './lib/verify-site.ts';
 
 const { values } = parseArgs({
-  options: { content: { type: 'string' }, out: { type: 'string' }, 'cache-dir': { type: 'string' }, timings: { type: 'boolean', default: false }, preview: { type: 'boolean', default: false } },
+  options: { content: { type: 'string' }, out: { type: 'string' }, 'cache-dir': { type: 'string' }, wait: { type: 'string' }, timings: { type: 'boolean', default: false }, preview: { type: 'boolean', default: false } },
 });
 const contentDir = values.content ? resolve(values.content) : contentDirFor(projectRoot);
 const outDir = resolve(projectRoot, values.out ?? 'dist');
-const stagingDir = stagingDirFor(outDir);
+const stagingDir = stagedSiteFor(outDir);
 const cacheDir = resolve(values['cache-dir'] ?? DEFAULT_CACHE_DIR);
 const started = performance.now();
 const seconds = () => ((performance.now() - started) / 1000).toFixed(1);
@@ -63,6 +67,8 @@ function phase(name: string, total?: number) {
   progress.phase(name, total);
 }
 
+const waitSeconds = Number(values.wait ?? DEFAULT_WAIT_SECONDS);
+await claimFolders({ contentDir, cacheDir, outDir, waitSeconds });
 process.env[CONTENT_DIR_ENV] = contentDir;
 useRenderCache(cacheDir);
 process.env['ASTRO_TELEMETRY_DISABLED'] = '1';
@@ -73,11 +79,13 @@ progress.clear();
 if (problems.length > 0) printProblems(problems);
 if (!portal || hasErrors(problems)) fail(`构建已取消：内容有错误。${outDir} 保持不变。`);
 handOverPortal(contentDir, portal);
+await lockOutput(outDir, waitSeconds);
+await restoreInterrupted(outDir);
 
 let searchMs = 0;
 let searchPeakRss = 0;
 try {
-  await discardStaging(outDir);
+  const { cleared } = await prepareStaging(outDir);
   const index = indexPortal(portal);
   const { build } = await import('astro');
   phase('生成页面', htmlPageCount(index));
@@ -85,7 +93,7 @@ try {
   pageListeners.add((generated) => progress.update(generated));
   printListeners.add(() => progress.clear());
   // The search index needs only the content, so it builds on another core while Astro renders;
-  // the site the last build replaced is removed meanwhile too.
+  // the site from two builds back is deleted meanwhile too.
   const [search] = await Promise.all([
     buildSearchIndexInWorker(searchIndexInput(index, join(cacheDir, 'search'), searchFingerprint(projectRoot))).then((built) => {
       searchMs = performance.now() - phaseStarted;
@@ -99,7 +107,7 @@ try {
       logLevel: 'info',
       logger: { entrypoint: fileURLToPath(new URL('./lib/astro-logger.ts', import.meta.url)) },
     }),
-    discardPrevious(outDir),
+    cleared,
   ]);
   phase('整理输出');
   await publishSearchIndex(search, stagingDir);

@@ -1,41 +1,89 @@
 /**
  * Builds go to a staging folder next to the output; only a complete build
- * replaces it. A failed build leaves the previous site exactly as it was.
- * The replaced site is kept as `<out>.previous` (a way back) until the next
- * build, which removes it while Astro renders instead of making this one wait.
+ * replaces it. A failed or interrupted build leaves the previous site — and
+ * its rollback copy — exactly as they were.
+ *
+ *   <out>.staging/        made and marked by the build; the site renders into site/
+ *   <out>                 the published site
+ *   <out>.previous/       the site the last build replaced (a way back)
+ *
+ * Publishing moves the old rollback copy into the staging folder, <out> to
+ * <out>.previous and staging/site to <out> (renames: instant). The copy from
+ * two builds back stays in the staging folder until the next build deletes
+ * it while its pages render: deleting a large site takes seconds, and an
+ * editor waiting for a rebuild should not pay for them. Nothing is deleted
+ * before the new site is complete.
  */
 import { existsSync } from 'node:fs';
-import { rename, rm } from 'node:fs/promises';
+import { mkdir, readdir, rename, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { markOwned, OUTPUT_MARKER } from './owned-folders.ts';
 
 const trimmed = (outDir: string) => outDir.replace(/[\\/]+$/, '');
 
+/** The folder the build owns while it works (staging site, replaced copies). */
 export function stagingDirFor(outDir: string): string {
   return `${trimmed(outDir)}.staging`;
+}
+
+/** Where the site is rendered before it is published. */
+export function stagedSiteFor(outDir: string): string {
+  return join(stagingDirFor(outDir), 'site');
 }
 
 export function previousDirFor(outDir: string): string {
   return `${trimmed(outDir)}.previous`;
 }
 
+/**
+ * Makes a marked staging folder with room for the new site. What earlier
+ * builds left there (the copy from two builds back, an interrupted build's
+ * pages) is moved aside at once; `cleared` deletes it, for the caller to
+ * await while the site renders.
+ */
+export async function prepareStaging(outDir: string): Promise<{ cleared: Promise<void> }> {
+  const staging = stagingDirFor(outDir);
+  await mkdir(staging, { recursive: true });
+  markOwned(staging, OUTPUT_MARKER);
+  const leftovers = (await readdir(staging)).filter((name) => name !== OUTPUT_MARKER);
+  if (leftovers.length === 0) return { cleared: Promise.resolve() };
+  const discarded = join(staging, `discarded-${Date.now()}`);
+  await mkdir(discarded);
+  for (const name of leftovers) await rename(join(staging, name), join(discarded, name));
+  return { cleared: rm(discarded, { recursive: true, force: true }) };
+}
+
 export async function discardStaging(outDir: string): Promise<void> {
   await rm(stagingDirFor(outDir), { recursive: true, force: true });
 }
 
-/** Removes the site the last build replaced. */
-export async function discardPrevious(outDir: string): Promise<void> {
-  await rm(previousDirFor(outDir), { recursive: true, force: true });
-}
-
-/** Replaces `outDir` with its staging folder; call `discardPrevious` first. */
+/**
+ * Replaces `outDir` with the staged site; the replaced site becomes `<out>.previous`.
+ * A crash between the renames leaves `<out>` missing for an instant: `restoreInterrupted` puts it back.
+ */
 export async function publishStaging(outDir: string): Promise<void> {
-  const staging = stagingDirFor(outDir);
+  const site = stagedSiteFor(outDir);
   const previous = previousDirFor(outDir);
+  if (!existsSync(site)) throw new Error(`没有可发布的网站（${site} 不存在）`);
+  markOwned(site, OUTPUT_MARKER);
+  if (existsSync(previous)) await rename(previous, join(stagingDirFor(outDir), 'replaced'));
   const hadPrevious = existsSync(outDir);
   if (hadPrevious) await rename(outDir, previous);
   try {
-    await rename(staging, outDir);
+    await rename(site, outDir);
   } catch (error) {
     if (hadPrevious) await rename(previous, outDir);
     throw error;
   }
+  // Kept only while it holds a replaced copy for the next build to delete.
+  if (!existsSync(join(stagingDirFor(outDir), 'replaced'))) await discardStaging(outDir);
+}
+
+/** After a build killed between publishing's renames: the published site is missing but its copies are there. */
+export async function restoreInterrupted(outDir: string): Promise<void> {
+  const previous = previousDirFor(outDir);
+  const replaced = join(stagingDirFor(outDir), 'replaced');
+  if (existsSync(outDir)) return;
+  if (existsSync(previous)) await rename(previous, outDir);
+  if (existsSync(replaced)) await rename(replaced, previous);
 }

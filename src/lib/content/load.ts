@@ -8,7 +8,7 @@
  */
 import { createHash } from 'node:crypto';
 import { constants } from 'node:fs';
-import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
+import { mkdir, open, readFile, rename, stat, writeFile } from 'node:fs/promises';
 import { dirname, extname, join, relative, sep } from 'node:path';
 import type * as z from 'zod';
 import { renderedOutline, type BodyOutline } from '../../markdown/cached.ts';
@@ -22,7 +22,7 @@ import { nearest } from '../suggest.ts';
 import { RESERVED_SEGMENTS, reportUrl } from '../urls.ts';
 import { AUDIT_FIELD_HINTS, auditSettingProblems } from './audit-schema.ts';
 import { leftoverProblems } from './leftover-chrome.ts';
-import { checkAttachment, lineMentioning, linkTarget, scanContentTree } from './paths.ts';
+import { brokenLinks, checkAttachment, linkTarget, scanContentTree } from './paths.ts';
 import { fieldName, hasErrors, issueMessage, sortProblems, type Problem } from './problems.ts';
 import {
   agenciesSchema,
@@ -128,11 +128,32 @@ interface DecodedFile {
   problems: Problem[];
 }
 
+/**
+ * Larger text files are refused unread: a body of ten million characters
+ * (30 MB) already takes the check seconds and 450 MB, and one of hundreds
+ * of megabytes would exhaust the build's memory.
+ */
+export const MAX_TEXT_FILE_BYTES = 32 * 1024 * 1024;
+
 async function readText(absolutePath: string, file: string): Promise<DecodedFile | Problem> {
   let bytes: Uint8Array;
   try {
     // Symlinks are refused before anything is read; O_NOFOLLOW holds if one appears meanwhile.
-    bytes = await readFile(absolutePath, { flag: constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) });
+    const handle = await open(absolutePath, constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0));
+    try {
+      const { size } = await handle.stat();
+      if (size > MAX_TEXT_FILE_BYTES) {
+        return {
+          severity: 'error',
+          file,
+          message: `文件太大（${(size / 1024 / 1024).toFixed(1)} MB），超过 ${MAX_TEXT_FILE_BYTES / 1024 / 1024} MB，没有读取`,
+          hint: '一份文件的正文不需要这么长：请检查是否粘贴进了大量重复内容，或把它拆成几份文件；表格和图片请作为附件',
+        };
+      }
+      bytes = await handle.readFile();
+    } finally {
+      await handle.close();
+    }
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     return {
@@ -561,37 +582,31 @@ export async function loadContent(options: LoadOptions): Promise<LoadResult> {
         return { report: undefined, problems: own };
       }
       if (rendered.refused) {
-        own.push({ severity: 'error', file, line: draft.bodyLine + rendered.refused.line - 1, message: rendered.refused.message, hint: '正文中的引用、列表和表格只需要几层；请删除多余的 > 、列表符号或 HTML 标签' });
+        own.push({ severity: 'error', file, line: draft.bodyLine + rendered.refused.line - 1, message: rendered.refused.message, hint: rendered.refused.hint });
         return { report: undefined, problems: own };
       }
       if (rendered.textStart.trim() === '') own.push({ severity: 'warning', file, message: '正文为空', hint: '在第二个 --- 行之后写正文' });
       const linkedFiles: string[] = [];
       const siteLinks: string[] = [];
-      const lineOfLink = (link: string) => {
-        const line = lineMentioning(draft.body(), link);
-        return line === undefined ? undefined : draft.bodyLine + line - 1;
-      };
+      const broken = brokenLinks(file, draft.body, draft.bodyLine);
       for (const link of rendered.links) {
         const target = linkTarget(link, reportUrl(draft.id));
         if (target.kind === 'refused') {
-          own.push({ severity: 'error', file, line: lineOfLink(link), message: `正文中的链接 ${link} ${target.reason}`, hint: target.hint });
+          broken.add(link, `正文中的链接 ${link} ${target.reason}`, () => target.hint);
         } else if (target.kind === 'attachment') {
           const checked = await checkAttachment(attachmentsDir, target.file);
-          if ('reason' in checked) own.push({ severity: 'error', file, line: lineOfLink(link), message: `正文中的链接 ${link}：${checked.reason}`, hint: checked.hint });
+          if ('reason' in checked) broken.add(link, `正文中的链接 ${link}：${checked.reason}`, () => checked.hint);
           else linkedFiles.push(target.file);
         } else if (target.kind === 'report' && !reportIds.has(target.id)) {
-          const suggestion = nearest(target.id, reportIds);
-          own.push({
-            severity: 'error',
-            file,
-            line: lineOfLink(link),
-            message: `正文中的链接 ${link} 指向的文件不存在`,
-            hint: suggestion ? `是不是 /reports/${suggestion}/？` : '请改正链接，文件的网址是 /reports/<content/reports 下的路径，去掉 .md>/',
+          broken.add(link, `正文中的链接 ${link} 指向的文件不存在`, () => {
+            const suggestion = nearest(target.id, reportIds);
+            return suggestion ? `是不是 /reports/${suggestion}/？` : '请改正链接，文件的网址是 /reports/<content/reports 下的路径，去掉 .md>/';
           });
         } else if (target.kind === 'page') {
           siteLinks.push(link);
         }
       }
+      own.push(...broken.problems());
       if (rendered.imagesWithoutAlt > 0) {
         own.push({ severity: 'warning', file, message: `正文中有 ${rendered.imagesWithoutAlt} 张图片缺少替代文字`, hint: '写成 ![图片内容的简短描述](图片路径)，读屏软件会朗读这段描述' });
       }
