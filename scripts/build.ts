@@ -18,7 +18,7 @@ import { writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { handOverPortal } from '../src/lib/content/handoff.ts';
+import { handPortalToPages } from '../src/lib/content/checked-portal.ts';
 import { CONTENT_DIR_ENV, contentDirFor } from '../src/lib/content/location.ts';
 import { hasErrors } from '../src/lib/content/problems.ts';
 import { indexPortal } from '../src/lib/portal-index.ts';
@@ -31,7 +31,7 @@ import { createProgress } from './lib/progress.ts';
 import { projectRoot } from './lib/project.ts';
 import { DEFAULT_CACHE_DIR, useRenderCache } from './lib/render-cache.ts';
 import { copyAttachments } from './lib/attachments.ts';
-import { checkContent } from './lib/check-content.ts';
+import { checkContent, checkedPortalFile } from './lib/check-content.ts';
 import { discardPrevious, discardStaging, publishStaging, stagingDirFor } from './lib/publish.ts';
 import { publishSearchIndex } from './lib/search-index.ts';
 import { searchIndexInput } from './lib/search-input.ts';
@@ -71,7 +71,7 @@ const { portal, problems } = await checkContent(contentDir, cacheDir, { preview:
 progress.clear();
 if (problems.length > 0) printProblems(problems);
 if (!portal || hasErrors(problems)) fail(`构建已取消：内容有错误。${outDir} 保持不变。`);
-handOverPortal(contentDir, portal);
+handPortalToPages(checkedPortalFile(contentDir, cacheDir), portal);
 
 let searchMs = 0;
 let searchPeakRss = 0;

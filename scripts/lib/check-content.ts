@@ -31,6 +31,11 @@ export function parseCacheFor(contentDir: string, cacheDir: string): { file: str
   };
 }
 
+/** Where the portal checked from `contentDir` is handed to the pages (see src/lib/content/checked-portal.ts). */
+export function checkedPortalFile(contentDir: string, cacheDir: string): string {
+  return join(cacheDir, 'checked-portal', `${createHash('sha256').update(contentDir).digest('hex').slice(0, 16)}.json`);
+}
+
 /**
  * How `contentDir` is read by every command: parsed front matter kept in `cacheDir`.
  * `preview`: the site is built to be looked at on this computer (site.yaml may leave out `url`).
