@@ -13,7 +13,7 @@ import { hasErrors, sortProblems } from '../../src/lib/content/problems.ts';
 import { indexPortal } from '../../src/lib/portal-index.ts';
 import { sitePaths } from '../../src/lib/routes.ts';
 import { cachedOutline, renderedOutline } from '../../src/markdown/cached.ts';
-import { sourceFingerprint } from './fingerprint.ts';
+import { moduleGraphKey } from './cache-key.ts';
 import { projectRoot } from './project.ts';
 import { createRenderPool, type RenderPool } from './render-pool.ts';
 
@@ -23,11 +23,14 @@ function publicFiles(): Set<string> {
   return new Set((readdirSync(dir, { recursive: true }) as string[]).map((file) => `/${file.split(sep).join('/')}`));
 }
 
-/** Where parsed front matter of `contentDir` is kept between runs: keyed by the folder, versioned by the parsing code. */
+/** The module that fills the parse cache: its imports are what a parsed entry depends on. */
+export const PARSE_PRODUCER = 'src/lib/content/parse-cache.ts';
+
+/** Where parsed front matter of `contentDir` is kept between runs: one file per folder, versioned by the code that parses. */
 export function parseCacheFor(contentDir: string, cacheDir: string): { file: string; version: string } {
   return {
     file: join(cacheDir, 'parsed', `${createHash('sha256').update(contentDir).digest('hex').slice(0, 16)}.json`),
-    version: sourceFingerprint(projectRoot, ['src/lib']),
+    version: moduleGraphKey(projectRoot, [PARSE_PRODUCER]),
   };
 }
 
