@@ -9,8 +9,6 @@ export interface Progress {
   phase(name: string, total?: number): void;
   /** Sets how much of the current phase is done. */
   update(done: number, detail?: string): void;
-  /** Adds a note shown after the counts, e.g. the search index's progress. */
-  note(text: string): void;
   /** Clears the line (before other output, and at the end). */
   clear(): void;
 }
@@ -29,7 +27,6 @@ export function createProgress(stream: NodeJS.WriteStream = process.stderr, env:
   /** Rate is measured from the first update of a phase: work often starts after a set-up pause. */
   let rateFrom: { time: number; done: number } | undefined;
   let detail = '';
-  let note = '';
   let lastDraw = 0;
 
   const draw = (force = false) => {
@@ -49,7 +46,6 @@ export function createProgress(stream: NodeJS.WriteStream = process.stderr, env:
     }
     if (detail) parts.push(detail);
     parts.push(`已用 ${seconds(now - started)}`);
-    if (note) parts.push(`| ${note}`);
     const line = parts.join('  ');
     const width = stream.columns || 120;
     stream.write(`\r\x1b[2K${[...line].slice(0, Math.max(20, Math.floor(width / 2) - 1)).join('')}`);
@@ -69,10 +65,6 @@ export function createProgress(stream: NodeJS.WriteStream = process.stderr, env:
       done = value;
       if (text !== undefined) detail = text;
       draw();
-    },
-    note(text) {
-      note = text;
-      draw(true);
     },
     clear() {
       if (enabled) stream.write('\r\x1b[2K');

@@ -11,11 +11,9 @@ describe('build progress', () => {
     const { stream, writes } = fakeStream(true);
     const progress = createProgress(stream, {});
     progress.phase('生成页面', 200);
-    progress.note('搜索索引 1/4 个分片');
     const last = writes.at(-1)!;
     expect(last).toContain('[生成页面]');
     expect(last).toContain('0 / 200');
-    expect(last).toContain('搜索索引 1/4 个分片');
     expect(last.startsWith('\r')).toBe(true);
   });
 
