@@ -31,3 +31,15 @@ export function nextIndexNumber(prefix: string, year: number, existing: Iterable
   }
   return formatIndexNumber(prefix, year, highest + 1);
 }
+
+/** Lengths from which a 索引号 may not fit a phone's line, each with a CSS class that sizes it for up to that many characters (see global.css). */
+const FIT_LENGTHS = [26, 30, 34, 40] as const;
+const FITS_ANY_PHONE = 22;
+
+/** The class that keeps a long 索引号 on one line on a narrow screen, or `undefined` when it fits as it is. */
+export function indexNumberFit(indexNumber: string): string | undefined {
+  const length = [...indexNumber].length;
+  if (length <= FITS_ANY_PHONE) return undefined;
+  const fit = FIT_LENGTHS.find((limit) => length <= limit);
+  return fit === undefined ? undefined : `index-number-fit-${fit}`;
+}
