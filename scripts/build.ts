@@ -16,7 +16,6 @@
  */
 import { writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { handPortalToPages } from '../src/lib/content/checked-portal.ts';
 import { CONTENT_DIR_ENV, contentDirFor } from '../src/lib/content/location.ts';
@@ -25,13 +24,12 @@ import { indexPortal } from '../src/lib/portal-index.ts';
 import { htmlPageCount } from '../src/lib/routes.ts';
 import { headersFile } from '../src/lib/security-headers.ts';
 import { reportUrl } from '../src/lib/urls.ts';
-import { pageListeners, printListeners, renderedPages, resetPageCount } from './lib/astro-logger.ts';
 import { dim, fail, green, printProblems, red } from './lib/output.ts';
-import { createProgress } from './lib/progress.ts';
+import { countPagesWritten, createProgress } from './lib/progress.ts';
 import { projectRoot } from './lib/project.ts';
 import { DEFAULT_CACHE_DIR, useRenderCache } from './lib/render-cache.ts';
 import { copyAttachments } from './lib/attachments.ts';
-import { checkContent, checkedPortalFile } from './lib/check-content.ts';
+import { checkContent, checkedPortalFile, verifiedRecordFile } from './lib/check-content.ts';
 import { discardPrevious, discardStaging, publishStaging, stagingDirFor } from './lib/publish.ts';
 import { publishSearchIndex } from './lib/search-index.ts';
 import { searchIndexInput } from './lib/search-input.ts';
@@ -80,9 +78,7 @@ try {
   const index = indexPortal(portal);
   const { build } = await import('astro');
   phase('生成页面', htmlPageCount(index));
-  resetPageCount();
-  pageListeners.add((generated) => progress.update(generated));
-  printListeners.add(() => progress.clear());
+  const counting = countPagesWritten(stagingDir, (written) => progress.update(written));
   // The search index needs only the content, so it builds on another core while Astro renders;
   // the site the last build replaced is removed meanwhile too.
   const [search] = await Promise.all([
@@ -95,9 +91,8 @@ try {
       root: projectRoot,
       outDir: stagingDir,
       cacheDir: join(cacheDir, 'astro'),
-      logLevel: 'info',
-      logger: { entrypoint: fileURLToPath(new URL('./lib/astro-logger.ts', import.meta.url)) },
-    }),
+      logLevel: 'warn',
+    }).finally(() => clearInterval(counting)),
     discardPrevious(outDir),
   ]);
   phase('整理输出');
@@ -105,9 +100,8 @@ try {
   const attachmentCount = await copyAttachments(portal, contentDir, stagingDir);
   await writeFile(join(stagingDir, '_headers'), headersFile({ hsts: portal.site.hsts }));
   phase('校验链接');
-  // Pages the incremental build copied from the last build were checked then; their inputs are unchanged.
-  const rendered = renderedPages();
-  const issues = await verifySite(stagingDir, (page) => rendered.has(page));
+  // Pages whose bytes passed last time are not read again (see verifySite).
+  const issues = await verifySite(stagingDir, verifiedRecordFile(outDir, cacheDir));
   progress.clear();
   if (issues.length > 0) {
     const sourceOf = new Map(portal.reports.map((report) => [reportUrl(report.id), report.sourceFile]));

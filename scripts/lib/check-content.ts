@@ -39,6 +39,11 @@ export function checkedPortalFile(contentDir: string, cacheDir: string): string 
   return join(cacheDir, 'checked-portal', `${createHash('sha256').update(contentDir).digest('hex').slice(0, 16)}.json`);
 }
 
+/** Where the pages of the site published to `outDir` that passed the link check are recorded (see verifySite). */
+export function verifiedRecordFile(outDir: string, cacheDir: string): string {
+  return join(cacheDir, 'verified', `${createHash('sha256').update(outDir).digest('hex').slice(0, 16)}.json`);
+}
+
 /**
  * How `contentDir` is read by every command: parsed front matter kept in `cacheDir`.
  * `preview`: the site is built to be looked at on this computer (site.yaml may leave out `url`).

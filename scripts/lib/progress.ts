@@ -3,6 +3,7 @@
  * redrawn in place on a terminal. Silent when output is not a terminal or the
  * build runs under CI, so logs stay clean.
  */
+import { readdir } from 'node:fs/promises';
 
 export interface Progress {
   /** Starts a phase; `total` enables the percentage and estimate. */
@@ -11,6 +12,18 @@ export interface Progress {
   update(done: number, detail?: string): void;
   /** Clears the line (before other output, and at the end). */
   clear(): void;
+}
+
+/**
+ * Calls `onCount` every second with how many pages (HTML files) `dir` holds:
+ * the progress of a tool that writes pages but does not report them. Stop it with `clearInterval`.
+ */
+export function countPagesWritten(dir: string, onCount: (pages: number) => void): NodeJS.Timeout {
+  return setInterval(() => {
+    readdir(dir, { recursive: true })
+      .then((files) => onCount(files.filter((file) => file.endsWith('.html')).length))
+      .catch(() => undefined); // Not created yet.
+  }, 1000);
 }
 
 function seconds(ms: number): string {
