@@ -39,9 +39,9 @@ export function checkedPortalFile(contentDir: string, cacheDir: string): string 
   return join(cacheDir, 'checked-portal', `${createHash('sha256').update(contentDir).digest('hex').slice(0, 16)}.json`);
 }
 
-/** Where the pages of the site published to `outDir` that passed the link check are recorded (see verifySite). */
-export function verifiedRecordFile(outDir: string, cacheDir: string): string {
-  return join(cacheDir, 'verified', `${createHash('sha256').update(outDir).digest('hex').slice(0, 16)}.json`);
+/** Where the pages of the site built into `siteDir` that passed the link check are recorded (see verifySite). */
+export function verifiedRecordFile(siteDir: string, cacheDir: string): string {
+  return join(cacheDir, 'verified', `${createHash('sha256').update(siteDir).digest('hex').slice(0, 16)}.json`);
 }
 
 /**

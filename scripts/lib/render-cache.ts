@@ -6,6 +6,13 @@ import { projectRoot } from './project.ts';
 
 export const DEFAULT_CACHE_DIR = join(projectRoot, 'node_modules', '.cache', 'zwgk');
 
+/** `npm run build -- --cache-dir` names its cache here, for the Astro integration in the same process. */
+export const CACHE_DIR_ENV = 'ZWGK_CACHE_DIR';
+
+export function cacheDirFromEnv(): string {
+  return process.env[CACHE_DIR_ENV] ?? DEFAULT_CACHE_DIR;
+}
+
 /** The module that renders bodies into the cache: its imports are what a rendered body depends on. */
 export const RENDER_PRODUCER = 'src/markdown/cached.ts';
 

@@ -9,7 +9,7 @@ import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { copyFixture, writeContentFile } from '../helpers/fixture-site.ts';
-import { projectRoot } from '../helpers/run.ts';
+import { projectRoot, withoutTestMode } from '../helpers/run.ts';
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -20,10 +20,6 @@ function freePort(): Promise<number> {
       server.close(() => resolve(port));
     });
   });
-}
-
-function withoutTestMode(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
-  return Object.fromEntries(Object.entries(env).filter(([name]) => name !== 'NODE_ENV' && !name.startsWith('VITEST')));
 }
 
 /** Polls `check` until it is true or `seconds` pass. */
@@ -48,8 +44,7 @@ describe('npm run dev', () => {
     origin = `http://127.0.0.1:${port}`;
     dev = spawn(process.execPath, [join(projectRoot, 'node_modules/astro/bin/astro.mjs'), 'dev', '--port', String(port), '--host', '127.0.0.1'], {
       cwd: projectRoot,
-      // As an editor starts it: not in Vitest's test mode, which changes how Vite serves.
-      env: { ...withoutTestMode(process.env), ZWGK_CONTENT_DIR: contentDir, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1' },
+      env: { ...withoutTestMode(), ZWGK_CONTENT_DIR: contentDir, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1' },
     });
     dev.stdout!.on('data', (chunk: Buffer) => (output += chunk));
     dev.stderr!.on('data', (chunk: Buffer) => (output += chunk));

@@ -4,21 +4,13 @@
  * entry is never used; touch a file outside and it stays, so unrelated edits
  * keep the caches of a 10,000-report archive.
  */
-import { appendFileSync, cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { moduleGraphFiles, moduleGraphKey } from '../../scripts/lib/cache-key.ts';
 import { PARSE_PRODUCER } from '../../scripts/lib/check-content.ts';
 import { RENDER_PRODUCER } from '../../scripts/lib/render-cache.ts';
-import { projectRoot } from '../helpers/run.ts';
-import { tempDir } from '../helpers/temp.ts';
-
-function projectCopy(): string {
-  const root = tempDir('cache-key');
-  cpSync(join(projectRoot, 'src'), join(root, 'src'), { recursive: true });
-  cpSync(join(projectRoot, 'package-lock.json'), join(root, 'package-lock.json'));
-  return root;
-}
+import { projectCopy } from '../helpers/project-copy.ts';
 
 /** Appends a comment to `file`, computes the key, and puts the file back. */
 function keyWithTouched(root: string, producer: string, file: string): string {
@@ -37,7 +29,7 @@ describe.each([
   // text-safety.ts lives outside src/markdown, which the key used to hash by hand: editing it left stale bodies.
   ['rendered bodies', RENDER_PRODUCER, ['src/markdown/render.ts', 'src/markdown/sanitize-schema.ts', 'src/lib/content/text-safety.ts']],
 ])('the key of the cache of %s', (_name, producer, expected) => {
-  const root = projectCopy();
+  const root = projectCopy(['src', 'package-lock.json']);
   const key = moduleGraphKey(root, [producer]);
   const files = moduleGraphFiles(root, [producer]);
 
