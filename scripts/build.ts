@@ -8,7 +8,10 @@
  *   3. swap the staging folder into place.
  * What this script adds is about the output folder: the lock, staging, the swap.
  *
- *   npm run build [-- --content <folder>] [--out <folder>] [--cache-dir <folder>] [--timings] [--preview]
+ *   npm run build [-- --content <folder>] [--out <folder>] [--cache-dir <folder>] [--wait <seconds>] [--timings] [--preview]
+ *
+ * --out must be new, empty, or a site this command built (see scripts/lib/owned-folders.ts).
+ * --wait: how long to wait for another build using the same folders (default 600 seconds).
  *
  * --timings prints how long each phase took (for performance work).
  * --preview builds a site to look at on this computer: site.yaml may then
@@ -29,14 +32,15 @@ import { countPagesWritten, createProgress } from './lib/progress.ts';
 import { projectRoot } from './lib/project.ts';
 import { CACHE_DIR_ENV, DEFAULT_CACHE_DIR, useRenderCache } from './lib/render-cache.ts';
 import { checkContent, checkedPortalFile } from './lib/check-content.ts';
-import { discardPrevious, discardStaging, publishStaging, stagingDirFor } from './lib/publish.ts';
+import { claimFolders, DEFAULT_WAIT_SECONDS, lockOutput } from './lib/claim-folders.ts';
+import { discardStaging, prepareStaging, publishStaging, restoreInterrupted, stagedSiteFor } from './lib/publish.ts';
 
 const { values } = parseArgs({
-  options: { content: { type: 'string' }, out: { type: 'string' }, 'cache-dir': { type: 'string' }, timings: { type: 'boolean', default: false }, preview: { type: 'boolean', default: false } },
+  options: { content: { type: 'string' }, out: { type: 'string' }, 'cache-dir': { type: 'string' }, wait: { type: 'string' }, timings: { type: 'boolean', default: false }, preview: { type: 'boolean', default: false } },
 });
 const contentDir = values.content ? resolve(values.content) : contentDirFor(projectRoot);
 const outDir = resolve(projectRoot, values.out ?? 'dist');
-const stagingDir = stagingDirFor(outDir);
+const stagingDir = stagedSiteFor(outDir);
 const cacheDir = resolve(values['cache-dir'] ?? DEFAULT_CACHE_DIR);
 const started = performance.now();
 const seconds = () => ((performance.now() - started) / 1000).toFixed(1);
@@ -55,6 +59,8 @@ function phase(name: string, total?: number) {
   progress.phase(name, total);
 }
 
+const waitSeconds = Number(values.wait ?? DEFAULT_WAIT_SECONDS);
+await claimFolders({ contentDir, cacheDir, outDir, waitSeconds });
 process.env[CONTENT_DIR_ENV] = contentDir;
 process.env[CACHE_DIR_ENV] = cacheDir;
 const buildReportFile = join(cacheDir, 'build-report.json');
@@ -68,20 +74,18 @@ progress.clear();
 if (problems.length > 0) printProblems(problems);
 if (!portal || hasErrors(problems)) fail(`构建已取消：内容有错误。${outDir} 保持不变。`);
 handPortalToPages(checkedPortalFile(contentDir, cacheDir), portal);
+await lockOutput(outDir, waitSeconds);
+await restoreInterrupted(outDir);
 
 try {
-  await discardStaging(outDir);
+  await prepareStaging(outDir);
   const index = indexPortal(portal);
   const { build } = await import('astro');
   // The integration completes and verifies the site in astro:build:done, and reports here.
   phase('生成页面', htmlPageCount(index));
   await rm(buildReportFile, { force: true });
   const counting = countPagesWritten(stagingDir, (written) => progress.update(written));
-  // The site the last build replaced is removed meanwhile.
-  await Promise.all([
-    build({ root: projectRoot, outDir: stagingDir, cacheDir: join(cacheDir, 'astro'), logLevel: 'warn' }).finally(() => clearInterval(counting)),
-    discardPrevious(outDir),
-  ]);
+  await build({ root: projectRoot, outDir: stagingDir, cacheDir: join(cacheDir, 'astro'), logLevel: 'warn' }).finally(() => clearInterval(counting));
   const report = JSON.parse(await readFile(buildReportFile, 'utf8')) as BuildReport;
   // The integration's phases ran at the end of Astro's build: shown apart from page generation.
   endPhase();

@@ -2,7 +2,7 @@
  * npm run check — validates all content without building, reporting every
  * problem at once. Exit code 1 when there is any error.
  *
- *   npm run check [-- --content <folder>] [--cache-dir <folder>] [--preview]
+ *   npm run check [-- --content <folder>] [--cache-dir <folder>] [--wait <seconds>] [--preview]
  *
  * --preview checks as `npm run build -- --preview` would (site.yaml may leave out `url`).
  */
@@ -13,13 +13,15 @@ import { dim, printProblems } from './lib/output.ts';
 import { projectRoot } from './lib/project.ts';
 import { DEFAULT_CACHE_DIR, useRenderCache } from './lib/render-cache.ts';
 import { checkContent } from './lib/check-content.ts';
+import { claimFolders, DEFAULT_WAIT_SECONDS } from './lib/claim-folders.ts';
 import { resolve } from 'node:path';
 
-const { values } = parseArgs({ options: { content: { type: 'string' }, 'cache-dir': { type: 'string' }, preview: { type: 'boolean', default: false } } });
+const { values } = parseArgs({ options: { content: { type: 'string' }, 'cache-dir': { type: 'string' }, wait: { type: 'string' }, preview: { type: 'boolean', default: false } } });
 const contentDir = values.content ? resolve(values.content) : contentDirFor(projectRoot);
 const started = performance.now();
 // Bodies rendered and files parsed here are the ones the next build needs: share its cache.
 const cacheDir = resolve(values['cache-dir'] ?? DEFAULT_CACHE_DIR);
+await claimFolders({ contentDir, cacheDir, waitSeconds: Number(values.wait ?? DEFAULT_WAIT_SECONDS) });
 useRenderCache(cacheDir);
 const { portal, problems } = await checkContent(contentDir, cacheDir, { preview: values.preview });
 printProblems(problems);

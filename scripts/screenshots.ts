@@ -9,7 +9,7 @@
  *
  * Build first (npm run build); the README links the pictures of the sample portal.
  */
-import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { PNG } from 'pngjs';
@@ -64,7 +64,8 @@ const browser = await launchBrowser();
 let problemCount = 0;
 try {
   await mkdir(outDir, { recursive: true });
-  for (const file of await readdir(outDir)) if (file.endsWith('.png')) await rm(join(outDir, file));
+  // Only its own screenshots: --out may point at a folder holding other pictures.
+  for (const [file] of SHOTS) await rm(join(outDir, `${file}.png`), { force: true });
   for (const [file, kind, mode, action] of SHOTS) {
     const path = pages[kind] ?? pages['report'];
     if (!path) continue;

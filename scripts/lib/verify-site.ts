@@ -190,6 +190,8 @@ export async function verifySite(dir: string, record?: string, threads = availab
               const worker = new Worker(new URL('./verify-worker.ts', import.meta.url), { workerData: { dir, files, pages: share, passed: known } });
               worker.once('message', resolve);
               worker.once('error', reject);
+              // A worker that ends without answering (process.exit) must not leave the build waiting.
+              worker.once('exit', (code) => reject(new Error(`链接校验进程意外退出（退出码 ${code}）`)));
             });
           }),
         );

@@ -7,7 +7,7 @@
  *  - no page has a duplicate id; no control or bidi character is published;
  *  - attachments are downloads with a sandbox CSP: an HTML or SVG file left in
  *    attachments/ runs no script, while images in bodies still display;
- *  - hidden files and /_headers are 404; HSTS only over HTTPS;
+ *  - hidden files (the build's own .zwgk-output marker too) and /_headers are 404; HSTS only over HTTPS;
  *  - preview:nginx on a busy port says so and exits 1.
  */
 import { spawn, spawnSync } from 'node:child_process';
@@ -167,7 +167,7 @@ describe('attachments are downloads that run nothing', () => {
 });
 
 describe('what the server refuses to serve', () => {
-  it.each(['/.git/config', '/attachments/.env', '/_headers', '/.git/', '/attachments/%2eenv'])('%s is not found', async (path) => {
+  it.each(['/.git/config', '/attachments/.env', '/_headers', '/.zwgk-output', '/.git/', '/attachments/%2eenv'])('%s is not found', async (path) => {
     const response = await fetch(nginx.origin + path);
     expect(response.status).toBe(404);
     const body = await response.text();

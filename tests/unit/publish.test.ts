@@ -2,7 +2,7 @@ import { tempDir } from '../helpers/temp.ts';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { discardPrevious, discardStaging, publishStaging, stagingDirFor } from '../../scripts/lib/publish.ts';
+import { discardStaging, publishStaging, restoreInterrupted, stagedSiteFor } from '../../scripts/lib/publish.ts';
 
 function site(root: string, name: string, marker: string): string {
   const dir = join(root, name);
@@ -15,20 +15,23 @@ describe('publishing a staged build', () => {
   it('replaces the output folder with the staging folder', async () => {
     const root = tempDir('publish');
     const out = site(root, 'dist', 'old');
-    site(root, 'dist.staging', 'new');
-    expect(stagingDirFor(out)).toBe(join(root, 'dist.staging'));
+    site(root, 'dist.staging/site', 'new');
+    expect(stagedSiteFor(out)).toBe(join(root, 'dist.staging', 'site'));
     await publishStaging(out);
     expect(readFileSync(join(out, 'index.html'), 'utf8')).toBe('new');
+    expect(existsSync(join(out, '.zwgk-output'))).toBe(true);
     expect(existsSync(join(root, 'dist.staging'))).toBe(false);
-    // The replaced site stays as a way back until the next build discards it.
+    // The replaced site stays as a way back until the next publish replaces it.
     expect(readFileSync(join(root, 'dist.previous', 'index.html'), 'utf8')).toBe('old');
-    await discardPrevious(out);
-    expect(existsSync(join(root, 'dist.previous'))).toBe(false);
+    site(root, 'dist.staging/site', 'newer');
+    await publishStaging(out);
+    expect(readFileSync(join(root, 'dist.previous', 'index.html'), 'utf8')).toBe('new');
+    expect(existsSync(join(root, 'dist.staging'))).toBe(false);
   });
 
   it('works when nothing was published before', async () => {
     const root = tempDir('publish');
-    site(root, 'dist.staging', 'first');
+    site(root, 'dist.staging/site', 'first');
     await publishStaging(join(root, 'dist'));
     expect(readFileSync(join(root, 'dist', 'index.html'), 'utf8')).toBe('first');
   });
@@ -39,6 +42,15 @@ describe('publishing a staged build', () => {
     // No staging folder: the rename into place fails.
     await expect(publishStaging(out)).rejects.toThrow();
     expect(readFileSync(join(out, 'index.html'), 'utf8')).toBe('old');
+  });
+
+  it('puts back a site a build was killed while publishing', async () => {
+    const root = tempDir('publish');
+    site(root, 'dist.previous', 'old');
+    site(root, 'dist.staging/replaced', 'older');
+    await restoreInterrupted(join(root, 'dist'));
+    expect(readFileSync(join(root, 'dist', 'index.html'), 'utf8')).toBe('old');
+    expect(readFileSync(join(root, 'dist.previous', 'index.html'), 'utf8')).toBe('older');
   });
 
   it('discards a staging folder', async () => {

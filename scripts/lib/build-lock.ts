@@ -1,0 +1,81 @@
+/**
+ * One build (or check) at a time per output folder and per cache folder:
+ * two at once overwrite each other's staging and cache files.
+ *
+ * A lock file created exclusively (O_EXCL) holding the owner's pid, host and
+ * start time, rather than a library: proper-lockfile (last release 2021)
+ * detects a dead owner by an mtime it must keep refreshing and cannot say
+ * which process holds the lock; here a lock whose process is gone (killed
+ * build) is taken over at once, and a waiting build says who it waits for.
+ */
+import { closeSync, openSync, readFileSync, rmSync, unlinkSync, writeSync } from 'node:fs';
+import { hostname } from 'node:os';
+
+interface LockOwner {
+  pid: number;
+  host: string;
+  started: string;
+}
+
+function ownerOf(file: string): LockOwner | undefined {
+  try {
+    return JSON.parse(readFileSync(file, 'utf8')) as LockOwner;
+  } catch {
+    // Gone meanwhile, or half-written by an owner that is starting: look again.
+    return undefined;
+  }
+}
+
+function isAlive(owner: LockOwner): boolean {
+  if (owner.host !== hostname()) return true;
+  try {
+    process.kill(owner.pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+function tryCreate(file: string): boolean {
+  try {
+    const fd = openSync(file, 'wx');
+    writeSync(fd, JSON.stringify({ pid: process.pid, host: hostname(), started: new Date().toISOString() } satisfies LockOwner));
+    closeSync(fd);
+    return true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
+    throw error;
+  }
+}
+
+const describe = (owner: LockOwner) => `进程 ${owner.pid}${owner.host === hostname() ? '' : `（${owner.host}）`}，开始于 ${new Date(owner.started).toLocaleString('zh-CN', { hour12: false })}`;
+
+/**
+ * Takes the lock `file` for this process (released when it exits), waiting up
+ * to `waitSeconds` for another build holding it; `onWait` is told once whom it waits for.
+ * Returns undefined, or the refusal message when the wait runs out.
+ */
+export async function takeLock(file: string, waitSeconds: number, onWait: (message: string) => void): Promise<string | undefined> {
+  const deadline = Date.now() + waitSeconds * 1000;
+  let told = false;
+  for (;;) {
+    if (tryCreate(file)) {
+      process.once('exit', () => {
+        if (ownerOf(file)?.pid === process.pid) unlinkSync(file);
+      });
+      return undefined;
+    }
+    const owner = ownerOf(file);
+    if (owner && !isAlive(owner)) {
+      // Its build was killed: the lock is stale (another waiting build may remove it first).
+      rmSync(file, { force: true });
+      continue;
+    }
+    if (owner && !told) {
+      onWait(`另一个构建正在进行（${describe(owner)}），最多等待 ${waitSeconds} 秒……`);
+      told = true;
+    }
+    if (Date.now() > deadline) return `另一个构建正在进行（${owner ? describe(owner) : '刚刚开始'}），已等待 ${waitSeconds} 秒。请等它结束后再试；确认没有构建在运行时，可以删除 ${file}。`;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}

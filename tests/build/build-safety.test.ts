@@ -1,0 +1,161 @@
+/**
+ * The build never destroys anything and never hangs: a crashed render
+ * worker fails the check naming the file, an interrupted build keeps the
+ * last good site, two builds at once do not trample each other, and `--out`
+ * refuses folders the build does not own.
+ */
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, inject, it } from 'vitest';
+import { copyFixture, reportSource, writeContentFile } from '../helpers/fixture-site.ts';
+import { projectRoot, runScript, type RunResult } from '../helpers/run.ts';
+import { tempDir } from '../helpers/temp.ts';
+import { treeHash } from '../helpers/tree-hash.ts';
+
+const base = { title: '测试文件', indexNumber: '449900-021/2021-00500', agency: 'jyj', column: 'jhzj', date: '2021-03-04' };
+const STACK_TRACE = /^\s+at .+:\d+:\d+\)?$/m;
+
+function expectRefused(result: RunResult, ...fragments: string[]) {
+  expect(result.code, result.output).toBe(1);
+  for (const fragment of fragments) expect(result.stderr).toContain(fragment);
+  expect(result.output).not.toMatch(STACK_TRACE);
+}
+
+describe('a render worker that crashes', () => {
+  it.each(['exit', 'throw', 'overflow'])('(%s) fails the check and the build naming the file, quickly', (kind) => {
+    const contentDir = copyFixture('portal');
+    writeContentFile(contentDir, 'reports/2021/crash.md', reportSource(base, '第一段。\n\nCRASH-THIS-WORKER\n'));
+    const env = { ZWGK_TEST_RENDER_CRASH: `${kind}:CRASH-THIS-WORKER` };
+    const cacheDir = join(tempDir('cache'), 'c');
+    const started = performance.now();
+    const check = runScript('check', ['--content', contentDir, '--cache-dir', cacheDir], env);
+    expect((performance.now() - started) / 1000).toBeLessThan(60);
+    expectRefused(check, 'reports/2021/crash.md:8  错误  正文无法处理：处理进程崩溃');
+    expect(check.stderr.match(/处理进程崩溃/g)).toHaveLength(1);
+    const outDir = join(tempDir('out'), 'dist');
+    expectRefused(runScript('build', ['--content', contentDir, '--out', outDir, '--cache-dir', cacheDir], env), 'reports/2021/crash.md:8', '构建已取消');
+  });
+});
+
+/** `npm run build` in the background, in its own process group so the test can signal the whole tree. */
+function startBuild(args: string[]) {
+  const child = spawn(process.execPath, [`${projectRoot}scripts/build.ts`, ...args], { cwd: projectRoot, env: { ...process.env, NO_COLOR: '1' }, detached: true });
+  let stderr = '';
+  child.stderr.on('data', (chunk) => (stderr += chunk));
+  child.stdout.resume();
+  const ended = new Promise<{ code: number | null; signal: string | null; stderr: string }>((resolve) => child.on('close', (code, signal) => resolve({ code, signal, stderr })));
+  return { child, ended };
+}
+
+async function waitFor(condition: () => boolean, seconds: number) {
+  const deadline = Date.now() + seconds * 1000;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error('timed out');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+describe('--out never destroys anything', () => {
+  it('refuses the content folder, a folder holding it, a git repository, the project, a folder it did not write; touches nothing', () => {
+    const contentDir = copyFixture('portal');
+    const scratch = tempDir('out');
+    const repo = join(scratch, 'repo');
+    mkdirSync(join(repo, '.git'), { recursive: true });
+    writeFileSync(join(repo, '.git', 'HEAD'), 'ref: refs/heads/main\n');
+    const notes = join(scratch, 'notes');
+    mkdirSync(notes);
+    writeFileSync(join(notes, 'todo.txt'), '我的笔记');
+    const cases: [string, string][] = [
+      [contentDir, '与内容文件夹'],
+      [join(contentDir, 'reports'), '与内容文件夹'],
+      [join(contentDir, '..'), '与内容文件夹'],
+      [repo, 'git 仓库'],
+      [notes, '不是本工具生成的'],
+    ];
+    const before = treeHash(join(contentDir, '..'));
+    for (const [out, message] of cases) {
+      for (let second = 0; second < 2; second++) expectRefused(runScript('build', ['--content', contentDir, '--out', out]), '已停止，没有改动任何文件', message);
+    }
+    // With empty content, so that a build without this guard stops at the check instead of moving the project aside.
+    const emptyContent = tempDir('empty');
+    for (const [out, message] of [[projectRoot, '包含整个项目'], [join(projectRoot, 'src'), '在项目文件夹之内']]) {
+      expectRefused(runScript('build', ['--content', emptyContent, '--out', out!]), '已停止，没有改动任何文件', message!);
+    }
+    // The cache folder too: check and build write and delete inside it.
+    for (const script of ['check', 'build']) expectRefused(runScript(script, ['--content', contentDir, '--cache-dir', notes]), '缓存文件夹（--cache-dir）', '不是本工具生成的');
+    expect(treeHash(join(contentDir, '..'))).toBe(before);
+    expect(readdirSync(scratch).sort()).toEqual(['notes', 'repo']);
+    expect(readdirSync(notes)).toEqual(['todo.txt']);
+    expect(existsSync(join(projectRoot, 'src.staging'))).toBe(false);
+  });
+
+  it('builds into a new or empty folder and rebuilds a site it built; the marker is a dotfile', () => {
+    const contentDir = copyFixture('portal');
+    const outDir = join(tempDir('out'), 'site');
+    mkdirSync(outDir);
+    const cacheDir = join(tempDir('cache'), 'c');
+    for (let build = 0; build < 2; build++) {
+      const result = runScript('build', ['--content', contentDir, '--out', outDir, '--cache-dir', cacheDir]);
+      expect(result.code, result.output).toBe(0);
+    }
+    expect(existsSync(join(outDir, '.zwgk-output'))).toBe(true);
+    expect(existsSync(join(`${outDir}.previous`, '.zwgk-output'))).toBe(true);
+  });
+});
+
+describe('builds at the same time and interrupted builds', () => {
+  it('two builds at once on the same folders: the second waits, both succeed, the site is complete', async () => {
+    const contentDir = copyFixture('portal');
+    const outDir = join(tempDir('out'), 'dist');
+    const cacheDir = join(tempDir('cache'), 'c');
+    const args = ['--content', contentDir, '--out', outDir, '--cache-dir', cacheDir];
+    const [first, second] = await Promise.all([startBuild(args).ended, startBuild(args).ended]);
+    for (const run of [first, second]) {
+      expect(run.code, run.stderr).toBe(0);
+      expect(run.stderr).not.toMatch(STACK_TRACE);
+    }
+    expect(first.stderr + second.stderr).toContain('另一个构建正在进行（进程 ');
+    expect(existsSync(join(outDir, 'index.html'))).toBe(true);
+    expect(existsSync(join(outDir, '.zwgk-output'))).toBe(true);
+    expect(existsSync(`${outDir}.lock`)).toBe(false);
+  });
+
+  it('a build killed while rendering keeps the site and its rollback copy; a stale lock is taken over', async () => {
+    const contentDir = copyFixture('portal');
+    const outDir = join(tempDir('out'), 'dist');
+    const cacheDir = join(tempDir('cache'), 'c');
+    const args = ['--content', contentDir, '--out', outDir, '--cache-dir', cacheDir];
+    for (let build = 0; build < 2; build++) expect(runScript('build', args).code).toBe(0);
+    writeContentFile(contentDir, 'reports/2021/new.md', reportSource(base));
+    const site = treeHash(outDir);
+    const rollback = treeHash(`${outDir}.previous`);
+    expect(rollback).not.toBe('missing');
+
+    const { child, ended } = startBuild([...args, '--cache-dir', join(tempDir('cache'), 'cold')]);
+    const staging = `${outDir}.staging`;
+    // Killed once Astro has written pages: the build is mid-render.
+    await waitFor(() => existsSync(staging) && (readdirSync(staging, { recursive: true }) as string[]).some((file) => file.endsWith('.html')), 60);
+    process.kill(-child.pid!, 'SIGTERM');
+    await ended;
+    expect(treeHash(outDir)).toBe(site);
+    expect(treeHash(`${outDir}.previous`)).toBe(rollback);
+
+    const next = runScript('build', args);
+    expect(next.code, next.output).toBe(0);
+    expect(existsSync(join(outDir, 'reports', '2021', 'new', 'index.html'))).toBe(true);
+    expect(treeHash(`${outDir}.previous`)).toBe(site);
+  });
+});
+
+describe('npm run screenshots --out', () => {
+  it('replaces only its own screenshots, never other pictures in the folder', () => {
+    const outDir = tempDir('shots');
+    writeFileSync(join(outDir, 'photo.png'), 'an editor’s picture');
+    writeFileSync(join(outDir, 'home.png'), 'an old screenshot');
+    const result = runScript('screenshots', ['--dist', inject('fixture').outDir, '--out', outDir]);
+    expect(result.output).not.toMatch(STACK_TRACE);
+    expect(readFileSync(join(outDir, 'photo.png'), 'utf8')).toBe('an editor’s picture');
+    expect(readFileSync(join(outDir, 'home.png')).subarray(1, 4).toString()).toBe('PNG');
+  });
+});
