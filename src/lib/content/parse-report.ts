@@ -1,4 +1,10 @@
-/** One report file's text → its front matter, validated on its own (no other file consulted). */
+/**
+ * One report file's text → its front matter, validated on its own (no other
+ * file consulted). The front matter is split and parsed here rather than with
+ * gray-matter, the usual library: gray-matter gives no line numbers (every
+ * problem here names its line) and parses with js-yaml's YAML 1.1 rules,
+ * which turn `date: 2021-02-30` into 2 March instead of letting the check refuse it.
+ */
 import { createHash } from 'node:crypto';
 import { nearest } from '../suggest.ts';
 import { schemaProblems, UNSAFE_HINT, withoutUnsafeCharacters } from './field-problems.ts';
