@@ -11,7 +11,9 @@ export default defineConfig({
   test: {
     projects: [
       {
-        test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], setupFiles: ['tests/helpers/cleanup.ts'] },
+        // Unit tests share two cores with build and browser tests: a generous timeout, and tests that
+        // promise speed assert their own limit.
+        test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], setupFiles: ['tests/helpers/cleanup.ts'], testTimeout: 30_000 },
       },
       {
         test: {

@@ -78,14 +78,15 @@ await lockOutput(outDir, waitSeconds);
 await restoreInterrupted(outDir);
 
 try {
-  await prepareStaging(outDir);
+  const { cleared } = await prepareStaging(outDir);
   const index = indexPortal(portal);
   const { build } = await import('astro');
   // The integration completes and verifies the site in astro:build:done, and reports here.
   phase('生成页面', htmlPageCount(index));
   await rm(buildReportFile, { force: true });
   const counting = countPagesWritten(stagingDir, (written) => progress.update(written));
-  await build({ root: projectRoot, outDir: stagingDir, cacheDir: join(cacheDir, 'astro'), logLevel: 'warn' }).finally(() => clearInterval(counting));
+  // The site from two builds back is deleted meanwhile.
+  await Promise.all([build({ root: projectRoot, outDir: stagingDir, cacheDir: join(cacheDir, 'astro'), logLevel: 'warn' }).finally(() => clearInterval(counting)), cleared]);
   const report = JSON.parse(await readFile(buildReportFile, 'utf8')) as BuildReport;
   // The integration's phases ran at the end of Astro's build: shown apart from page generation.
   endPhase();

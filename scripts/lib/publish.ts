@@ -8,11 +8,14 @@
  *   <out>.previous/       the site the last build replaced (a way back)
  *
  * Publishing moves the old rollback copy into the staging folder, <out> to
- * <out>.previous and staging/site to <out> (renames: instant), then deletes
- * the staging folder. Nothing is deleted before the new site is complete.
+ * <out>.previous and staging/site to <out> (renames: instant). The copy from
+ * two builds back stays in the staging folder until the next build deletes
+ * it while its pages render: deleting a large site takes seconds, and an
+ * editor waiting for a rebuild should not pay for them. Nothing is deleted
+ * before the new site is complete.
  */
 import { existsSync } from 'node:fs';
-import { mkdir, rename, rm } from 'node:fs/promises';
+import { mkdir, readdir, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { markOwned, OUTPUT_MARKER } from './owned-folders.ts';
 
@@ -32,11 +35,22 @@ export function previousDirFor(outDir: string): string {
   return `${trimmed(outDir)}.previous`;
 }
 
-/** Removes what an earlier failed or interrupted build left, and makes an empty, marked staging folder. */
-export async function prepareStaging(outDir: string): Promise<void> {
-  await discardStaging(outDir);
-  await mkdir(stagingDirFor(outDir), { recursive: true });
-  markOwned(stagingDirFor(outDir), OUTPUT_MARKER);
+/**
+ * Makes a marked staging folder with room for the new site. What earlier
+ * builds left there (the copy from two builds back, an interrupted build's
+ * pages) is moved aside at once; `cleared` deletes it, for the caller to
+ * await while the site renders.
+ */
+export async function prepareStaging(outDir: string): Promise<{ cleared: Promise<void> }> {
+  const staging = stagingDirFor(outDir);
+  await mkdir(staging, { recursive: true });
+  markOwned(staging, OUTPUT_MARKER);
+  const leftovers = (await readdir(staging)).filter((name) => name !== OUTPUT_MARKER);
+  if (leftovers.length === 0) return { cleared: Promise.resolve() };
+  const discarded = join(staging, `discarded-${Date.now()}`);
+  await mkdir(discarded);
+  for (const name of leftovers) await rename(join(staging, name), join(discarded, name));
+  return { cleared: rm(discarded, { recursive: true, force: true }) };
 }
 
 export async function discardStaging(outDir: string): Promise<void> {
@@ -61,7 +75,8 @@ export async function publishStaging(outDir: string): Promise<void> {
     if (hadPrevious) await rename(previous, outDir);
     throw error;
   }
-  await discardStaging(outDir);
+  // Kept only while it holds a replaced copy for the next build to delete.
+  if (!existsSync(join(stagingDirFor(outDir), 'replaced'))) await discardStaging(outDir);
 }
 
 /** After a build killed between publishing's renames: the published site is missing but its copies are there. */

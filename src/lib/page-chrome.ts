@@ -27,7 +27,8 @@ const BREADCRUMB_LABELS = [
 const BREADCRUMB = new RegExp(`^(?:${BREADCRUMB_LABELS.join('|')}|位置(?=\\s*[:：]))\\s*是?\\s*[:：]?\\s*(.*)$`);
 /** Where chrome merged into a breadcrumb line starts: counters, dates, bracketed controls. */
 const AFTER_TRAIL = /(?:阅读|浏览|点击|访问)(?:次数|量|数)|发布(?:时间|日期)|字[体号]\s*[:：]|[【[]|\s(?:打\s*印|关\s*闭)(?:\s|$)/;
-const CRUMB_SEPARATOR = /\s*(?:>+|＞+|›+|»+|→|－>|->|\/|／|\|)\s*/;
+/** Without the spaces around it, which the crumbs lose when trimmed: `\s*` on both sides made a long run of spaces quadratic. */
+const CRUMB_SEPARATOR = />+|＞+|›+|»+|→|－>|->|\/|／|\|/;
 
 /** A trail without a label: `首页 > 政务公开 > 工作总结` (not `首页 | 政务公开`, which is a menu). */
 const BARE_TRAIL = /^((?:网站)?首页|主页)\s*(?:>+|＞|›|»|→)\s*\S/;
@@ -56,8 +57,11 @@ const CONTROL_SPLIT = /[【】[\]()（）<>《》|｜·•/:：,，、]+/;
 const CHROME_START = /^[【[（(]?(?:分享到|分享至|转载分享|扫一扫|用手机扫|微信扫|手机扫码|字[体号]|浏览量|浏览次数|阅读次数|阅读量|访问量|访问次数|点击数|点击量|点击率|上一篇|下一篇|上一条|下一条|上篇[:：]|下篇[:：]|打印本页|关闭窗口|返回顶部)/;
 /** A section heading of the page, with nothing after it: 附件:, 相关链接. */
 const PAGE_SECTION = /^(?:附件|相关附件|相关稿件|相关文件|相关链接|相关文章|相关阅读|相关新闻|相关信息|相关推荐|相关内容)[:：]?$/;
-/** Site footers: ICP, 网站标识码, 公网安备, 版权所有, 技术支持, 主办 / 承办 with contact details (never a sentence: an event's 主办单位 is). */
-const FOOTER = /ICP\s*备|ICP\s*证|网站标识码|公网安备|版权所有|Copyright|©|技术支持\s*[:：]|(?:主办|承办)(?:单位)?\s*[:：][^。；;]*(?:承办|协办|维护|运维|联系|电话|地址|邮编)[^。；;]*$/i;
+/** Site footers: ICP, 网站标识码, 公网安备, 版权所有, 技术支持 … */
+const FOOTER = /ICP\s*备|ICP\s*证|网站标识码|公网安备|版权所有|Copyright|©|技术支持\s*[:：]/i;
+/** … or 主办 / 承办 followed by contact details in the line's last clause (never a sentence: an event's 主办单位 is). */
+const ORGANIZER = /(?:主办|承办)(?:单位)?\s*[:：]/;
+const CONTACT_DETAILS = /承办|协办|维护|运维|联系|电话|地址|邮编/;
 /** The first line of what follows a document on its page: page-turners, related links, QR codes, the footer. */
 const TRAILER_START = /^[【[]?(?:上一篇|下一篇|上一条|下一条|上篇[:：]|下篇[:：]|扫一扫|用手机扫|手机扫码|分享到|分享至|返回顶部|网站地图|联系我们)/;
 
@@ -73,7 +77,11 @@ function isControlBar(line: string): boolean {
 }
 
 function isFooterLine(line: string): boolean {
-  return FOOTER.test(line);
+  if (FOOTER.test(line)) return true;
+  // Found with one pass each: a single regex for this backtracked over the whole line at every 主办.
+  const lastClause = line.slice(Math.max(line.lastIndexOf('。'), line.lastIndexOf('；'), line.lastIndexOf(';')) + 1);
+  const organizer = ORGANIZER.exec(lastClause);
+  return organizer !== null && CONTACT_DETAILS.test(lastClause.slice(organizer.index + organizer[0].length));
 }
 
 /** A line that belongs to the page, never to the document. */

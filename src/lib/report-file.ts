@@ -6,6 +6,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Document, Scalar } from 'yaml';
+import { isWindowsDeviceName } from './content/paths.ts';
 import { agencySchema, REPORT_KEYS, type ReportFrontmatter } from './content/schema.ts';
 import { parseIndexNumber } from './index-number.ts';
 
@@ -68,7 +69,7 @@ export function slugFromTitle(title: string, agencyNames: readonly string[], ind
   if (prefix) short = short.slice(prefix.length);
   const letters = [...short.replace(/^关于/, '')].filter((char) => /[\p{L}\p{N}]/u.test(char));
   const slug = letters.slice(0, TITLE_SLUG_LENGTH).join('').toLowerCase();
-  return slug.length >= 2 ? slug : indexNumber.replace(/[^\p{L}\p{N}_]+/gu, '-').replace(/^-+|-+$/g, '');
+  return slug.length >= 2 && !isWindowsDeviceName(slug) ? slug : indexNumber.replace(/[^\p{L}\p{N}_]+/gu, '-').replace(/^-+|-+$/g, '');
 }
 
 export type WriteOutcome = { written: string; renamed: boolean } | { taken: string };

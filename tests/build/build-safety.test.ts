@@ -133,7 +133,7 @@ describe('builds at the same time and interrupted builds', () => {
     expect(rollback).not.toBe('missing');
 
     const { child, ended } = startBuild([...args, '--cache-dir', join(tempDir('cache'), 'cold')]);
-    const staging = `${outDir}.staging`;
+    const staging = join(`${outDir}.staging`, 'site');
     // Killed once Astro has written pages: the build is mid-render.
     await waitFor(() => existsSync(staging) && (readdirSync(staging, { recursive: true }) as string[]).some((file) => file.endsWith('.html')), 60);
     process.kill(-child.pid!, 'SIGTERM');

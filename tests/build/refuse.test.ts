@@ -64,8 +64,8 @@ describe('a build whose pages would break links or load from other origins', () 
     writeContentFile(contentDir, 'reports/2023/bad-report-link.md', reportSource({ title: '链接错误', indexNumber: '449900-000/2023-00901', agency: 'xzf', column: 'zcjd', date: '2023-03-01' }, '参见[栏目](/xxgk/no-such-column/)和<img src="/images/missing.png" alt="示意图">。'));
     const result = runScript('build', ['--content', contentDir, '--out', outDir]);
     expect(result.code).toBe(1);
-    expect(result.stderr).toContain('reports/2023/bad-report-link.md  错误  正文中的链接 /xxgk/no-such-column/ 指向的页面或文件不存在');
-    expect(result.stderr).toContain('reports/2023/bad-report-link.md  错误  正文中的链接 /images/missing.png 指向的页面或文件不存在');
+    expect(result.stderr).toContain('reports/2023/bad-report-link.md:9  错误  正文中的链接 /xxgk/no-such-column/ 指向的页面或文件不存在');
+    expect(result.stderr).toContain('reports/2023/bad-report-link.md:9  错误  正文中的链接 /images/missing.png 指向的页面或文件不存在');
     expect(existsSync(outDir)).toBe(false);
     expect(existsSync(`${outDir}.staging`)).toBe(false);
   });

@@ -6,9 +6,10 @@
  * URLs, invisible control characters, nesting deep enough to crash a parser,
  * dates outside the years a portal can hold.
  */
-import { mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { siteLinkProblems } from '../../src/lib/content/links.ts';
 import { loadContent, type LoadResult } from '../../src/lib/content/load.ts';
 import type { Problem } from '../../src/lib/content/problems.ts';
 import { copyFixture, reportSource, writeContentFile } from '../helpers/fixture-site.ts';
@@ -137,6 +138,20 @@ describe('links and attachment paths that climb out of attachments/', () => {
     },
   );
 
+  // The files exist here; a Windows server could not store them (device names) or would drop the trailing dot or space.
+  it.each(['2019/nul.pdf', '2019/CON', 'aux/名单.pdf', '2019/名单.pdf.', '2019 /名单.pdf'])('refuses the attachment %j, which a Windows server cannot store as named, in the field and in a link', async (file) => {
+    const result = await load({
+      files: {
+        [`attachments/${file}`]: '%PDF-1.4',
+        'reports/a.md': reportSource(base, `见[附件](/attachments/${file.split('/').map(encodeURIComponent).join('/')})。`, `attachments:\n  - title: 附件\n    file: ${JSON.stringify(file)}\n`),
+      },
+    });
+    expect(result.portal).toBeUndefined();
+    const errors = errorsIn(result.problems, 'reports/a.md');
+    expect(errors.map((error) => error.line)).toEqual([9, 12]);
+    for (const error of errors) expect(error.message).toContain('Windows');
+  });
+
   it('accepts a link and an attachment that stay inside, in any harmless spelling', async () => {
     const result = await load({
       files: {
@@ -156,7 +171,9 @@ describe('links and attachment paths that climb out of attachments/', () => {
 });
 
 describe('active attachment types', () => {
-  const active = ['notice.html', 'notice.HTM', 'page.xhtml', 'chart.svg', 'chart.SVGZ', 'data.xml', 'style.xsl', 'helper.js', 'helper.mjs', 'shell.php', 'index.shtml', 'archive.mhtml'];
+  const active = ['notice.html', 'notice.HTM', 'page.xhtml', 'chart.svg', 'chart.SVGZ', 'data.xml', 'style.xsl', 'helper.js', 'helper.mjs', 'shell.php', 'index.shtml', 'archive.mhtml',
+    // nginx serves these as XML documents (…+xml) or markup a browser renders: script in them runs.
+    'map.kml', 'list.xspf', 'formula.mml', 'page.wml', 'formula.mathml', 'data.rdf', 'app.xul', 'route.gpx'];
 
   it.each(active)('refuses %s as an attachment and as a body link, saying why', async (name) => {
     const result = await load({
@@ -198,7 +215,56 @@ describe('report file names must make working URLs', () => {
     expect(errors[0]!.hint).toMatch(/汉字.*字母.*数字/);
   });
 
-  it.each(['工作总结.md', '2021/v1.2-方案.md', 'a_b-c.md', '２０２１年报告.md', 'Report.MD'])('accepts %j', async (name) => {
+  it.each(['CON.md', '2021/nul.pdf.md', 'aux/通知.md', 'Com1.md', 'lpt9.x.md'])('refuses the Windows device name %j, which a Windows server cannot store', async (name) => {
+    const result = await load({ files: { [`reports/${name}`]: reportSource({ ...base, indexNumber: '449900-021/2021-00777' }) } });
+    const errors = result.problems.filter((p) => p.severity === 'error');
+    expect(errors).toHaveLength(1);
+    expect(errors[0]!.file).toBe(`reports/${name}`);
+    expect(errors[0]!.message).toContain('Windows');
+    expect(errors[0]!.hint).toBeTruthy();
+  });
+
+  it('refuses an agency or column id that is a Windows device name: it is a folder of the published site', async () => {
+    const contentDir = copyFixture('portal');
+    writeFileSync(join(contentDir, 'agencies.yaml'), `${readFileSync(join(contentDir, 'agencies.yaml'), 'utf8')}- id: con\n  name: 某局\n`);
+    writeFileSync(join(contentDir, 'site.yaml'), readFileSync(join(contentDir, 'site.yaml'), 'utf8').replace('id: hdjl', 'id: aux'));
+    const result = await loadContent({ contentDir, projectRoot: contentDir, today: '2026-11-23' });
+    const errors = result.problems.filter((p) => p.severity === 'error');
+    expect(errors.map((e) => [e.file, e.key])).toEqual([
+      ['agencies.yaml', '[4].id'],
+      ['site.yaml', 'columns[1].id'],
+    ]);
+    for (const error of errors) expect(error.message).toContain('Windows');
+  });
+
+  // On a Windows or macOS server each pair is one file or folder: one report or attachment would overwrite the other.
+  const twins: [string, string][] = [
+    ['reports/2021/Abc.md', 'reports/2021/abc.md'],
+    ['reports/2021/x.md', 'reports/2021/x.MD'],
+    ['reports/2021/caf\u00e9.md', 'reports/2021/cafe\u0301.md'],
+    ['reports/Year/a.md', 'reports/year/b.md'],
+    ['attachments/2019/名单.pdf', 'attachments/2019/名单.PDF'],
+  ];
+  it.each(twins)('refuses %j beside %j, naming both', async (first, second) => {
+    const result = await load({
+      files: {
+        [first]: first.startsWith('reports/') ? reportSource({ ...base, indexNumber: '449900-021/2021-00781' }) : 'x',
+        [second]: second.startsWith('reports/') ? reportSource({ ...base, indexNumber: '449900-021/2021-00782' }) : 'x',
+      },
+    });
+    expect(result.portal).toBeUndefined();
+    const errors = result.problems.filter((p) => p.severity === 'error');
+    expect(errors).toHaveLength(1);
+    expect(errors[0]!.message).toContain('大小写');
+    // The two entries that collide: the files, or the folders where the paths first differ.
+    const at = first.split('/').findIndex((segment, i) => segment !== second.split('/')[i]);
+    const [one, two] = [first, second].map((path) => path.split('/').slice(0, at + 1).join('/'));
+    const [named, other] = errors[0]!.file === one ? [one!, two!] : [two!, one!];
+    expect(errors[0]!.file).toBe(named);
+    expect(errors[0]!.message).toContain(`“${other.split('/').at(-1)}”`);
+  });
+
+  it.each(['工作总结.md', '2021/v1.2-方案.md', 'a_b-c.md', '２０２１年报告.md', 'Report.MD', 'console.md', 'com10.md'])('accepts %j', async (name) => {
     const result = await load({ files: { [`reports/${name}`]: reportSource({ ...base, indexNumber: '449900-021/2021-00778' }) } });
     expect(result.problems.filter((p) => p.severity === 'error')).toEqual([]);
   });
@@ -260,13 +326,86 @@ describe('nesting deep enough to crash a parser is refused, naming the line', ()
     expect(error!.message).toContain('嵌套');
     expect(error!.line).toBeGreaterThanOrEqual(11);
     expect(error!.hint).toBeTruthy();
-    expect(performance.now() - started).toBeLessThan(5_000);
+    // Seconds on a loaded machine; the unguarded parser crashed or took minutes.
+    expect(performance.now() - started).toBeLessThan(10_000);
   });
+
+  // Each takes the old scan or the parser tens of seconds: their cost grew with the square of the flood.
+  const floods: [string, string, string][] = [
+    ['100,000 <div/> (a slash does not close a div)', '<div/>'.repeat(100_000), '嵌套'],
+    ['40,000 tags that never close their quotes', '<a "'.repeat(40_000), ''],
+    ['100,000 <x.y> in an HTML block', `<div>${'<x.y>'.repeat(100_000)}`, '嵌套'],
+    ['a 1 MB tag name that never ends', `<${'a'.repeat(1_000_000)}`, ''],
+    ['80,000 underscores between dots on one line', '_.'.repeat(80_000), '_'],
+    ['40,000 double underscores on one line', '__.'.repeat(40_000), '_'],
+    ['80,000 主办： on one line (the page-chrome check)', '主办：'.repeat(80_000), ''],
+    ['a breadcrumb with 100,000 spaces (the page-chrome check)', `当前位置：首页${' '.repeat(100_000)}工作`, ''],
+  ];
+
+  it.each(floods)('%s: answered within seconds, refused at the line when refused', async (_name, flood, refusal) => {
+    const started = performance.now();
+    const result = await load({ files: { 'reports/flood.md': reportSource(base, `第一段。\n\n${flood}\n`) } });
+    expect(performance.now() - started).toBeLessThan(10_000);
+    if (refusal === '') return;
+    const [error] = errorsIn(result.problems, 'reports/flood.md');
+    expect(error!.message).toContain(refusal);
+    expect(error!.line).toBe(11);
+    expect(error!.hint).toBeTruthy();
+  }, 60_000);
+
+  it('20,000 broken links: the first 50 listed at their lines, the rest counted, within seconds', async () => {
+    const links = Array.from({ length: 20_000 }, (_, i) => `[链接${i}](/attachments/missing-${i}.pdf) [文件${i}](/reports/2021/missing-${i}/)`).join('\n');
+    const started = performance.now();
+    const result = await load({ files: { 'reports/links.md': reportSource(base, links) } });
+    // Before: every link's line was searched in the whole body, about 400 s for these.
+    expect(performance.now() - started).toBeLessThan(30_000);
+    const errors = errorsIn(result.problems, 'reports/links.md');
+    expect(errors).toHaveLength(51);
+    expect(errors.find((e) => e.message.includes('missing-0.pdf'))!.line).toBe(9);
+    expect(errors.find((e) => e.line === undefined)!.message).toContain('另有 39950 个没有列出');
+  }, 120_000);
 
   it('ordinary nesting — a list inside a quote inside a table cell — is fine', async () => {
     const result = await load({ files: { 'reports/ok.md': reportSource(base, '> 引用\n> - 一\n>   - 二\n>     - 三\n\n<table><tr><td><ul><li><strong>加粗</strong></li></ul></td></tr></table>\n\n填空：________________________________ 。') } });
     expect(result.problems.filter((p) => p.severity === 'error')).toEqual([]);
   });
+});
+
+describe('links to pages of the site that do not exist', () => {
+  it('are named with their line, like every other broken link', async () => {
+    const result = await load({ files: { 'reports/a.md': reportSource(base, '第一段。\n\n见[口令](/etc/passwd)。\n\n见[配置](/site.yaml)。') } });
+    const problems = siteLinkProblems(result.portal!, new Set(['/']), new Set());
+    expect(problems.filter((p) => p.file === 'reports/a.md').map((p) => [p.file, p.line, p.message])).toEqual([
+      ['reports/a.md', 11, '正文中的链接 /etc/passwd 指向的页面或文件不存在'],
+      ['reports/a.md', 13, '正文中的链接 /site.yaml 指向的页面或文件不存在'],
+    ]);
+  });
+});
+
+describe('files too large to read safely', () => {
+  it('a report of more than 32 MB is refused unread, naming the file and its size', async () => {
+    const result = await load({ files: { 'reports/huge.md': reportSource(base, '中'.repeat(12_000_000)) } });
+    expect(result.portal).toBeUndefined();
+    const [error] = errorsIn(result.problems, 'reports/huge.md');
+    expect(error!.message).toContain('文件太大（34.3 MB）');
+    expect(error!.hint).toBeTruthy();
+  }, 60_000);
+});
+
+describe('front matter built to exhaust the YAML parser', () => {
+  const bombs: [string, string, string][] = [
+    ['50,000 nested brackets', `tags: ${'['.repeat(50_000)}${']'.repeat(50_000)}\n`, '嵌套'],
+    ['an alias bomb', `a: &a [x, x, x, x, x, x, x, x, x, x]\n${Array.from({ length: 20 }, (_, i) => `a${i}: &a${i} [${Array(10).fill(i === 0 ? '*a' : `*a${i - 1}`).join(', ')}]`).join('\n')}\n`, '别名'],
+  ];
+  it.each(bombs)('%s: refused in Chinese at its line, quickly', async (_name, yaml, what) => {
+    const started = performance.now();
+    const result = await load({ files: { 'reports/bomb.md': reportSource(base, '正文', yaml) } });
+    expect(performance.now() - started).toBeLessThan(10_000);
+    const [error] = errorsIn(result.problems, 'reports/bomb.md');
+    expect(error!.message).toContain(what);
+    expect(error!.message).not.toMatch(/[a-z]{4,}/);
+    expect(error!.line).toBeGreaterThanOrEqual(7);
+  }, 60_000);
 });
 
 describe('dates outside the years a portal can hold', () => {

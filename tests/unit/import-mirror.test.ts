@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { buildColumnTree } from '../../src/lib/columns.ts';
 import { parseYaml } from '../../src/lib/content/yaml.ts';
 import { chooseColumn, crumbsNamingColumns } from '../../src/lib/importer/column-match.ts';
-import { collectSources, resolveInMirror, sourceIdentity, type SourceFile } from '../../src/lib/importer/mirror.ts';
+import { attachmentName, collectSources, resolveInMirror, sourceIdentity, type SourceFile } from '../../src/lib/importer/mirror.ts';
 import type { ImportedPage } from '../../src/lib/importer/page.ts';
 import { decodePage, readPageFile } from '../../src/lib/importer/read-page.ts';
 import { blocksToMarkdown } from '../../src/lib/importer/to-report.ts';
@@ -335,6 +335,12 @@ describe('files in a mirror', () => {
     expect(paths).not.toContain('README.md');
     expect(files.find((file) => file.relative.endsWith('.shtml'))?.html).toBe(true);
     expect(files.find((file) => file.relative.endsWith('.txt'))?.html).toBe(false);
+  });
+
+  it('are copied under names a Windows server can store, which the check accepts', () => {
+    expect(attachmentName('/m/files/CON.pdf')).toBe('CON-file.pdf');
+    expect(attachmentName('/m/files/nul.doc')).toBe('nul-file.doc');
+    expect(attachmentName('/m/files/console.pdf')).toBe('console.pdf');
   });
 
   it('explain what they cannot import', async () => {

@@ -1,8 +1,8 @@
 import { tempDir } from '../helpers/temp.ts';
-import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { discardStaging, publishStaging, restoreInterrupted, stagedSiteFor } from '../../scripts/lib/publish.ts';
+import { discardStaging, prepareStaging, publishStaging, restoreInterrupted, stagedSiteFor } from '../../scripts/lib/publish.ts';
 
 function site(root: string, name: string, marker: string): string {
   const dir = join(root, name);
@@ -20,13 +20,27 @@ describe('publishing a staged build', () => {
     await publishStaging(out);
     expect(readFileSync(join(out, 'index.html'), 'utf8')).toBe('new');
     expect(existsSync(join(out, '.zwgk-output'))).toBe(true);
-    expect(existsSync(join(root, 'dist.staging'))).toBe(false);
     // The replaced site stays as a way back until the next publish replaces it.
     expect(readFileSync(join(root, 'dist.previous', 'index.html'), 'utf8')).toBe('old');
     site(root, 'dist.staging/site', 'newer');
     await publishStaging(out);
     expect(readFileSync(join(root, 'dist.previous', 'index.html'), 'utf8')).toBe('new');
-    expect(existsSync(join(root, 'dist.staging'))).toBe(false);
+    // The site from two builds back is not deleted while the editor waits, but by the next build as it renders.
+    expect(readFileSync(join(root, 'dist.staging', 'replaced', 'index.html'), 'utf8')).toBe('old');
+    const { cleared } = await prepareStaging(out);
+    expect(existsSync(stagedSiteFor(out))).toBe(false);
+    expect(existsSync(join(root, 'dist.staging', 'replaced'))).toBe(false);
+    await cleared;
+    expect(readdirSync(join(root, 'dist.staging'))).toEqual(['.zwgk-output']);
+  });
+
+  it('makes room for the new site when an interrupted build left pages in staging', async () => {
+    const root = tempDir('publish');
+    site(root, 'dist.staging/site', 'partial');
+    const { cleared } = await prepareStaging(join(root, 'dist'));
+    expect(existsSync(join(root, 'dist.staging', 'site'))).toBe(false);
+    await cleared;
+    expect(readdirSync(join(root, 'dist.staging'))).toEqual(['.zwgk-output']);
   });
 
   it('works when nothing was published before', async () => {

@@ -78,6 +78,12 @@ describe('report file names', () => {
     expect(slugFromTitle('“！”', [], '样教〔2024〕2号')).toBe('样教-2024-2号');
   });
 
+  it('are never a Windows device name, which a Windows server cannot store (the check refuses them)', () => {
+    expect(slugFromTitle('CON', [], '449900-021/2024-00006')).toBe('449900-021-2024-00006');
+    expect(slugFromTitle('Lpt1', [], '449900-021/2024-00007')).toBe('449900-021-2024-00007');
+    expect(slugProblem('nul')).toContain('Windows');
+  });
+
   it('follow the rule for URL segments', () => {
     expect(slugProblem('jyj-2021-jihua')).toBeUndefined();
     expect(slugProblem('Jihua')).toMatch(/小写/);

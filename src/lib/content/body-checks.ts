@@ -10,7 +10,7 @@ import { nearest } from '../suggest.ts';
 import { reportUrl } from '../urls.ts';
 import { fieldOf } from './cross-file.ts';
 import type { ReportDraft } from './parse-report.ts';
-import { checkAttachment, lineMentioning, linkTarget } from './paths.ts';
+import { brokenLinks, checkAttachment, linkTarget } from './paths.ts';
 import type { Problem } from './problems.ts';
 
 function attachmentType(file: string): string {
@@ -53,31 +53,24 @@ export interface BodyLinks {
 export async function checkedBodyLinks(draft: ReportDraft, outline: BodyOutline, contentDir: string, reportIds: ReadonlySet<string>): Promise<BodyLinks> {
   const attachmentsDir = join(contentDir, 'attachments');
   const found: BodyLinks = { linkedFiles: [], siteLinks: [], problems: [] };
-  const { file } = draft;
-  const lineOfLink = (link: string) => {
-    const line = lineMentioning(draft.body(), link);
-    return line === undefined ? undefined : draft.bodyLine + line - 1;
-  };
+  const broken = brokenLinks(draft.file, draft.body, draft.bodyLine);
   for (const link of outline.links) {
     const target = linkTarget(link, reportUrl(draft.id));
     if (target.kind === 'refused') {
-      found.problems.push({ severity: 'error', file, line: lineOfLink(link), message: `正文中的链接 ${link} ${target.reason}`, hint: target.hint });
+      broken.add(link, `正文中的链接 ${link} ${target.reason}`, () => target.hint);
     } else if (target.kind === 'attachment') {
       const checked = await checkAttachment(attachmentsDir, target.file);
-      if ('reason' in checked) found.problems.push({ severity: 'error', file, line: lineOfLink(link), message: `正文中的链接 ${link}：${checked.reason}`, hint: checked.hint });
+      if ('reason' in checked) broken.add(link, `正文中的链接 ${link}：${checked.reason}`, () => checked.hint);
       else found.linkedFiles.push(target.file);
     } else if (target.kind === 'report' && !reportIds.has(target.id)) {
-      const suggestion = nearest(target.id, reportIds);
-      found.problems.push({
-        severity: 'error',
-        file,
-        line: lineOfLink(link),
-        message: `正文中的链接 ${link} 指向的文件不存在`,
-        hint: suggestion ? `是不是 /reports/${suggestion}/？` : '请改正链接，文件的网址是 /reports/<content/reports 下的路径，去掉 .md>/',
+      broken.add(link, `正文中的链接 ${link} 指向的文件不存在`, () => {
+        const suggestion = nearest(target.id, reportIds);
+        return suggestion ? `是不是 /reports/${suggestion}/？` : '请改正链接，文件的网址是 /reports/<content/reports 下的路径，去掉 .md>/';
       });
     } else if (target.kind === 'page') {
       found.siteLinks.push(link);
     }
   }
+  found.problems.push(...broken.problems());
   return found;
 }

@@ -63,7 +63,7 @@ export async function checkReport(draft: ReportDraft, references: References, co
     return { report: undefined, problems };
   }
   if (outline.refused) {
-    problems.push({ severity: 'error', file, line: draft.bodyLine + outline.refused.line - 1, message: outline.refused.message, hint: '正文中的引用、列表和表格只需要几层；请删除多余的 > 、列表符号或 HTML 标签' });
+    problems.push({ severity: 'error', file, line: draft.bodyLine + outline.refused.line - 1, message: outline.refused.message, hint: outline.refused.hint });
     return { report: undefined, problems };
   }
   if (outline.textStart.trim() === '') problems.push({ severity: 'warning', file, message: '正文为空', hint: '在第二个 --- 行之后写正文' });

@@ -16,7 +16,7 @@ const PLACEHOLDER_LINES = new Set(
 /** What a line says once its Markdown or HTML markup is set aside. */
 const plain = (line: string) =>
   line
-    .replace(/<[^>]*>/g, '')
+    .replace(/<[^<>]*>/g, '')
     .replace(/^(?:#{1,6}\s+|>\s*|[-*+]\s+|\d+[.)]\s+)/, '')
     .replace(/\\(.)/g, '$1')
     .trim()

@@ -6,7 +6,9 @@
  */
 import type { Portal } from '../model.ts';
 import { reportUrl } from '../urls.ts';
+import { brokenLinks } from './paths.ts';
 import type { Problem } from './problems.ts';
+import { sourceText } from './source.ts';
 
 /** Static files published as they are (from `public/`), as site paths. */
 export type PublicFiles = ReadonlySet<string>;
@@ -14,24 +16,27 @@ export type PublicFiles = ReadonlySet<string>;
 export function siteLinkProblems(portal: Portal, pages: ReadonlySet<string>, publicFiles: PublicFiles): Problem[] {
   const problems: Problem[] = [];
   for (const report of portal.reports) {
+    // Lines are counted in the whole file; one changed since the check read it just goes without lines.
+    const text = () => {
+      try {
+        return sourceText(report.sourcePath);
+      } catch {
+        return '';
+      }
+    };
+    const broken = brokenLinks(report.sourceFile, text, 1);
     for (const link of report.siteLinks) {
       let path: string;
       try {
         path = decodeURIComponent(new URL(link, `http://site${reportUrl(report.id)}`).pathname);
       } catch {
-        problems.push({ severity: 'error', file: report.sourceFile, message: `正文中的链接 ${link} 网址编码有误`, hint: '请改正链接' });
+        broken.add(link, `正文中的链接 ${link} 网址编码有误`, () => '请改正链接');
         continue;
       }
       const exists = pages.has(path) || pages.has(`${path}/`) || publicFiles.has(path);
-      if (!exists) {
-        problems.push({
-          severity: 'error',
-          file: report.sourceFile,
-          message: `正文中的链接 ${link} 指向的页面或文件不存在`,
-          hint: '请改正链接；站内页面的网址见 README 中的“网址”一节',
-        });
-      }
+      if (!exists) broken.add(link, `正文中的链接 ${link} 指向的页面或文件不存在`, () => '请改正链接；站内页面的网址见 README 中的“网址”一节');
     }
+    problems.push(...broken.problems());
   }
   return problems;
 }

@@ -52,9 +52,20 @@ export async function scanContentTree(contentDir: string, display: (path: string
       if (folder !== '' || code !== 'ENOENT') problems.push({ severity: 'error', file: display(join(contentDir, folder)), message: `无法读取这个文件夹（${code ?? String(error)}）`, hint: '请检查文件夹的权限' });
       continue;
     }
+    const siblings = new Map<string, string>();
     for (const entry of entries) {
       const path = folder === '' ? entry.name : `${folder}/${entry.name}`;
       const absolute = join(contentDir, path);
+      const twin = sameNameOnOtherServers(siblings, entry.name);
+      if (twin !== undefined) {
+        problems.push({
+          severity: 'error',
+          file: display(absolute),
+          message: `这个名字与同一文件夹中的“${twin}”只有大小写或 Unicode 写法不同：在 Windows 或 macOS 服务器上它们是同一个文件，一个会覆盖另一个`,
+          hint: '请把其中一个改名，或删除重复的一个',
+        });
+        continue;
+      }
       if (isHidden(entry.name)) {
         if (path.startsWith('reports/') && extname(path).toLowerCase() === '.md') {
           problems.push({ severity: 'warning', file: display(absolute), message: '文件名以 . 开头，是隐藏文件，不会发布', hint: '要发布这份文件，请去掉文件名开头的 .' });
@@ -84,16 +95,34 @@ export async function scanContentTree(contentDir: string, display: (path: string
   return { reportFiles: reportFiles.sort(), unreadable, problems };
 }
 
+/**
+ * The name already in `siblings` that a case-insensitive, normalizing file
+ * system (Windows, macOS) takes for the same as `name`; else records `name`.
+ */
+function sameNameOnOtherServers(siblings: Map<string, string>, name: string): string | undefined {
+  const key = name.normalize('NFC').toLowerCase();
+  const twin = siblings.get(key);
+  if (twin === undefined) siblings.set(key, name);
+  return twin;
+}
+
+/** Names Windows keeps for devices, with or without an extension: a Windows server cannot store a file or folder so named. */
+const WINDOWS_DEVICE = /^(?:con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])(?:\.|$)/i;
+
+export const isWindowsDeviceName = (name: string) => WINDOWS_DEVICE.test(name);
+
 /** A folder or file name that is also a clean URL segment: letters of any script, digits, `-`, `_`, and `.` inside. */
 const CLEAN_SEGMENT = /^[\p{L}\p{N}_-](?:[\p{L}\p{M}\p{N}_.-]*[\p{L}\p{M}\p{N}_-])?$/u;
 
-const REPORT_NAME_HINT = '文件夹名和文件名只能用汉字（或其他文字）、英文字母、数字和 - _ .（. 不能在开头或结尾），例如 2021/gongzuo-zongjie.md 或 2021/工作总结.md；请重命名';
+const REPORT_NAME_HINT = '文件夹名和文件名只能用汉字（或其他文字）、英文字母、数字和 - _ .（. 不能在开头或结尾），也不能是 CON、PRN、AUX、NUL、COM1–9、LPT1–9 这些 Windows 保留名，例如 2021/gongzuo-zongjie.md 或 2021/工作总结.md；请重命名';
 
 /** Why a report path (relative to `reports/`, with `.md`) cannot be published at a working URL. */
 export function reportNameProblem(path: string): string | undefined {
   const segments = path.replace(/\.md$/i, '').split('/');
   const bad = segments.find((segment) => !CLEAN_SEGMENT.test(segment) || segment.includes('..'));
-  return bad === undefined ? undefined : `文件名“${path}”不能用作网址：“${bad}”中有不允许的字符`;
+  if (bad !== undefined) return `文件名“${path}”不能用作网址：“${bad}”中有不允许的字符`;
+  const device = path.split('/').find(isWindowsDeviceName);
+  return device === undefined ? undefined : `文件名“${path}”不能用作网址：“${device}”是 Windows 的保留设备名，Windows 服务器无法保存`;
 }
 
 /**
@@ -103,6 +132,8 @@ export function reportNameProblem(path: string): string | undefined {
  */
 const ACTIVE_TYPES = new Set([
   'htm', 'html', 'shtm', 'shtml', 'xht', 'xhtml', 'mht', 'mhtml', 'svg', 'svgz', 'xml', 'xsl', 'xslt', 'rss', 'atom',
+  // Served as …+xml or renderable markup by nginx's or Apache's MIME tables: a browser runs their XHTML script.
+  'kml', 'xspf', 'mml', 'mathml', 'wml', 'rdf', 'xul', 'xbl', 'gpx', 'gml', 'dbk',
   'js', 'mjs', 'cjs', 'jsx', 'ts', 'wasm', 'swf', 'hta', 'htc', 'vbs', 'wsf',
   'php', 'php3', 'php4', 'php5', 'php7', 'phtml', 'phar', 'asp', 'aspx', 'jsp', 'jspx', 'cgi', 'pl', 'py', 'sh',
 ]);
@@ -118,6 +149,9 @@ function attachmentPathProblem(file: string): string | undefined {
   if (segments.some((segment) => segment === '.' || segment === '..')) return '路径不能用 . 或 .. 指向 attachments 文件夹之外';
   if (segments.some((segment) => segment === '')) return '路径中有空的文件夹名（// 或以 / 开头结尾）';
   if (segments.some(isHidden)) return '文件名或文件夹名不能以 . 开头（隐藏文件不会发布）';
+  const device = segments.find(isWindowsDeviceName);
+  if (device !== undefined) return `“${device}”是 Windows 的保留设备名，Windows 服务器无法保存这个文件`;
+  if (segments.some((segment) => /[. ]$/.test(segment))) return '文件名或文件夹名不能以 . 或空格结尾（Windows 服务器会去掉它们，网址就找不到文件了）';
   return activeTypeProblem(file);
 }
 
@@ -246,6 +280,40 @@ export function lineMentioning(text: string, link: string): number | undefined {
     if (index !== -1) return index + 1;
   }
   return undefined;
+}
+
+/** Broken links listed one by one in a report; the rest are counted. */
+export const MAX_LINK_PROBLEMS = 50;
+
+/**
+ * A report's broken links as problems: the first MAX_LINK_PROBLEMS at their
+ * lines, the rest counted in one more. Finding a line reads the text, so it
+ * is done only for those listed: 50,000 broken links stay linear.
+ * `text` is the body (or the whole file) and `firstLine` the file line it starts on.
+ */
+export function brokenLinks(file: string, text: () => string, firstLine: number) {
+  const problems: Problem[] = [];
+  let count = 0;
+  let read: string | undefined;
+  return {
+    add(link: string, message: string, hint: () => string): void {
+      if (++count > MAX_LINK_PROBLEMS) return;
+      const line = lineMentioning((read ??= text()), link);
+      problems.push({ severity: 'error', file, line: line === undefined ? undefined : firstLine + line - 1, message, hint: hint() });
+    },
+    problems(): Problem[] {
+      if (count <= MAX_LINK_PROBLEMS) return problems;
+      return [
+        ...problems,
+        {
+          severity: 'error',
+          file,
+          message: `正文中有问题的链接太多：只列出了前 ${MAX_LINK_PROBLEMS} 个，另有 ${count - MAX_LINK_PROBLEMS} 个没有列出`,
+          hint: '改正列出的链接后，再运行 npm run check 查看其余的',
+        },
+      ];
+    },
+  };
 }
 
 /** `path` joined under `root`, or `undefined` when it would land outside it. */

@@ -10,6 +10,7 @@
 import * as z from 'zod';
 import { dateProblem, dateTimeProblem } from '../dates.ts';
 import { AUDIT_FIELD_LABELS, auditSettingsSchema } from './audit-schema.ts';
+import { isWindowsDeviceName } from './paths.ts';
 
 /** Chinese label of every key, for messages and the README. */
 export const FIELD_LABELS: Readonly<Record<string, string>> = {
@@ -102,7 +103,8 @@ const slug = () =>
       .trim()
       .min(1, { error: '不能为空' })
       .regex(SLUG_PATTERN, { error: '只能使用小写英文字母、数字、连字符 - 和下划线 _，且以字母或数字开头结尾' })
-      .refine((value) => !/^\d+$/.test(value), { error: '不能全是数字（会与分页网址 /2/、/3/ 冲突）' }),
+      .refine((value) => !/^\d+$/.test(value), { error: '不能全是数字（会与分页网址 /2/、/3/ 冲突）' })
+      .refine((value) => !isWindowsDeviceName(value), { error: '不能用 Windows 的保留设备名（con、prn、aux、nul、com1–9、lpt1–9）：Windows 服务器无法保存这个网址的文件夹' }),
   );
 
 /** The years a document may carry, in `year` and in every date. */

@@ -105,9 +105,14 @@ export function bodyOf(text: string): string {
   return splitFrontMatter(text).body;
 }
 
-/** Reads a report's body from disk, decoding it the same way the content check does. */
-export function readReportBody(path: string): string {
+/** Reads a report file from disk, decoding it the same way the content check does, with `\n` line ends. */
+export function sourceText(path: string): string {
   const decoded = decodeText(readFileSync(path));
   if (!decoded.ok) throw new Error(`${path}: ${decoded.reason}`);
-  return bodyOf(decoded.text);
+  return decoded.text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+}
+
+/** Reads a report's body from disk, decoding it the same way the content check does. */
+export function readReportBody(path: string): string {
+  return bodyOf(sourceText(path));
 }

@@ -5,7 +5,7 @@
  * The YAML 1.2 core schema keeps `2021-02-30` a string: checking it is ours
  * (YAML 1.1 parsers silently turn it into 2 March).
  */
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Node } from 'yaml';
 
 export interface ParsedYaml {
   value: unknown;
@@ -28,6 +28,10 @@ const HINTS: Record<string, string> = {
 };
 
 const GENERIC_HINT = '检查这一行：字段名后用英文冒号加空格（title: 标题），缩进用空格，含特殊符号的值加英文双引号';
+
+/** The parser's own guards, which speak English: recursion too deep for the stack, aliases that expand without bound. */
+const TOO_DEEP = { message: 'YAML 格式错误：括号或缩进嵌套过深', hint: '文件头的字段只需要一两层；请删除多余的 [ ] { } 或缩进' };
+const ALIAS_BOMB = { message: 'YAML 格式错误：别名（& 和 *）展开后过大', hint: '文件头中不需要 & 和 * 别名，请直接写出内容' };
 
 function chineseSyntaxMessage(code: string, original: string): string {
   const known: Record<string, string> = {
@@ -71,8 +75,7 @@ export function parseYaml(source: string, firstLine = 1): ParsedYaml {
       ? fullWidthColons
       : doc.errors.map((error) => ({
           line: toLine(error.pos[0]),
-          message: chineseSyntaxMessage(error.code, error.message),
-          hint: HINTS[error.code] ?? GENERIC_HINT,
+          ...(error.message.includes('call stack') ? TOO_DEEP : { message: chineseSyntaxMessage(error.code, error.message), hint: HINTS[error.code] ?? GENERIC_HINT }),
         }));
 
   const lines = new Map<string, number>();
@@ -101,7 +104,14 @@ export function parseYaml(source: string, firstLine = 1): ParsedYaml {
     try {
       value = doc.toJS({ maxAliasCount: 50 });
     } catch (error) {
-      errors.push({ line: firstLine, message: `YAML 格式错误：${(error as Error).message}`, hint: GENERIC_HINT });
+      const message = (error as Error).message;
+      const aliasBomb = /alias/i.test(message);
+      let firstAlias: number | undefined;
+      if (aliasBomb) visit(doc, { Alias: (_key, node) => ((firstAlias = node.range?.[0]), visit.BREAK) });
+      errors.push({
+        line: firstAlias === undefined ? firstLine : toLine(firstAlias),
+        ...(aliasBomb ? ALIAS_BOMB : message.includes('call stack') ? TOO_DEEP : { message: `YAML 格式错误：${message}`, hint: GENERIC_HINT }),
+      });
     }
   }
   return { value, errors, lines, firstLine };

@@ -11,6 +11,7 @@
 import { realpathSync, statSync } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import { basename, dirname, extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { isWindowsDeviceName } from '../content/paths.ts';
 
 const PAGE_EXTENSIONS = new Set(['.html', '.htm', '.shtml', '.txt']);
 const HTML_EXTENSIONS = new Set(['.html', '.htm', '.shtml']);
@@ -147,5 +148,5 @@ export function attachmentName(path: string): string {
     .normalize('NFKC')
     .replace(/[^\p{L}\p{N}_-]+/gu, '-')
     .replace(/^-+|-+$/g, '');
-  return `${stem || 'file'}${extension}`;
+  return `${stem === '' ? 'file' : isWindowsDeviceName(stem) ? `${stem}-file` : stem}${extension}`;
 }
