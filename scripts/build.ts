@@ -24,11 +24,9 @@ import { parseArgs } from 'node:util';
 import { handPortalToPages } from '../src/lib/content/checked-portal.ts';
 import { CONTENT_DIR_ENV, contentDirFor } from '../src/lib/content/location.ts';
 import { hasErrors } from '../src/lib/content/problems.ts';
-import { indexPortal } from '../src/lib/portal-index.ts';
-import { htmlPageCount } from '../src/lib/routes.ts';
 import { BUILD_REPORT_ENV, issueLines, type BuildReport } from './lib/astro-integration.ts';
 import { dim, fail, green, printProblems } from './lib/output.ts';
-import { countPagesWritten, createProgress } from './lib/progress.ts';
+import { createProgress } from './lib/progress.ts';
 import { projectRoot } from './lib/project.ts';
 import { CACHE_DIR_ENV, DEFAULT_CACHE_DIR, useRenderCache } from './lib/render-cache.ts';
 import { checkContent, checkedPortalFile } from './lib/check-content.ts';
@@ -52,11 +50,11 @@ function endPhase() {
   if (timings.length > 0) timings[timings.length - 1]![1] = performance.now() - phaseStarted;
 }
 /** Starts a phase on the progress line. */
-function phase(name: string, total?: number) {
+function phase(name: string) {
   endPhase();
   timings.push([name, 0]);
   phaseStarted = performance.now();
-  progress.phase(name, total);
+  progress.phase(name);
 }
 
 const waitSeconds = Number(values.wait ?? DEFAULT_WAIT_SECONDS);
@@ -79,14 +77,12 @@ await restoreInterrupted(outDir);
 
 try {
   const { cleared } = await prepareStaging(outDir);
-  const index = indexPortal(portal);
   const { build } = await import('astro');
   // The integration completes and verifies the site in astro:build:done, and reports here.
-  phase('生成页面', htmlPageCount(index));
+  phase('生成页面');
   await rm(buildReportFile, { force: true });
-  const counting = countPagesWritten(stagingDir, (written) => progress.update(written));
   // The site from two builds back is deleted meanwhile.
-  await Promise.all([build({ root: projectRoot, outDir: stagingDir, cacheDir: join(cacheDir, 'astro'), logLevel: 'warn' }).finally(() => clearInterval(counting)), cleared]);
+  await Promise.all([build({ root: projectRoot, outDir: stagingDir, cacheDir: join(cacheDir, 'astro'), logLevel: 'warn' }), cleared]);
   const report = JSON.parse(await readFile(buildReportFile, 'utf8')) as BuildReport;
   // The integration's phases ran at the end of Astro's build: shown apart from page generation.
   endPhase();

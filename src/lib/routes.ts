@@ -59,21 +59,6 @@ export function yearPagePaths(portal: PortalIndex, pages: ListingPage<number>[],
   });
 }
 
-/** Pages that exist once per site: home, indexes, search, statement, sitemap, open data, 404. */
-export const SINGLE_PAGES = 9;
-
-/** How many HTML pages a build of this portal writes. */
-export function htmlPageCount(portal: PortalIndex): number {
-  return (
-    portal.reports.length +
-    columnListingPages(portal).length +
-    yearListingPages(portal).length +
-    agencyListingPages(portal).length +
-    catalogueYearPages(portal).length +
-    SINGLE_PAGES
-  );
-}
-
 /** The URL of every page and feed the site publishes (decoded, as links resolve to). */
 export function sitePaths(portal: PortalIndex): Set<string> {
   const paths = new Set<string>(['/', '/404.html', '/rss.xml', yearsIndexUrl, agenciesIndexUrl, catalogueUrl, searchUrl, accessibilityUrl, htmlSitemapUrl, openDataPageUrl, ...openDataUrls(portal)]);
