@@ -145,8 +145,8 @@ export function zwgk(): AstroIntegration {
       'astro:server:setup': ({ server, logger }) => {
         search = portal && searchIndexOf(portal);
         server.middlewares.use((request, response, next) => {
-          const path = decodeURIComponent(new URL(request.url ?? '/', 'http://dev').pathname);
           const serve = async (): Promise<boolean> => {
+            const path = decodeURIComponent(new URL(request.url ?? '/', 'http://dev').pathname);
             const attachment = path.startsWith('/attachments/') ? path.slice('/attachments/'.length) : undefined;
             if (attachment !== undefined) {
               return Boolean(portal && publishedAttachments(portal).has(attachment)) && sendFile(response, await attachmentSource(contentDir, attachment), ATTACHMENT_HEADERS);
@@ -165,12 +165,15 @@ export function zwgk(): AstroIntegration {
           // An editor's save is often several writes: check once they settle.
           clearTimeout(pending);
           pending = setTimeout(() => {
-            void checkAndHandOver(contentDir, true, logger).then((checked) => {
-              if (!checked) return;
-              portal = checked;
-              search = searchIndexOf(checked);
-              server.ws.send({ type: 'full-reload' });
-            });
+            checkAndHandOver(contentDir, true, logger).then(
+              (checked) => {
+                if (!checked) return;
+                portal = checked;
+                search = searchIndexOf(checked);
+                server.ws.send({ type: 'full-reload' });
+              },
+              (error: Error) => logger.error(`内容检查失败：${error.message}`),
+            );
           }, 100);
         });
       },
