@@ -2,6 +2,7 @@
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import { fileURLToPath } from 'node:url';
+import { zwgk } from './scripts/lib/astro-integration.ts';
 import { contentDirFor } from './src/lib/content/location.ts';
 import { readSiteUrl } from './src/lib/content/site-url.ts';
 
@@ -30,5 +31,5 @@ export default defineConfig({
   devToolbar: { enabled: false },
   prefetch: false,
   // The sitemap integration lists HTML pages; the open-data files have their own sitemap (src/pages/sitemap-open-data.xml.ts).
-  integrations: [sitemap({ customSitemaps: [`${site}/sitemap-open-data.xml`] })],
+  integrations: [zwgk(), sitemap({ customSitemaps: [`${site}/sitemap-open-data.xml`] })],
 });

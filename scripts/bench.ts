@@ -2,6 +2,7 @@
  * npm run bench -- --reports N [--runs R] [--queries Q] [--no-baseline] [--no-search] [--work DIR] [--keep] [--json]
  * npm run bench -- --hostile [--runs R]
  * npm run bench -- --import-pages N [--runs R] [--work DIR] [--keep] [--json]
+ * npm run bench -- --reports N --editor-only [--runs R]
  *
  * Generates a synthetic archive of N reports (scripts/bench/corpus.ts), then
  * measures on this machine, each timed run as a separate process tree:
@@ -13,7 +14,9 @@
  *   - a rebuild with nothing changed, and rebuilds after one report edited, R times;
  *   - sizes: dist/, the search index, the largest page, report page weight;
  *   - search quality in Chromium through nginx (scripts/bench/search-quality.ts);
- *   - the open-data files' share of a cold and of an unchanged build (scripts/bench/open-data.ts).
+ *   - the open-data files' share of a cold and of an unchanged build (scripts/bench/open-data.ts);
+ *   - last (each adds a report), the editor commands with warm caches:
+ *     `npm run new` and `npm run import` of one page (scripts/bench/editor-commands.ts).
  * Times and peak RSS (of the whole process tree) are reported as medians.
  *
  * --hostile measures instead how `npm run check` refuses deeply nested bodies
@@ -21,6 +24,8 @@
  * With --import-pages, it measures `npm run import` instead: a generated
  * mirror of N article pages of an old portal (scripts/bench/import-mirror.ts)
  * imported into an empty content folder, then imported again.
+ * --editor-only measures only the editor commands, after one `npm run check`
+ * has warmed the caches (instead of the builds).
  */
 import { cp, mkdir, mkdtemp, readFile, readdir, rm, symlink, writeFile } from 'node:fs/promises';
 import { cpus, totalmem, tmpdir } from 'node:os';
@@ -30,6 +35,7 @@ import { generateCorpus } from './bench/corpus.ts';
 import { benchImport } from './bench/import-mirror.ts';
 import { measure, median, type Measurement } from './bench/measure.ts';
 import { measureHostile } from './bench/hostile.ts';
+import { measureEditorCommands, type EditorTimes } from './bench/editor-commands.ts';
 import { measureOpenData } from './bench/open-data.ts';
 import { measureSearchQuality, summarizeSearch, type QueryResult } from './bench/search-quality.ts';
 import { siteStats, type SiteStats } from './bench/site-stats.ts';
@@ -49,6 +55,7 @@ const { values } = parseArgs({
     json: { type: 'boolean', default: false },
     hostile: { type: 'boolean', default: false },
     'import-pages': { type: 'string' },
+    'editor-only': { type: 'boolean', default: false },
   },
 });
 if (values['import-pages'] !== undefined) {
@@ -132,6 +139,13 @@ const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
+function editorRows(editor: EditorTimes): [string, string][] {
+  return [
+    ['npm run new, warm', `${s(editor.newMs)}`],
+    ['npm run import (1 page), warm', `${s(editor.importMs)}, peak RSS ${mb(editor.peakRssBytes)}`],
+  ];
+}
+
 const removeWorkDir = () => (values.keep || values.work ? undefined : rm(workDir, { recursive: true, force: true }));
 
 if (values.hostile) {
@@ -153,6 +167,16 @@ try {
   await mkdir(contentDir, { recursive: true });
   const corpus = await generateCorpus({ dir: contentDir, reports: reportCount, seed: Number(values.seed) });
   const corpusMs = performance.now() - corpusStarted;
+
+  if (values['editor-only']) {
+    log('npm run check, to warm the caches…');
+    check('npm run check', await measure(process.execPath, [join(projectRoot, 'scripts/check.ts'), '--content', contentDir, '--cache-dir', cacheDir], { cwd: projectRoot, env: { CI: '1', NO_COLOR: '1' } }));
+    const editor = await measureEditorCommands(contentDir, cacheDir, workDir, runs, log);
+    if (values.json) console.log(JSON.stringify({ reports: reportCount, runs, editor }, null, 2));
+    else console.log(editorRows(editor).map(([label, value]) => `${label}  ${value}`).join('\n'));
+    await removeWorkDir();
+    process.exit(0);
+  }
 
   let baseline: Timed | undefined;
   if (!values['no-baseline']) {
@@ -190,6 +214,9 @@ try {
   log('Open-data files, in isolation…');
   const openData = await measureOpenData(contentDir, cacheDir);
 
+  log('Editor commands, warm…');
+  const editor = await measureEditorCommands(contentDir, cacheDir, workDir, runs, log);
+
   const coldSummary = summary(cold);
   const result = {
     machine: { cpus: cpus().length, memoryBytes: totalmem(), node: process.version },
@@ -212,6 +239,7 @@ try {
       shareOfCold: openData.coldMs / coldSummary.wallMs,
       shareOfUnchanged: openData.unchangedMs / summary([unchanged]).wallMs,
     },
+    editor,
     search: search && { ...summarizeSearch(search), perQuery: search },
   };
 
@@ -234,6 +262,7 @@ try {
         `${result.openData.files} files, ${mb(result.openData.bytes)}; cold ${result.openData.coldMs.toFixed(0)} ms = ${(result.openData.shareOfCold * 100).toFixed(1)}% of cold build; unchanged ${result.openData.unchangedMs.toFixed(0)} ms = ${(result.openData.shareOfUnchanged * 100).toFixed(1)}% of unchanged rebuild`,
       ],
       ['report page (HTML+CSS+JS, gzip)', `median ${kb(stats.reportPageGzip.median)}, max ${kb(stats.reportPageGzip.max)}`],
+      ...editorRows(editor),
     ];
     if (result.search) {
       const q = result.search;

@@ -1,11 +1,12 @@
 /**
  * npm run build — content → dist/, all or nothing:
  *   1. check the content (refuse on any error, naming file, line and field);
- *   2. render the site with Astro into a staging folder, and meanwhile build
- *      the search index in another process (reused when nothing changed);
- *   3. copy the attachments the documents link to, write _headers;
- *   4. verify the staged site: no foreign resources, no broken internal links;
- *   5. swap the staging folder into place.
+ *   2. `astro build` into a staging folder: the project's integration
+ *      (scripts/lib/astro-integration.ts) builds the search index beside
+ *      Astro, adds the attachments and _headers, and verifies every page's
+ *      links and resources from the files — what a bare `astro build` does too;
+ *   3. swap the staging folder into place.
+ * What this script adds is about the output folder: the lock, staging, the swap.
  *
  *   npm run build [-- --content <folder>] [--out <folder>] [--cache-dir <folder>] [--wait <seconds>] [--timings] [--preview]
  *
@@ -17,31 +18,20 @@
  * leave out `url` (links and QR codes use a local address) and every page
  * says it is a preview, not for publishing.
  */
-import { writeFile } from 'node:fs/promises';
+import { readFile, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { handOverPortal } from '../src/lib/content/handoff.ts';
+import { handPortalToPages } from '../src/lib/content/checked-portal.ts';
 import { CONTENT_DIR_ENV, contentDirFor } from '../src/lib/content/location.ts';
 import { hasErrors } from '../src/lib/content/problems.ts';
-import { indexPortal } from '../src/lib/portal-index.ts';
-import { htmlPageCount } from '../src/lib/routes.ts';
-import { headersFile } from '../src/lib/security-headers.ts';
-import { reportUrl } from '../src/lib/urls.ts';
-import { pageListeners, printListeners, renderedPages, resetPageCount } from './lib/astro-logger.ts';
-import { dim, fail, green, printProblems, red } from './lib/output.ts';
+import { BUILD_REPORT_ENV, issueLines, type BuildReport } from './lib/astro-integration.ts';
+import { dim, fail, green, printProblems } from './lib/output.ts';
 import { createProgress } from './lib/progress.ts';
-import { searchFingerprint } from './lib/fingerprint.ts';
 import { projectRoot } from './lib/project.ts';
-import { DEFAULT_CACHE_DIR, useRenderCache } from './lib/render-cache.ts';
-import { copyAttachments } from './lib/attachments.ts';
-import { checkContent } from './lib/check-content.ts';
+import { CACHE_DIR_ENV, DEFAULT_CACHE_DIR, useRenderCache } from './lib/render-cache.ts';
+import { checkContent, checkedPortalFile } from './lib/check-content.ts';
 import { claimFolders, DEFAULT_WAIT_SECONDS, lockOutput } from './lib/claim-folders.ts';
 import { discardStaging, prepareStaging, publishStaging, restoreInterrupted, stagedSiteFor } from './lib/publish.ts';
-import { publishSearchIndex } from './lib/search-index.ts';
-import { searchIndexInput } from './lib/search-input.ts';
-import { buildSearchIndexInWorker } from './lib/search-worker.ts';
-import { verifySite } from './lib/verify-site.ts';
 
 const { values } = parseArgs({
   options: { content: { type: 'string' }, out: { type: 'string' }, 'cache-dir': { type: 'string' }, wait: { type: 'string' }, timings: { type: 'boolean', default: false }, preview: { type: 'boolean', default: false } },
@@ -60,16 +50,19 @@ function endPhase() {
   if (timings.length > 0) timings[timings.length - 1]![1] = performance.now() - phaseStarted;
 }
 /** Starts a phase on the progress line. */
-function phase(name: string, total?: number) {
+function phase(name: string) {
   endPhase();
   timings.push([name, 0]);
   phaseStarted = performance.now();
-  progress.phase(name, total);
+  progress.phase(name);
 }
 
 const waitSeconds = Number(values.wait ?? DEFAULT_WAIT_SECONDS);
 await claimFolders({ contentDir, cacheDir, outDir, waitSeconds });
 process.env[CONTENT_DIR_ENV] = contentDir;
+process.env[CACHE_DIR_ENV] = cacheDir;
+const buildReportFile = join(cacheDir, 'build-report.json');
+process.env[BUILD_REPORT_ENV] = buildReportFile;
 useRenderCache(cacheDir);
 process.env['ASTRO_TELEMETRY_DISABLED'] = '1';
 
@@ -78,63 +71,38 @@ const { portal, problems } = await checkContent(contentDir, cacheDir, { preview:
 progress.clear();
 if (problems.length > 0) printProblems(problems);
 if (!portal || hasErrors(problems)) fail(`构建已取消：内容有错误。${outDir} 保持不变。`);
-handOverPortal(contentDir, portal);
+handPortalToPages(checkedPortalFile(contentDir, cacheDir), portal);
 await lockOutput(outDir, waitSeconds);
 await restoreInterrupted(outDir);
 
-let searchMs = 0;
-let searchPeakRss = 0;
 try {
   const { cleared } = await prepareStaging(outDir);
-  const index = indexPortal(portal);
   const { build } = await import('astro');
-  phase('生成页面', htmlPageCount(index));
-  resetPageCount();
-  pageListeners.add((generated) => progress.update(generated));
-  printListeners.add(() => progress.clear());
-  // The search index needs only the content, so it builds on another core while Astro renders;
-  // the site from two builds back is deleted meanwhile too.
-  const [search] = await Promise.all([
-    buildSearchIndexInWorker(searchIndexInput(index, join(cacheDir, 'search'), searchFingerprint(projectRoot))).then((built) => {
-      searchMs = performance.now() - phaseStarted;
-      searchPeakRss = built.peakRssBytes;
-      return built;
-    }),
-    build({
-      root: projectRoot,
-      outDir: stagingDir,
-      cacheDir: join(cacheDir, 'astro'),
-      logLevel: 'info',
-      logger: { entrypoint: fileURLToPath(new URL('./lib/astro-logger.ts', import.meta.url)) },
-    }),
-    cleared,
-  ]);
-  phase('整理输出');
-  await publishSearchIndex(search, stagingDir);
-  const attachmentCount = await copyAttachments(portal, contentDir, stagingDir);
-  await writeFile(join(stagingDir, '_headers'), headersFile({ hsts: portal.site.hsts }));
-  phase('校验链接');
-  // Pages the incremental build copied from the last build were checked then; their inputs are unchanged.
-  const rendered = renderedPages();
-  const issues = await verifySite(stagingDir, (page) => rendered.has(page));
+  // The integration completes and verifies the site in astro:build:done, and reports here.
+  phase('生成页面');
+  await rm(buildReportFile, { force: true });
+  // The site from two builds back is deleted meanwhile.
+  await Promise.all([build({ root: projectRoot, outDir: stagingDir, cacheDir: join(cacheDir, 'astro'), logLevel: 'warn' }), cleared]);
+  const report = JSON.parse(await readFile(buildReportFile, 'utf8')) as BuildReport;
+  // The integration's phases ran at the end of Astro's build: shown apart from page generation.
+  endPhase();
+  timings.at(-1)![1] -= report.phases.reduce((sum, [, ms]) => sum + ms, 0);
+  timings.push(...report.phases);
   progress.clear();
-  if (issues.length > 0) {
-    const sourceOf = new Map(portal.reports.map((report) => [reportUrl(report.id), report.sourceFile]));
-    for (const issue of issues) {
-      const source = sourceOf.get(issue.page);
-      console.error(red(`${source ? `${source}（${issue.page}）` : issue.page}  错误  ${issue.message}`));
-    }
-    throw new Error(`发现 ${issues.length} 个链接或外站资源问题`);
+  if (report.issues.length > 0) {
+    for (const line of issueLines(report.issues)) console.error(line);
+    throw new Error(`发现 ${report.issues.length} 个链接或外站资源问题`);
   }
+  phase('发布');
   await publishStaging(outDir);
   endPhase();
   if (values.timings) {
     const phases = timings.map(([name, ms]) => `${name} ${(ms / 1000).toFixed(1)} 秒`);
-    console.error(dim(`各阶段用时：${phases.join('，')}（其中搜索索引 ${(searchMs / 1000).toFixed(1)} 秒、峰值内存 ${Math.round(searchPeakRss / 2 ** 20)} MB，与生成页面同时进行）`));
+    console.error(dim(`各阶段用时：${phases.join('，')}（其中搜索索引 ${(report.searchMs / 1000).toFixed(1)} 秒、峰值内存 ${Math.round(report.searchPeakRssBytes / 2 ** 20)} MB，与生成页面同时进行）`));
   }
   console.error(
     green(
-      `构建完成：${portal.reports.length} 份文件、${attachmentCount} 个附件，用时 ${seconds()} 秒（搜索索引${search.reused ? '未变，沿用上次' : '已重建'}）。`,
+      `构建完成：${portal.reports.length} 份文件、${report.attachments} 个附件，用时 ${seconds()} 秒（搜索索引${report.searchReused ? '未变，沿用上次' : '已重建'}）。`,
     ),
   );
   console.error(dim(`网站已输出到 ${outDir}`));

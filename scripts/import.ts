@@ -87,7 +87,7 @@ const outcomes: PageOutcome[] = await importPages(files, context, {
 });
 
 const written = outcomes.flatMap((outcome) => (outcome.status === 'imported' ? [outcome.file] : []));
-const checked = dryRun || written.length === 0 || (await checkWritten(contentDir, written, cacheDir));
+const checked = dryRun || written.length === 0 || (await checkWritten(context, written));
 await writeFile(
   logFile,
   `${JSON.stringify({ command: 'npm run import', sources: positionals, content: displayPath(contentDir), dryRun, seconds: Math.round(performance.now() - started) / 1000, pages: outcomes }, null, 2)}\n`,

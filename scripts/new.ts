@@ -4,7 +4,7 @@
  * the optional fields editors often need as commented-out lines.
  *
  *   npm run new -- --agency <id|名称> --column <id> --title "标题"
- *                  [--date YYYY-MM-DD] [--slug 文件名] [--index-number 索引号] [--content <folder>]
+ *                  [--date YYYY-MM-DD] [--slug 文件名] [--index-number 索引号] [--content <folder>] [--cache-dir <folder>]
  */
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -16,6 +16,7 @@ import { defaultSlug, NEW_REPORT_BODY, serializeReport, slugProblem, writeNewRep
 import { agencyFromFlag, checkWritten, columnFromFlag, dateFromFlag, displayPath, loadEditorContext, parseFlags } from './lib/editor.ts';
 import { fail } from './lib/output.ts';
 import { projectRoot } from './lib/project.ts';
+import { DEFAULT_CACHE_DIR } from './lib/render-cache.ts';
 
 const USAGE = `用法：npm run new -- --agency <机构 id 或名称> --column <栏目 id> --title "文件标题"
 可选：
@@ -23,6 +24,7 @@ const USAGE = `用法：npm run new -- --agency <机构 id 或名称> --column <
   --slug 文件名           只用小写英文字母、数字和 -，默认为“机构-日期-序号”
   --index-number 索引号   不自动生成索引号时使用
   --content 文件夹        内容文件夹，默认为 content
+  --cache-dir 文件夹      检查内容用的缓存，默认与 npm run check 相同
 例如：npm run new -- --agency mzj --column fazhi --title "示例区民政局2024年工作计划"`;
 
 /** Optional fields as commented-out lines: the editor removes the `# ` to use one. */
@@ -51,6 +53,7 @@ const { values } = parseFlags(
         slug: { type: 'string' },
         'index-number': { type: 'string' },
         content: { type: 'string' },
+        'cache-dir': { type: 'string' },
       },
     }),
   USAGE,
@@ -65,7 +68,7 @@ if (values.slug !== undefined) {
   if (problem) fail(`文件名（--slug）“${values.slug}” ${problem}`);
 }
 const contentDir = values.content ? resolve(values.content) : contentDirFor(projectRoot);
-const context = await loadEditorContext(contentDir);
+const context = await loadEditorContext(contentDir, resolve(values['cache-dir'] ?? DEFAULT_CACHE_DIR));
 const agency = agencyFromFlag(context.agencies, values.agency!);
 const column = columnFromFlag(context.columns, values.column!);
 
@@ -101,4 +104,4 @@ if ('taken' in outcome) fail(`文件 ${displayPath(outcome.taken)} 已经存在�
 
 console.log(`已新建：${displayPath(outcome.written)}`);
 console.log(`索引号：${indexNumber}`);
-if (!(await checkWritten(contentDir, [outcome.written]))) fail('新建的文件没有通过检查，请按上面的提示修改。');
+if (!(await checkWritten(context, [outcome.written]))) fail('新建的文件没有通过检查，请按上面的提示修改。');

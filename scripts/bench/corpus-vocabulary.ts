@@ -9,7 +9,6 @@
  */
 
 export const CITY = '合成市';
-export const DISTRICT = '合成区';
 export const SITE_NAME = '合成市合成区人民政府';
 
 /** Report kinds; each has its own outline, title pattern and column. */

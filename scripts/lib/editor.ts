@@ -2,18 +2,17 @@
  * What `npm run new` and `npm run import` share: the registries and the
  * index numbers in use, reading flags, and checking a file once written.
  */
-import { readdir, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
-import { allColumns, buildColumnTree, type Column, type ColumnConfig, type ColumnTree } from '../../src/lib/columns.ts';
-import { loadContent } from '../../src/lib/content/load.ts';
+import { allColumns, buildColumnTree, type Column, type ColumnTree } from '../../src/lib/columns.ts';
+import { readContent, type ContentRead, type LoadOptions } from '../../src/lib/content/load.ts';
 import { hasErrors } from '../../src/lib/content/problems.ts';
-import { agenciesSchema, siteSchema, type ColumnInput } from '../../src/lib/content/schema.ts';
 import { decodeText, splitFrontMatter } from '../../src/lib/content/source.ts';
 import { parseYaml } from '../../src/lib/content/yaml.ts';
 import { dateProblem } from '../../src/lib/dates.ts';
 import { describeAgency, describeColumn, findAgency, findColumn, findColumnByTitle, nearestAgency } from '../../src/lib/lookup.ts';
 import type { Agency } from '../../src/lib/model.ts';
-import { checkContent, parseCacheFor } from './check-content.ts';
+import { checkContentRead, contentOptions } from './check-content.ts';
 import { fail, printProblems } from './output.ts';
 import { DEFAULT_CACHE_DIR, useRenderCache } from './render-cache.ts';
 
@@ -31,6 +30,9 @@ export interface EditorContext {
   /** Every index number in use → the file that uses it. */
   indexNumbers: Map<string, string>;
   reports: KnownReport[];
+  /** The content as read, so that checking the files written reads only them again. */
+  read: ContentRead;
+  options: LoadOptions;
 }
 
 /** A path as messages show it: relative to the current folder, with forward slashes (as `loadContent` does). */
@@ -47,80 +49,52 @@ export function parseFlags<T>(parse: () => T, usage: string): T {
   }
 }
 
-async function readYaml(path: string): Promise<unknown> {
-  const decoded = decodeText(await readFile(path));
-  if (!decoded.ok) return fail(`无法读取 ${displayPath(path)}：${decoded.reason}`);
-  return parseYaml(decoded.text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n')).value;
-}
-
 const INDEX_NUMBER_LINE = /^indexNumber[ \t]*:[ \t]*(['"]?)(.+?)\1[ \t]*(?:#.*)?$/m;
 const text = (value: unknown) => (typeof value === 'string' || typeof value === 'number' ? String(value).trim() : undefined);
 
-/** The reports' front matter read file by file, so that one broken report does not stop new ones. */
-async function scanReports(reportsDir: string): Promise<KnownReport[]> {
-  const found: KnownReport[] = [];
-  let entries: string[];
-  try {
-    entries = await readdir(reportsDir, { recursive: true });
-  } catch {
-    return found;
-  }
-  for (const entry of entries.filter((name) => name.toLowerCase().endsWith('.md'))) {
-    const path = join(reportsDir, entry);
-    let bytes: Uint8Array;
-    try {
-      bytes = await readFile(path);
-    } catch {
-      continue;
-    }
-    const decoded = decodeText(bytes);
-    const frontMatter = decoded.ok ? (splitFrontMatter(decoded.text).frontMatter ?? '') : '';
-    const parsed = parseYaml(frontMatter).value;
-    const data = (parsed !== null && typeof parsed === 'object' ? parsed : {}) as Record<string, unknown>;
-    // Line by line when the YAML itself is broken: a new report must still not reuse the number.
-    const indexNumber = text(data['indexNumber']) ?? INDEX_NUMBER_LINE.exec(frontMatter)?.[2]?.trim();
-    if (indexNumber) found.push({ file: displayPath(path), indexNumber, title: text(data['title']), importedFrom: text(data['importedFrom']) });
-  }
-  return found;
-}
-
-/** Load options shared by the editor commands: the content check's caches, so unchanged reports are not read or rendered again. */
-function loadOptions(contentDir: string, cacheDir: string) {
-  useRenderCache(cacheDir);
-  return { contentDir, projectRoot: process.cwd(), parseCache: parseCacheFor(contentDir, cacheDir) };
+/**
+ * A report whose front matter did not pass the check, read leniently (line by
+ * line when the YAML itself is broken): a new report must still not reuse its number.
+ */
+async function scanBrokenReport(path: string): Promise<KnownReport | undefined> {
+  const bytes = await readFile(path).catch(() => undefined);
+  if (!bytes) return undefined;
+  const decoded = decodeText(bytes);
+  const frontMatter = decoded.ok ? (splitFrontMatter(decoded.text).frontMatter ?? '') : '';
+  const parsed = parseYaml(frontMatter).value;
+  const data = (parsed !== null && typeof parsed === 'object' ? parsed : {}) as Record<string, unknown>;
+  const indexNumber = text(data['indexNumber']) ?? INDEX_NUMBER_LINE.exec(frontMatter)?.[2]?.trim();
+  return indexNumber ? { file: displayPath(path), indexNumber, title: text(data['title']), importedFrom: text(data['importedFrom']) } : undefined;
 }
 
 /**
- * The agencies, columns and index numbers in use. Broken reports elsewhere do
- * not stop an editor from adding one; broken registries do, since every new
- * report depends on them.
+ * The agencies, columns and index numbers in use, from the content check's
+ * first steps (and its caches). Broken reports elsewhere do not stop an
+ * editor from adding one; broken registries do, since every new report depends on them.
  */
 export async function loadEditorContext(contentDir: string, cacheDir = DEFAULT_CACHE_DIR): Promise<EditorContext> {
-  const { portal, problems } = await loadContent(loadOptions(contentDir, cacheDir));
-  if (portal) {
-    return {
-      agencies: portal.agencies,
-      columns: buildColumnTree(portal.site.columns),
-      indexNumbers: new Map(portal.reports.map((report) => [report.indexNumber, report.sourceFile])),
-      reports: portal.reports.map((report) => ({ file: report.sourceFile, indexNumber: report.indexNumber, title: report.title, importedFrom: report.importedFrom })),
-    };
-  }
-  const registryFiles = new Set(['site.yaml', 'agencies.yaml'].map((name) => displayPath(join(contentDir, name))));
-  const registryErrors = problems.filter((problem) => problem.severity === 'error' && registryFiles.has(problem.file));
-  if (registryErrors.length > 0) {
-    printProblems(registryErrors);
+  useRenderCache(cacheDir);
+  const options = contentOptions(contentDir, cacheDir);
+  const read = await readContent(options);
+  const { registries } = read;
+  if (!registries.valid) {
+    const registryFiles = new Set(Object.values(registries.files));
+    printProblems(read.problems.filter((problem) => problem.severity === 'error' && registryFiles.has(problem.file)));
     fail('site.yaml 或 agencies.yaml 有错误，请先修正（npm run check 会列出所有问题）。');
   }
-  // loadContent found both registries valid, so parsing them again cannot fail.
-  const site = siteSchema.parse(await readYaml(join(contentDir, 'site.yaml')));
-  const toConfig = (column: ColumnInput): ColumnConfig => ({ id: column.id, title: column.title, children: (column.children ?? []).map(toConfig) });
-  const agencies = agenciesSchema.parse(await readYaml(join(contentDir, 'agencies.yaml')));
-  const reports = await scanReports(join(contentDir, 'reports'));
+  const reportsDir = join(contentDir, 'reports');
+  const broken = [...read.reports.entries].filter(([, entry]) => !entry.draft).map(([relativePath]) => scanBrokenReport(join(reportsDir, relativePath)));
+  const reports: KnownReport[] = [
+    ...read.reports.drafts.map(({ file, data }) => ({ file, indexNumber: data.indexNumber, title: data.title, importedFrom: data.importedFrom })),
+    ...(await Promise.all(broken)).filter((report) => report !== undefined),
+  ];
   return {
-    agencies: agencies.map((agency) => ({ id: agency.id, name: agency.name, short: agency.short, code: agency.code })),
-    columns: buildColumnTree(site.columns.map(toConfig)),
+    agencies: registries.agencies,
+    columns: buildColumnTree(registries.valid.site.columns),
     indexNumbers: new Map(reports.map((report) => [report.indexNumber, report.file])),
     reports,
+    read,
+    options,
   };
 }
 
@@ -153,11 +127,12 @@ export function dateFromFlag(value: string): string {
   return value.trim();
 }
 
-/** Checks the content again and shows the problems of the files just written; `true` when none is an error. */
-export async function checkWritten(contentDir: string, paths: readonly string[], cacheDir = DEFAULT_CACHE_DIR): Promise<boolean> {
-  useRenderCache(cacheDir);
-  const { problems } = await checkContent(contentDir, cacheDir);
+/** Checks the content with the files just written read again, and shows their problems; `true` when none is an error. */
+export async function checkWritten(context: EditorContext, paths: readonly string[]): Promise<boolean> {
+  const reportsDir = join(context.read.contentDir, 'reports');
+  const changed = paths.map((path) => relative(reportsDir, path).split(sep).join('/'));
   const written = new Set(paths.map(displayPath));
+  const { problems } = await checkContentRead(await readContent(context.options, { read: context.read, changed }), written);
   const own = problems.filter((problem) => written.has(problem.file));
   if (own.length > 0) printProblems(own);
   return !hasErrors(own);

@@ -1,17 +1,13 @@
 /**
- * One status line for long builds — phase, counts, elapsed time, time left —
- * redrawn in place on a terminal. Silent when output is not a terminal or the
- * build runs under CI, so logs stay clean.
+ * One status line for long builds — phase and elapsed time — redrawn in
+ * place on a terminal every second. Silent when output is not a terminal or
+ * the build runs under CI, so logs stay clean. (Astro reports no page count
+ * the build could show without reading its log.)
  */
 
 export interface Progress {
-  /** Starts a phase; `total` enables the percentage and estimate. */
-  phase(name: string, total?: number): void;
-  /** Sets how much of the current phase is done. */
-  update(done: number, detail?: string): void;
-  /** Adds a note shown after the counts, e.g. the search index's progress. */
-  note(text: string): void;
-  /** Clears the line (before other output, and at the end). */
+  phase(name: string): void;
+  /** Clears the line and stops redrawing it (before other output, and at the end). */
   clear(): void;
 }
 
@@ -24,57 +20,23 @@ export function createProgress(stream: NodeJS.WriteStream = process.stderr, env:
   const enabled = Boolean(stream.isTTY) && !env['CI'];
   const started = Date.now();
   let name = '';
-  let total: number | undefined;
-  let done = 0;
-  /** Rate is measured from the first update of a phase: work often starts after a set-up pause. */
-  let rateFrom: { time: number; done: number } | undefined;
-  let detail = '';
-  let note = '';
-  let lastDraw = 0;
-
-  const draw = (force = false) => {
-    if (!enabled) return;
-    const now = Date.now();
-    if (!force && now - lastDraw < 100) return;
-    lastDraw = now;
-    const parts = [`[${name}]`];
-    if (total !== undefined && total > 0) {
-      const fraction = Math.min(1, done / total);
-      parts.push(`${done.toLocaleString('en-US')} / ${total.toLocaleString('en-US')}`, `${Math.floor(fraction * 100)}%`);
-      if (rateFrom && done > rateFrom.done && fraction < 1) {
-        parts.push(`剩余约 ${seconds(((now - rateFrom.time) / (done - rateFrom.done)) * (total - done))}`);
-      }
-    } else if (done > 0) {
-      parts.push(done.toLocaleString('en-US'));
-    }
-    if (detail) parts.push(detail);
-    parts.push(`已用 ${seconds(now - started)}`);
-    if (note) parts.push(`| ${note}`);
-    const line = parts.join('  ');
+  let timer: NodeJS.Timeout | undefined;
+  const draw = () => {
+    const line = `[${name}]  已用 ${seconds(Date.now() - started)}`;
     const width = stream.columns || 120;
     stream.write(`\r\x1b[2K${[...line].slice(0, Math.max(20, Math.floor(width / 2) - 1)).join('')}`);
   };
-
   return {
-    phase(next, nextTotal) {
+    phase(next) {
       name = next;
-      total = nextTotal;
-      done = 0;
-      detail = '';
-      rateFrom = undefined;
-      draw(true);
-    },
-    update(value, text) {
-      rateFrom ??= { time: Date.now(), done: value };
-      done = value;
-      if (text !== undefined) detail = text;
+      if (!enabled) return;
       draw();
-    },
-    note(text) {
-      note = text;
-      draw(true);
+      clearInterval(timer);
+      // Does not keep the process alive on its own.
+      timer = setInterval(draw, 1000).unref();
     },
     clear() {
+      clearInterval(timer);
       if (enabled) stream.write('\r\x1b[2K');
     },
   };

@@ -7,11 +7,17 @@
  * Pages are scanned tag by tag with a regular expression rather than parsed:
  * the HTML is our own output (no comments or inline scripts, text escaped),
  * and a 100,000-page site must stay fast.
+ *
+ * What passed is recorded (the site's files, each page's digest): a page
+ * whose bytes are unchanged since is skipped, as long as no file the site
+ * had then has gone — its links reach only files and its own ids. Nothing
+ * depends on what Astro says it rendered.
  */
+import { hash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { readdir } from 'node:fs/promises';
+import { mkdir, readFile, readdir, rename, writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
-import { join, sep } from 'node:path';
+import { dirname, join, sep } from 'node:path';
 import { Worker } from 'node:worker_threads';
 
 export interface SiteIssue {
@@ -67,8 +73,14 @@ function resolvePath(page: string, address: string): string {
   return decodeURIComponent(new URL(address, `http://site${page}`).pathname);
 }
 
-/** Checks the HTML files `pages` of the site in `dir`, whose files are `files`. */
-export function verifyPages(dir: string, files: readonly string[], pages: readonly string[]): SiteIssue[] {
+/** Page (path relative to the site) → digest of its bytes, for the pages that passed. */
+export type PageDigests = Record<string, string>;
+
+/**
+ * Checks the HTML files `pages` of the site in `dir`, whose files are `files`,
+ * except those whose digest is in `passed` already; `passed` gains the pages that pass.
+ */
+export function verifyPages(dir: string, files: readonly string[], pages: readonly string[], passed: PageDigests = {}): { issues: SiteIssue[]; passed: PageDigests } {
   const existing = new Set(files);
   const exists = (path: string) => {
     const relative = path.replace(/^\/+/, '');
@@ -77,12 +89,20 @@ export function verifyPages(dir: string, files: readonly string[], pages: readon
   };
 
   const issues: SiteIssue[] = [];
+  const passedNow: PageDigests = {};
   for (const file of pages) {
     const page = pageUrlOf(file);
     // Synchronous: pages are read one after another, and a promise per file costs more than the read.
-    const html = readFileSync(join(dir, file), 'utf8');
+    const bytes = readFileSync(join(dir, file));
+    const digest = hash('sha1', bytes, 'base64');
+    passedNow[file] = digest;
+    if (passed[file] === digest) continue;
+    const html = bytes.toString('utf8');
     let ids: Set<string> | undefined;
-    const report = (message: string) => issues.push({ page, message });
+    const report = (message: string) => {
+      delete passedNow[file];
+      issues.push({ page, message });
+    };
 
     for (const match of html.matchAll(TAG)) {
       const tag = match[1]!.toLowerCase();
@@ -129,30 +149,57 @@ export function verifyPages(dir: string, files: readonly string[], pages: readon
       if (!exists(resolved)) report(`链接 ${href} 指向的页面或文件不存在`);
     }
   }
-  return issues;
+  return { issues, passed: passedNow };
+}
+
+/** What the last verification of a site found: its files, and the pages that passed. */
+interface Verified {
+  files: string[];
+  passed: PageDigests;
+}
+
+async function readVerified(record: string | undefined, files: readonly string[]): Promise<PageDigests> {
+  if (!record) return {};
+  try {
+    const last = JSON.parse(await readFile(record, 'utf8')) as Verified;
+    const present = new Set(files);
+    return last.files.every((file) => present.has(file)) ? last.passed : {};
+  } catch {
+    return {};
+  }
 }
 
 /**
- * Checks the HTML pages of the built site in `dir` — all of them, or those
- * `only` accepts (e.g. the pages an incremental build rendered anew) — on
- * every core: the pages are many and independent.
+ * Checks the HTML pages of the built site in `dir` on every core (the pages
+ * are many and independent). With `record` (a file), pages unchanged since
+ * the site recorded there passed are skipped, and a site that passes is recorded.
  */
-export async function verifySite(dir: string, only: (page: string) => boolean = () => true, threads = availableParallelism()): Promise<SiteIssue[]> {
+export async function verifySite(dir: string, record?: string, threads = availableParallelism()): Promise<SiteIssue[]> {
   const files = ((await readdir(dir, { recursive: true })) as string[]).map((file) => file.split(sep).join('/'));
-  const pages = files.filter((name) => name.endsWith('.html') && only(name));
+  const pages = files.filter((name) => name.endsWith('.html'));
+  const passed = await readVerified(record, files);
   const parts = Math.max(1, Math.min(threads, Math.ceil(pages.length / 500)));
-  if (parts === 1) return verifyPages(dir, files, pages);
-  const results = await Promise.all(
-    Array.from({ length: parts }, (_, part) => {
-      const share = pages.filter((_, index) => index % parts === part);
-      return new Promise<SiteIssue[]>((resolve, reject) => {
-        const worker = new Worker(new URL('./verify-worker.ts', import.meta.url), { workerData: { dir, files, pages: share } });
-        worker.once('message', resolve);
-        worker.once('error', reject);
-        // A worker that ends without answering (process.exit) must not leave the build waiting.
-        worker.once('exit', (code) => reject(new Error(`链接校验进程意外退出（退出码 ${code}）`)));
-      });
-    }),
-  );
-  return results.flat();
+  const results =
+    parts === 1
+      ? [verifyPages(dir, files, pages, passed)]
+      : await Promise.all(
+          Array.from({ length: parts }, (_, part) => {
+            const share = pages.filter((_, index) => index % parts === part);
+            const known = Object.fromEntries(share.flatMap((page) => (passed[page] ? [[page, passed[page]]] : [])));
+            return new Promise<ReturnType<typeof verifyPages>>((resolve, reject) => {
+              const worker = new Worker(new URL('./verify-worker.ts', import.meta.url), { workerData: { dir, files, pages: share, passed: known } });
+              worker.once('message', resolve);
+              worker.once('error', reject);
+              // A worker that ends without answering (process.exit) must not leave the build waiting.
+              worker.once('exit', (code) => reject(new Error(`链接校验进程意外退出（退出码 ${code}）`)));
+            });
+          }),
+        );
+  const issues = results.flatMap((result) => result.issues);
+  if (record && issues.length === 0) {
+    await mkdir(dirname(record), { recursive: true });
+    await writeFile(`${record}.part`, JSON.stringify({ files, passed: Object.assign({}, ...results.map((result) => result.passed)) } satisfies Verified));
+    await rename(`${record}.part`, record);
+  }
+  return issues;
 }

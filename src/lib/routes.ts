@@ -2,8 +2,10 @@
  * Every paginated listing the site generates, in one place: the page routes
  * build their paths from these, and the build's progress display counts them.
  */
+import { listingPageKey } from './cache-keys.ts';
 import { allColumns, columnUrl } from './columns.ts';
-import { CATALOGUE_PAGE_SIZE, LISTING_PAGE_SIZE, pageNumbers } from './paginate.ts';
+import { CATALOGUE_PAGE_SIZE, LISTING_PAGE_SIZE, pageAt, pageNumbers, type Page } from './paginate.ts';
+import type { Report } from './model.ts';
 import { openDataUrls } from './open-data/files.ts';
 import type { PortalIndex } from './portal-index.ts';
 import { accessibilityUrl, agenciesIndexUrl, agencyUrl, catalogueUrl, catalogueYearUrl, htmlSitemapUrl, openDataPageUrl, pagedUrl, reportUrl, searchUrl, yearsIndexUrl, yearUrl } from './urls.ts';
@@ -40,19 +42,21 @@ export function catalogueYearPages(portal: PortalIndex): ListingPage<number>[] {
   return pagesOf(portal.years.map((group) => ({ key: group.key, size: group.items.length })), CATALOGUE_PAGE_SIZE);
 }
 
-/** Pages that exist once per site: home, indexes, search, statement, sitemap, open data, 404. */
-export const SINGLE_PAGES = 9;
+/** Page `pageNumber` of the reports of `year`, `pageSize` to a page: what a 年度 listing page and a catalogue year page show. */
+export function yearPage(portal: PortalIndex, year: number, pageSize: number, pageNumber: number): Page<Report> {
+  return pageAt(portal.years.find((group) => group.key === year)!.items, pageSize, pageNumber);
+}
 
-/** How many HTML pages a build of this portal writes. */
-export function htmlPageCount(portal: PortalIndex): number {
-  return (
-    portal.reports.length +
-    columnListingPages(portal).length +
-    yearListingPages(portal).length +
-    agencyListingPages(portal).length +
-    catalogueYearPages(portal).length +
-    SINGLE_PAGES
-  );
+/** `getStaticPaths` of the pages of one year (`/<…>/[year]/[...page]`), each keyed by the reports it lists. */
+export function yearPagePaths(portal: PortalIndex, pages: ListingPage<number>[], pageSize: number) {
+  return pages.map(({ key: year, pageNumber }) => {
+    const page = yearPage(portal, year, pageSize, pageNumber);
+    return {
+      params: { year: String(year), page: pageNumber > 1 ? String(pageNumber) : undefined },
+      props: { year, pageNumber },
+      cacheKey: listingPageKey(portal, page.items, page),
+    };
+  });
 }
 
 /** The URL of every page and feed the site publishes (decoded, as links resolve to). */

@@ -419,12 +419,3 @@ describe('hostile content', () => {
   });
 });
 
-describe('build bookkeeping', () => {
-  it('knows in advance how many pages it will write (for the progress display)', async () => {
-    const { loadContent } = await import('../../src/lib/content/load.ts');
-    const { indexPortal } = await import('../../src/lib/portal-index.ts');
-    const { htmlPageCount } = await import('../../src/lib/routes.ts');
-    const { portal } = await loadContent({ contentDir, projectRoot: contentDir });
-    expect(htmlPageCount(indexPortal(portal!))).toBe(htmlFiles(outDir).length);
-  });
-});

@@ -4,9 +4,9 @@
  * fingerprint.
  */
 import { appendFileSync, cpSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { importClosure, searchFingerprint } from '../../scripts/lib/fingerprint.ts';
+import { moduleGraphFiles, searchIndexKey } from '../../scripts/lib/cache-key.ts';
 import { projectRoot } from '../../scripts/lib/project.ts';
 import { tempDir } from '../helpers/temp.ts';
 
@@ -15,7 +15,7 @@ describe('the search index fingerprint', () => {
   for (const part of ['src', 'scripts', 'package-lock.json']) cpSync(join(projectRoot, part), join(root, part), { recursive: true });
 
   it('covers the index code, the browser engine and what they import', () => {
-    const closure = importClosure([join(root, 'src/client/search/engine.ts'), join(root, 'scripts/lib/search-index.ts')]).map((file) => relative(root, file));
+    const closure = moduleGraphFiles(root, ['src/client/search/engine.ts', 'scripts/lib/search-index.ts']);
     for (const file of ['src/lib/search/format.ts', 'src/lib/search/normalize.ts', 'src/lib/search/query.ts', 'scripts/lib/search-terms.ts', 'src/lib/urls.ts', 'src/markdown/cached.ts']) {
       expect(closure, file).toContain(file);
     }
@@ -33,17 +33,17 @@ describe('the search index fingerprint', () => {
       'src/lib/content/source.ts',
       'src/markdown/cached.ts',
     ];
-    let previous = searchFingerprint(root);
+    let previous = searchIndexKey(root);
     for (const file of touched) {
       expect(readFileSync(join(root, file), 'utf8').length, file).toBeGreaterThan(0);
       appendFileSync(join(root, file), '\n// changed\n');
-      const next = searchFingerprint(root);
+      const next = searchIndexKey(root);
       expect(next, file).not.toBe(previous);
       previous = next;
     }
   });
 
   it('stays the same when nothing changed', () => {
-    expect(searchFingerprint(root)).toBe(searchFingerprint(root));
+    expect(searchIndexKey(root)).toBe(searchIndexKey(root));
   });
 });

@@ -1,5 +1,6 @@
 import { tempDir } from '../helpers/temp.ts';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { hash } from 'node:crypto';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { verifySite } from '../../scripts/lib/verify-site.ts';
@@ -57,4 +58,41 @@ describe('verifySite', () => {
       '/reports/a/ 链接 ../b/ 指向的页面或文件不存在',
     ]);
   });
+});
+
+describe('verifySite with a record of what passed', () => {
+  const record = () => join(tempDir('verified'), 'verified.json');
+
+  it('finds a link broken since the last build, whatever Astro said it rendered', async () => {
+    const dir = site({ 'index.html': page('<a href="/a/">甲</a>'), 'a/index.html': page('<a href="/">首页</a>') });
+    const file = record();
+    expect(await verifySite(dir, file)).toEqual([]);
+    writeFileSync(join(dir, 'a/index.html'), page('<a href="/">首页</a> <a href="/gone/">不存在</a>'));
+    expect(await verifySite(dir, file)).toEqual([{ page: '/a/', message: '链接 /gone/ 指向的页面或文件不存在' }]);
+  });
+
+  it('checks again an unchanged page when a file the site had is gone', async () => {
+    const dir = site({ 'index.html': page('<a href="/a/">甲</a>'), 'a/index.html': page('甲'), 'b/index.html': page('乙') });
+    const file = record();
+    expect(await verifySite(dir, file)).toEqual([]);
+    rmSync(join(dir, 'a'), { recursive: true });
+    expect(await verifySite(dir, file)).toEqual([{ page: '/', message: '链接 /a/ 指向的页面或文件不存在' }]);
+  });
+
+  it('skips a page whose bytes are unchanged since it passed, on every thread', async () => {
+    const pages = Object.fromEntries(Array.from({ length: 1200 }, (_, n) => [`p${n}/index.html`, page(`<a href="/p${(n + 1) % 1200}/">下一篇</a>`)]));
+    const dir = site(pages);
+    const file = record();
+    expect(await verifySite(dir, file, 2)).toEqual([]);
+    const recorded = JSON.parse(readFileSync(file, 'utf8')) as { files: string[]; passed: Record<string, string> };
+    expect(Object.keys(recorded.passed)).toHaveLength(1200);
+    // A broken page recorded as passed with these very bytes is not read again: skipping goes by bytes alone.
+    const broken = page('<a href="/gone/">不存在</a>');
+    writeFileSync(join(dir, 'p0/index.html'), broken);
+    recorded.passed['p0/index.html'] = hash('sha1', broken, 'base64');
+    writeFileSync(file, JSON.stringify(recorded));
+    expect(await verifySite(dir, file, 2)).toEqual([]);
+    writeFileSync(file, JSON.stringify({ ...recorded, passed: {} }));
+    expect(await verifySite(dir, file, 2)).toEqual([{ page: '/p0/', message: '链接 /gone/ 指向的页面或文件不存在' }]);
+  }, 60_000);
 });

@@ -1,6 +1,6 @@
 /** The audit settings of a content folder: `audit:` in site.yaml with the defaults filled in. */
 import { resolveAuditSettings, type AuditSettings } from '../content/audit-schema.ts';
-import { loadYamlFile } from '../content/load.ts';
+import { loadYamlFile } from '../content/registries.ts';
 import { siteSchema } from '../content/schema.ts';
 
 /** Call after the content check passed: site.yaml is known to be valid then. */

@@ -285,5 +285,3 @@ export const agencySchema = z
 
 /** `content/agencies.yaml` — the registry of 发布机构. */
 export const agenciesSchema = z.array(agencySchema, { error: '应为机构列表，每项以 - id: 开头' }).min(1, { error: '至少需要一个发布机构' });
-
-export type AgencyConfig = z.output<typeof agencySchema>;

@@ -1,0 +1,184 @@
+/**
+ * The project's Astro integration: what the site needs besides Astro's pages,
+ * the same in `npm run build`, a bare `astro build` and `npm run dev`.
+ *
+ *   astro:config:setup  check the content (unless `npm run build` already
+ *                       did) and hand the checked portal to the pages
+ *   astro:build:start   build the search index in another process, beside Astro
+ *   astro:build:done    publish the search index, copy the attachments the
+ *                       documents use, write _headers, verify every page's
+ *                       links from the files written (verifySite)
+ *   astro:server:setup  dev: serve the attachments and the search index with
+ *                       the headers the published site sends; on every edit
+ *                       under the content folder check again, rebuild the
+ *                       index and reload the browser (an edit with errors
+ *                       keeps the last good portal and prints the problems)
+ *
+ * `npm run build` (scripts/build.ts) wraps `astro build` with what is about
+ * the output folder — the lock, staging and the swap into place — and reads
+ * how the build went from the file named in `$ZWGK_BUILD_REPORT`.
+ */
+import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
+import { createReadStream } from 'node:fs';
+import { stat, writeFile } from 'node:fs/promises';
+import type { ServerResponse } from 'node:http';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { lookup } from 'mrmime';
+import { CHECKED_PORTAL_ENV, checkedPortal, handPortalToPages } from '../../src/lib/content/checked-portal.ts';
+import { contentDirFor } from '../../src/lib/content/location.ts';
+import { insideFolder } from '../../src/lib/content/paths.ts';
+import { formatProblem, formatSummary, hasErrors } from '../../src/lib/content/problems.ts';
+import type { Portal } from '../../src/lib/model.ts';
+import { indexPortal } from '../../src/lib/portal-index.ts';
+import { ATTACHMENT_HEADERS, headersFile } from '../../src/lib/security-headers.ts';
+import { reportUrl } from '../../src/lib/urls.ts';
+import { attachmentSource, copyAttachments, publishedAttachments } from './attachments.ts';
+import { checkContent, checkedPortalFile, verifiedRecordFile } from './check-content.ts';
+import { searchIndexKey } from './cache-key.ts';
+import { red } from './output.ts';
+import { projectRoot } from './project.ts';
+import { cacheDirFromEnv, useRenderCache } from './render-cache.ts';
+import { publishSearchIndex, SEARCH_INDEX_PATH } from './search-index.ts';
+import { searchIndexInput } from './search-input.ts';
+import { buildSearchIndexInWorker, type SearchWorkerResult } from './search-worker.ts';
+import { verifySite, type SiteIssue } from './verify-site.ts';
+
+/** `npm run build` names a file here; the integration writes a `BuildReport` to it. */
+export const BUILD_REPORT_ENV = 'ZWGK_BUILD_REPORT';
+
+/** How the build went around Astro, for `npm run build`'s summary and `--timings`. */
+export interface BuildReport {
+  searchReused: boolean;
+  /** From the start of Astro's build to the index being ready (it builds beside Astro). */
+  searchMs: number;
+  searchPeakRssBytes: number;
+  attachments: number;
+  /** How long completing the site took, and verifying it: [phase, ms]. */
+  phases: [string, number][];
+  /** Links and resources that fail the check, with the source file of a report page. */
+  issues: (SiteIssue & { source: string | undefined })[];
+}
+
+/** Checks the content; hands the portal over when it passes and returns it. */
+async function checkAndHandOver(contentDir: string, preview: boolean, logger: AstroIntegrationLogger): Promise<Portal | undefined> {
+  const cacheDir = cacheDirFromEnv();
+  useRenderCache(cacheDir);
+  const { portal, problems } = await checkContent(contentDir, cacheDir, { preview });
+  for (const problem of problems) logger[problem.severity === 'error' ? 'error' : 'warn'](formatProblem(problem));
+  if (!portal || hasErrors(problems)) {
+    logger.error(`内容检查未通过：${formatSummary(problems)}`);
+    return undefined;
+  }
+  handPortalToPages(checkedPortalFile(contentDir, cacheDir), portal);
+  return portal;
+}
+
+/** The site's search index, built (or reused) in the build's cache. */
+function searchIndexOf(portal: Portal): Promise<SearchWorkerResult> {
+  const cacheDir = cacheDirFromEnv();
+  return buildSearchIndexInWorker(searchIndexInput(indexPortal(portal), join(cacheDir, 'search'), searchIndexKey(projectRoot)));
+}
+
+/** Everything the published site holds besides Astro's pages, written into `siteDir`, then every page verified. */
+async function completeSite(siteDir: string, portal: Portal, contentDir: string, search: Promise<SearchWorkerResult>, started: number): Promise<BuildReport> {
+  const completing = performance.now();
+  const built = await search;
+  const searchMs = performance.now() - started;
+  await publishSearchIndex(built, siteDir);
+  const attachments = await copyAttachments(portal, contentDir, siteDir);
+  await writeFile(join(siteDir, '_headers'), headersFile({ hsts: portal.site.hsts }));
+  const verifying = performance.now();
+  const sourceOf = new Map(portal.reports.map((report) => [reportUrl(report.id), report.sourceFile]));
+  const issues = (await verifySite(siteDir, verifiedRecordFile(siteDir, cacheDirFromEnv()))).map((issue) => ({ ...issue, source: sourceOf.get(issue.page) }));
+  const phases: [string, number][] = [
+    ['整理输出', verifying - completing],
+    ['校验链接', performance.now() - verifying],
+  ];
+  return { searchReused: built.reused, searchMs, searchPeakRssBytes: built.peakRssBytes, attachments, phases, issues };
+}
+
+/** One line per issue, naming the report's file when the page is a report's. */
+export function issueLines(issues: BuildReport['issues']): string[] {
+  return issues.map((issue) => red(`${issue.source ? `${issue.source}（${issue.page}）` : issue.page}  错误  ${issue.message}`));
+}
+
+async function sendFile(response: ServerResponse, path: string, headers: Record<string, string> = {}): Promise<boolean> {
+  const found = await stat(path).catch(() => undefined);
+  if (!found?.isFile()) return false;
+  response.writeHead(200, { 'Content-Type': lookup(path) ?? 'application/octet-stream', 'Content-Length': found.size, 'X-Content-Type-Options': 'nosniff', ...headers });
+  createReadStream(path).pipe(response);
+  return true;
+}
+
+export function zwgk(): AstroIntegration {
+  let contentDir = '';
+  let portal: Portal | undefined;
+  let search: Promise<SearchWorkerResult> | undefined;
+  let buildStarted = 0;
+  return {
+    name: 'zwgk',
+    hooks: {
+      'astro:config:setup': async ({ command, config, logger }) => {
+        contentDir = contentDirFor(fileURLToPath(config.root));
+        // npm run build checked the content before it started Astro; `astro sync` needs no content.
+        if (process.env[CHECKED_PORTAL_ENV] || (command !== 'dev' && command !== 'build')) return;
+        // astro dev serves this computer only: a local address is fine there.
+        portal = await checkAndHandOver(contentDir, command === 'dev', logger);
+        if (!portal) throw new Error('内容检查未通过（运行 npm run check 查看详情）');
+      },
+      'astro:build:start': () => {
+        portal ??= checkedPortal().portal;
+        buildStarted = performance.now();
+        search = searchIndexOf(portal);
+        // Settled in astro:build:done; a failed render must not leave it unhandled meanwhile.
+        search.catch(() => undefined);
+      },
+      'astro:build:done': async ({ dir }) => {
+        const report = await completeSite(fileURLToPath(dir), portal!, contentDir, search!, buildStarted);
+        const reportFile = process.env[BUILD_REPORT_ENV];
+        // npm run build prints the issues and fails without a stack trace; a bare astro build fails here.
+        if (reportFile) await writeFile(reportFile, JSON.stringify(report));
+        else if (report.issues.length > 0) {
+          for (const line of issueLines(report.issues)) console.error(line);
+          throw new Error(`发现 ${report.issues.length} 个链接或外站资源问题`);
+        }
+      },
+      'astro:server:setup': ({ server, logger }) => {
+        search = portal && searchIndexOf(portal);
+        server.middlewares.use((request, response, next) => {
+          const serve = async (): Promise<boolean> => {
+            const path = decodeURIComponent(new URL(request.url ?? '/', 'http://dev').pathname);
+            const attachment = path.startsWith('/attachments/') ? path.slice('/attachments/'.length) : undefined;
+            if (attachment !== undefined) {
+              return Boolean(portal && publishedAttachments(portal).has(attachment)) && sendFile(response, await attachmentSource(contentDir, attachment), ATTACHMENT_HEADERS);
+            }
+            const indexFile = path.startsWith(`/${SEARCH_INDEX_PATH}/`) ? path.slice(SEARCH_INDEX_PATH.length + 2) : undefined;
+            if (indexFile === undefined || !search) return false;
+            const inside = insideFolder((await search).dir, indexFile);
+            return Boolean(inside) && sendFile(response, inside!);
+          };
+          serve().then((served) => served || next(), next);
+        });
+        let pending: NodeJS.Timeout | undefined;
+        server.watcher.add(contentDir);
+        server.watcher.on('all', (_event, path) => {
+          if (!path.startsWith(contentDir)) return;
+          // An editor's save is often several writes: check once they settle.
+          clearTimeout(pending);
+          pending = setTimeout(() => {
+            checkAndHandOver(contentDir, true, logger).then(
+              (checked) => {
+                if (!checked) return;
+                portal = checked;
+                search = searchIndexOf(checked);
+                server.ws.send({ type: 'full-reload' });
+              },
+              (error: Error) => logger.error(`内容检查失败：${error.message}`),
+            );
+          }, 100);
+        });
+      },
+    },
+  };
+}
