@@ -3,12 +3,12 @@
  * default look, in elder mode and on phones (320 px, 375 px with 字体 大,
  * 320 px in 长者模式): zero violations.
  */
-import AxeBuilder from '@axe-core/playwright';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
 import { launchBrowser } from '../../scripts/lib/browser.ts';
 import { openPage, useReadingMode, type ReadingMode } from '../../scripts/lib/phone-layout.ts';
+import { axeViolations } from '../helpers/axe.ts';
 import { serveStatic, type StaticServer } from '../helpers/static-server.ts';
 
 const PAGES: Record<string, string> = {
@@ -36,8 +36,6 @@ const PAGES: Record<string, string> = {
   'open data': '/open-data/',
 };
 
-const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
-
 let browser: Browser;
 let server: StaticServer;
 
@@ -51,11 +49,6 @@ afterAll(async () => {
   await server?.close();
 });
 
-async function violations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).withTags(TAGS).analyze();
-  return results.violations.flatMap((violation) => violation.nodes.map((node) => `${violation.id}: ${node.target.join(' ')} — ${node.failureSummary ?? ''}`));
-}
-
 describe.each([
   ['default', { width: 1280, height: 900 }, 'normal'],
   ['elder mode', { width: 1280, height: 900 }, '长者模式'],
@@ -63,14 +56,20 @@ describe.each([
   ['375 px phone, 字体 大', { width: 375, height: 720 }, '字体 大'],
   ['320 px phone, 长者模式', { width: 320, height: 720 }, '长者模式'],
 ] as const satisfies [string, { width: number; height: number }, ReadingMode][])('axe, %s', (_name, viewport, mode) => {
+  // One browser context per look, its reading mode stored before any page runs: each page is then a navigation.
+  let context: BrowserContext;
+  let page: Page;
+  beforeAll(async () => {
+    context = await browser.newContext({ viewport });
+    await useReadingMode(context, mode);
+    page = await context.newPage();
+  });
+  afterAll(() => context?.close());
+
   for (const [kind, path] of Object.entries(PAGES)) {
     it(`${kind} (${path}) has no violations`, async () => {
-      const context = await browser.newContext({ viewport });
-      await useReadingMode(context, mode);
-      const page = await context.newPage();
       await openPage(page, server.origin, path, mode);
-      expect(await violations(page)).toEqual([]);
-      await context.close();
+      expect(await axeViolations(page)).toEqual([]);
     });
   }
 });
