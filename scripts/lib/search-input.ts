@@ -1,11 +1,11 @@
 /** What the search index is built from: the portal's reports, newest first, with their filter values. */
 import { allColumns, columnLineage } from '../../src/lib/columns.ts';
 import type { PortalIndex } from '../../src/lib/portal-index.ts';
-import type { SearchFilter } from '../../src/lib/search/filters.ts';
+import { searchCategories, type SearchFilter } from '../../src/lib/search/filters.ts';
 import type { SearchIndexInput } from './search-index.ts';
 
 export function searchIndexInput(portal: PortalIndex, cacheDir: string, fingerprint: string): SearchIndexInput {
-  const categories = [...new Set(portal.reports.map((report) => report.category).filter((c): c is string => Boolean(c)))].sort((a, b) => a.localeCompare(b, 'zh-CN'));
+  const categories = searchCategories(portal.reports);
   const filterValues: Record<SearchFilter, string[]> = {
     agency: portal.agencies.map((agency) => agency.id),
     year: portal.years.map((group) => String(group.key)),

@@ -13,3 +13,8 @@ export const SEARCH_FILTER_LABELS: Record<SearchFilter, string> = {
 
 /** The search index's folder in the built site. */
 export const SEARCH_INDEX_URL = '/search-index/';
+
+/** The 组配分类 the reports use, in Chinese collation order: the category filter's values, for the index and the page alike. */
+export function searchCategories(reports: readonly { category?: string | undefined }[]): string[] {
+  return [...new Set(reports.map((report) => report.category).filter((category): category is string => Boolean(category)))].sort((a, b) => a.localeCompare(b, 'zh-CN'));
+}
