@@ -8,6 +8,7 @@
  */
 import { existsSync, readdirSync, realpathSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative, sep } from 'node:path';
+import { treeEntries } from './fs-tree.ts';
 
 export const OUTPUT_MARKER = '.zwgk-output';
 export const CACHE_MARKER = '.zwgk-cache';
@@ -29,8 +30,10 @@ function hasFiles(dir: string): boolean {
   return existsSync(dir) && readdirSync(dir).length > 0;
 }
 
+/** A `.git` folder, or the `.git` file of a worktree or submodule, anywhere inside. Links are not followed: replacing the folder leaves their targets alone. */
 function holdsGitRepository(dir: string): boolean {
-  return (readdirSync(dir, { recursive: true }) as string[]).some((entry) => basename(entry) === '.git');
+  for (const entry of treeEntries(dir)) if (entry.name === '.git') return true;
+  return false;
 }
 
 export interface OwnedFolder {

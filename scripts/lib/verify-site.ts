@@ -15,10 +15,11 @@
  */
 import { hash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { mkdir, readFile, readdir, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
-import { dirname, join, sep } from 'node:path';
+import { dirname, join } from 'node:path';
 import { Worker } from 'node:worker_threads';
+import { treeEntries } from './fs-tree.ts';
 
 export interface SiteIssue {
   /** URL path of the page, e.g. `/reports/2021/foo/`. */
@@ -175,7 +176,7 @@ async function readVerified(record: string | undefined, files: readonly string[]
  * the site recorded there passed are skipped, and a site that passes is recorded.
  */
 export async function verifySite(dir: string, record?: string, threads = availableParallelism()): Promise<SiteIssue[]> {
-  const files = ((await readdir(dir, { recursive: true })) as string[]).map((file) => file.split(sep).join('/'));
+  const files = Array.from(treeEntries(dir), (entry) => entry.path);
   const pages = files.filter((name) => name.endsWith('.html'));
   const passed = await readVerified(record, files);
   const parts = Math.max(1, Math.min(threads, Math.ceil(pages.length / 500)));
