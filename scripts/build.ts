@@ -18,13 +18,13 @@
  * leave out `url` (links and QR codes use a local address) and every page
  * says it is a preview, not for publishing.
  */
-import { readFile, rm } from 'node:fs/promises';
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { handPortalToPages } from '../src/lib/content/checked-portal.ts';
 import { CONTENT_DIR_ENV, contentDirFor } from '../src/lib/content/location.ts';
 import { hasErrors } from '../src/lib/content/problems.ts';
-import { BUILD_REPORT_ENV, issueLines, type BuildReport } from './lib/astro-integration.ts';
+import { BUILD_REPORT_ENV, issueLines, KEPT_PAGES_ENV, type BuildReport } from './lib/astro-integration.ts';
 import { dim, fail, green, printProblems } from './lib/output.ts';
 import { createProgress } from './lib/progress.ts';
 import { projectRoot } from './lib/project.ts';
@@ -32,6 +32,7 @@ import { CACHE_DIR_ENV, DEFAULT_CACHE_DIR, useRenderCache } from './lib/render-c
 import { checkContent, checkedPortalFile } from './lib/check-content.ts';
 import { claimFolders, DEFAULT_WAIT_SECONDS, lockOutput } from './lib/claim-folders.ts';
 import { discardStaging, prepareStaging, publishStaging, restoreInterrupted, stagedSiteFor } from './lib/publish.ts';
+import { SEARCH_INDEX_PATH } from './lib/search-index.ts';
 
 const { values } = parseArgs({
   options: { content: { type: 'string' }, out: { type: 'string' }, 'cache-dir': { type: 'string' }, wait: { type: 'string' }, timings: { type: 'boolean', default: false }, preview: { type: 'boolean', default: false } },
@@ -76,13 +77,18 @@ await lockOutput(outDir, waitSeconds);
 await restoreInterrupted(outDir);
 
 try {
-  const { cleared } = await prepareStaging(outDir);
+  // Pages unchanged since the site left in staging was built stay in place (see prepareStaging).
+  const { cleared, kept } = await prepareStaging(outDir, { sameAs: join(cacheDir, 'astro', 'dist'), leave: [SEARCH_INDEX_PATH] });
+  const keptFile = join(cacheDir, 'kept-pages.json');
+  await writeFile(keptFile, JSON.stringify(kept));
+  process.env[KEPT_PAGES_ENV] = keptFile;
   const { build } = await import('astro');
   // The integration completes and verifies the site in astro:build:done, and reports here.
   phase('生成页面');
   await rm(buildReportFile, { force: true });
-  // The site from two builds back is deleted meanwhile.
-  await Promise.all([build({ root: projectRoot, outDir: stagingDir, cacheDir: join(cacheDir, 'astro'), logLevel: 'warn' }), cleared]);
+  // What earlier builds left and the new site does not reuse is deleted meanwhile; Astro must not empty
+  // the staged site, or the files kept there would be copied again from its cache.
+  await Promise.all([build({ root: projectRoot, outDir: stagingDir, cacheDir: join(cacheDir, 'astro'), logLevel: 'warn', vite: { build: { emptyOutDir: false } } }), cleared]);
   const report = JSON.parse(await readFile(buildReportFile, 'utf8')) as BuildReport;
   // The integration's phases ran at the end of Astro's build: shown apart from page generation.
   endPhase();

@@ -20,9 +20,9 @@
  */
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { createReadStream } from 'node:fs';
-import { stat, writeFile } from 'node:fs/promises';
+import { readFile, stat, writeFile } from 'node:fs/promises';
 import type { ServerResponse } from 'node:http';
-import { join } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { lookup } from 'mrmime';
 import { CHECKED_PORTAL_ENV, checkedPortal, handPortalToPages } from '../../src/lib/content/checked-portal.ts';
@@ -35,6 +35,7 @@ import { ATTACHMENT_HEADERS, headersFile } from '../../src/lib/security-headers.
 import { reportUrl } from '../../src/lib/urls.ts';
 import { attachmentSource, copyAttachments, publishedAttachments } from './attachments.ts';
 import { checkContent, checkedPortalFile, verifiedRecordFile } from './check-content.ts';
+import { removeFiles } from './fs-tree.ts';
 import { searchIndexKey } from './cache-key.ts';
 import { red } from './output.ts';
 import { projectRoot } from './project.ts';
@@ -46,6 +47,21 @@ import { verifySite, type SiteIssue } from './verify-site.ts';
 
 /** `npm run build` names a file here; the integration writes a `BuildReport` to it. */
 export const BUILD_REPORT_ENV = 'ZWGK_BUILD_REPORT';
+
+/**
+ * `npm run build` names a file here listing the files it kept in place from an
+ * earlier build (see prepareStaging); those Astro did not generate again — a
+ * page whose report is gone — are removed before the site is completed.
+ */
+export const KEPT_PAGES_ENV = 'ZWGK_KEPT_PAGES';
+
+/** Removes the files kept from an earlier build that are not among the files Astro generated (`assets`). */
+async function removeNotGenerated(siteDir: string, assets: Map<string, URL[]>): Promise<void> {
+  const keptFile = process.env[KEPT_PAGES_ENV];
+  if (!keptFile) return;
+  const generated = new Set([...assets.values()].flat().map((url) => relative(siteDir, fileURLToPath(url)).split(sep).join('/')));
+  removeFiles(siteDir, (JSON.parse(await readFile(keptFile, 'utf8')) as string[]).filter((path) => !generated.has(path)));
+}
 
 /** How the build went around Astro, for `npm run build`'s summary and `--timings`. */
 export interface BuildReport {
@@ -134,7 +150,8 @@ export function zwgk(): AstroIntegration {
         // Settled in astro:build:done; a failed render must not leave it unhandled meanwhile.
         search.catch(() => undefined);
       },
-      'astro:build:done': async ({ dir }) => {
+      'astro:build:done': async ({ dir, assets }) => {
+        await removeNotGenerated(fileURLToPath(dir), assets);
         const report = await completeSite(fileURLToPath(dir), portal!, contentDir, search!, buildStarted);
         const reportFile = process.env[BUILD_REPORT_ENV];
         // npm run build prints the issues and fails without a stack trace; a bare astro build fails here.

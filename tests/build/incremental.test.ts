@@ -4,12 +4,13 @@
  * catalogue it appears in, the pages that list it as 相关稿件, and search.
  */
 import { tempDir } from '../helpers/temp.ts';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { html } from '../helpers/dist.ts';
 import { copyFixture, reportSource, writeContentFile } from '../helpers/fixture-site.ts';
 import { runScript } from '../helpers/run.ts';
+import { treeHash } from '../helpers/tree-hash.ts';
 
 const contentDir = copyFixture('portal');
 const workDir = tempDir('incremental');
@@ -97,5 +98,46 @@ describe('a rebuild after one report is edited and one added', () => {
   it('rebuilds the search index', () => {
     expect(searchIndexVersion()).not.toBe('');
     expect(searchIndexVersion()).not.toBe(firstIndex);
+  });
+});
+
+describe('a rebuild over the site left from two builds back', () => {
+  const content = copyFixture('portal');
+  const work = tempDir('reuse');
+  const out = join(work, 'dist');
+  const cache = join(work, 'cache');
+  const buildInto = (outDir: string, cacheDir: string) => runScript('build', ['--content', content, '--out', outDir, '--cache-dir', cacheDir]);
+  const listing = (dir: string) => (readdirSync(dir, { recursive: true }) as string[]).sort();
+  let kept: string[] = [];
+
+  beforeAll(() => {
+    expect(buildInto(out, cache).code).toBe(0);
+    const edited = join(content, 'reports/2019/jyj-jihua.md');
+    writeFileSync(edited, readFileSync(edited, 'utf8').replace(/^title: .*$/m, `title: ${NEW_TITLE}`));
+    // The second build publishes the edit; after the third the first site waits in staging to be built over.
+    for (let build = 0; build < 2; build++) expect(buildInto(out, cache).code).toBe(0);
+    // Its page of the edited report is the old one; the page of a report deleted now is current.
+    rmSync(join(content, 'reports/2020/wjw-fazhi.md'));
+    const fourth = buildInto(out, cache);
+    expect(fourth.code, fourth.output).toBe(0);
+    kept = JSON.parse(readFileSync(join(cache, 'kept-pages.json'), 'utf8')) as string[];
+  }, 180_000);
+
+  it('kept pages in place, but not the old page of the edited report', () => {
+    expect(kept).toContain('reports/2023/long/index.html');
+    expect(kept).not.toContain('reports/2019/jyj-jihua/index.html');
+    expect(html(out, '/reports/2019/jyj-jihua/')('h1').text()).toBe(NEW_TITLE);
+  });
+
+  it('removed the page of the deleted report, and its folder', () => {
+    expect(kept).toContain('reports/2020/wjw-fazhi/index.html');
+    expect(listing(join(out, 'reports', '2020'))).not.toContain('wjw-fazhi');
+  });
+
+  it('published exactly the site a build from nothing makes', () => {
+    const fresh = join(work, 'fresh');
+    expect(buildInto(fresh, join(work, 'fresh-cache')).code).toBe(0);
+    expect(listing(out)).toEqual(listing(fresh));
+    expect(treeHash(out)).toBe(treeHash(fresh));
   });
 });

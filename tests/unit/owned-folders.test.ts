@@ -1,7 +1,6 @@
 import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { treeEntries } from '../../scripts/lib/fs-tree.ts';
 import { markOwned, OUTPUT_MARKER, ownedFolderProblem } from '../../scripts/lib/owned-folders.ts';
 import { tempDir } from '../helpers/temp.ts';
 
@@ -17,12 +16,6 @@ function builtSite(): string {
 const problemOf = (dir: string, companions: string[] = []) =>
   ownedFolderProblem({ dir, label: '输出文件夹（--out）', marker: OUTPUT_MARKER, companions, isDefault: false }, { contentDir: tempDir('content'), projectRoot: tempDir('project') });
 
-describe('treeEntries', () => {
-  it('lists every file and folder once, relative, with /', () => {
-    const dir = builtSite();
-    expect(Array.from(treeEntries(dir), (entry) => entry.path).sort()).toEqual([OUTPUT_MARKER, 'reports', 'reports/2021', 'reports/2021/a', 'reports/2021/a/index.html']);
-  });
-});
 
 describe('a built folder that came to hold a git repository', () => {
   it('is accepted as long as none is inside', () => {

@@ -67,6 +67,42 @@ describe('publishing a staged build', () => {
     expect(readFileSync(join(root, 'dist.previous', 'index.html'), 'utf8')).toBe('older');
   });
 
+  it('builds over the site from two builds back: keeps what equals Astro’s copies, leaves the published site and its rollback copy alone', async () => {
+    const root = tempDir('publish');
+    const out = site(root, 'dist', 'published');
+    site(root, 'dist.previous', 'rollback');
+    const older = site(root, 'dist.staging/replaced', 'unchanged');
+    writeFileSync(join(older, 'changed.html'), 'old');
+    mkdirSync(join(older, 'search-index'));
+    writeFileSync(join(older, 'search-index', 'manifest.json'), '{}');
+    const astroCopies = site(root, 'cache/astro/dist', 'unchanged');
+    writeFileSync(join(astroCopies, 'changed.html'), 'new');
+    const { cleared, kept } = await prepareStaging(out, { sameAs: astroCopies, leave: ['search-index'] });
+    await cleared;
+    expect(kept).toEqual(['index.html']);
+    expect(readdirSync(stagedSiteFor(out)).sort()).toEqual(['index.html', 'search-index']);
+    expect(readdirSync(join(root, 'dist.staging')).sort()).toEqual(['.zwgk-output', 'site']);
+    expect(readFileSync(join(out, 'index.html'), 'utf8')).toBe('published');
+    expect(readFileSync(join(root, 'dist.previous', 'index.html'), 'utf8')).toBe('rollback');
+  });
+
+  it('builds over an interrupted build’s pages rather than an older site, and over nothing without Astro’s copies', async () => {
+    const root = tempDir('publish');
+    site(root, 'dist.staging/site', 'interrupted');
+    site(root, 'dist.staging/replaced', 'older');
+    const astroCopies = site(root, 'cache/astro/dist', 'interrupted');
+    const { cleared, kept } = await prepareStaging(join(root, 'dist'), { sameAs: astroCopies, leave: [] });
+    await cleared;
+    expect(kept).toEqual(['index.html']);
+    expect(readFileSync(join(stagedSiteFor(join(root, 'dist')), 'index.html'), 'utf8')).toBe('interrupted');
+    expect(readdirSync(join(root, 'dist.staging')).sort()).toEqual(['.zwgk-output', 'site']);
+
+    const again = await prepareStaging(join(root, 'dist'), { sameAs: join(root, 'no-cache'), leave: [] });
+    await again.cleared;
+    expect(again.kept).toEqual([]);
+    expect(readdirSync(join(root, 'dist.staging'))).toEqual(['.zwgk-output']);
+  });
+
   it('discards a staging folder', async () => {
     const root = tempDir('publish');
     const staging = site(root, 'dist.staging', 'partial');
