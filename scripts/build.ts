@@ -29,10 +29,11 @@ import { dim, fail, green, printProblems } from './lib/output.ts';
 import { createProgress } from './lib/progress.ts';
 import { projectRoot } from './lib/project.ts';
 import { CACHE_DIR_ENV, DEFAULT_CACHE_DIR, useRenderCache } from './lib/render-cache.ts';
-import { checkContent, checkedPortalFile } from './lib/check-content.ts';
+import { checkContent, checkedPortalFile, knownDigestsFile } from './lib/check-content.ts';
 import { claimFolders, DEFAULT_WAIT_SECONDS, lockOutput } from './lib/claim-folders.ts';
 import { discardStaging, prepareStaging, publishStaging, restoreInterrupted, stagedSiteFor } from './lib/publish.ts';
 import { SEARCH_INDEX_PATH } from './lib/search-index.ts';
+import { KnownDigests } from './lib/known-digests.ts';
 
 const { values } = parseArgs({
   options: { content: { type: 'string' }, out: { type: 'string' }, 'cache-dir': { type: 'string' }, wait: { type: 'string' }, timings: { type: 'boolean', default: false }, preview: { type: 'boolean', default: false } },
@@ -78,7 +79,9 @@ await restoreInterrupted(outDir);
 
 try {
   // Pages unchanged since the site left in staging was built stay in place (see prepareStaging).
-  const { cleared, kept } = await prepareStaging(outDir, { sameAs: join(cacheDir, 'astro', 'dist'), leave: [SEARCH_INDEX_PATH] });
+  const digests = KnownDigests.load(knownDigestsFile(cacheDir));
+  const { cleared, kept } = await prepareStaging(outDir, { sameAs: join(cacheDir, 'astro', 'dist'), leave: [SEARCH_INDEX_PATH], digests });
+  digests.save();
   const keptFile = join(cacheDir, 'kept-pages.json');
   await writeFile(keptFile, JSON.stringify(kept));
   process.env[KEPT_PAGES_ENV] = keptFile;

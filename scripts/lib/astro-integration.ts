@@ -34,8 +34,9 @@ import { indexPortal } from '../../src/lib/portal-index.ts';
 import { ATTACHMENT_HEADERS, headersFile } from '../../src/lib/security-headers.ts';
 import { reportUrl } from '../../src/lib/urls.ts';
 import { attachmentSource, copyAttachments, publishedAttachments } from './attachments.ts';
-import { checkContent, checkedPortalFile, verifiedRecordFile } from './check-content.ts';
+import { checkContent, checkedPortalFile, knownDigestsFile, verifiedRecordFile } from './check-content.ts';
 import { removeFiles } from './fs-tree.ts';
+import { KnownDigests } from './known-digests.ts';
 import { searchIndexKey } from './cache-key.ts';
 import { red } from './output.ts';
 import { projectRoot } from './project.ts';
@@ -106,7 +107,9 @@ async function completeSite(siteDir: string, portal: Portal, contentDir: string,
   await writeFile(join(siteDir, '_headers'), headersFile({ hsts: portal.site.hsts }));
   const verifying = performance.now();
   const sourceOf = new Map(portal.reports.map((report) => [reportUrl(report.id), report.sourceFile]));
-  const issues = (await verifySite(siteDir, verifiedRecordFile(siteDir, cacheDirFromEnv()))).map((issue) => ({ ...issue, source: sourceOf.get(issue.page) }));
+  const digests = KnownDigests.load(knownDigestsFile(cacheDirFromEnv()));
+  const issues = (await verifySite(siteDir, { record: verifiedRecordFile(siteDir, cacheDirFromEnv()), digests })).map((issue) => ({ ...issue, source: sourceOf.get(issue.page) }));
+  digests.save();
   const phases: [string, number][] = [
     ['整理输出', verifying - completing],
     ['校验链接', performance.now() - verifying],

@@ -44,6 +44,11 @@ export function verifiedRecordFile(siteDir: string, cacheDir: string): string {
   return join(cacheDir, 'verified', `${createHash('sha256').update(siteDir).digest('hex').slice(0, 16)}.json`);
 }
 
+/** Where the digests of the files a build read are kept (see KnownDigests). */
+export function knownDigestsFile(cacheDir: string): string {
+  return join(cacheDir, 'known-digests.json');
+}
+
 /**
  * How `contentDir` is read by every command: parsed front matter kept in `cacheDir`.
  * `preview`: the site is built to be looked at on this computer (site.yaml may leave out `url`).

@@ -18,6 +18,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, readdir, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { keepFilesSameAs } from './fs-tree.ts';
+import type { KnownDigests } from './known-digests.ts';
 import { markOwned, OUTPUT_MARKER } from './owned-folders.ts';
 
 const trimmed = (outDir: string) => outDir.replace(/[\\/]+$/, '');
@@ -47,6 +48,7 @@ export interface Reuse {
   sameAs: string;
   /** Folders left as they are, for their own publishing to bring up to date (the search index's hard links). */
   leave: string[];
+  digests: KnownDigests;
 }
 
 /**
@@ -74,7 +76,7 @@ export async function prepareStaging(outDir: string, reuse?: Reuse): Promise<{ c
   }
   if (!reused) return { cleared, kept: [] };
   if (reused !== 'site') await rename(join(staging, reused), site);
-  return { cleared, kept: keepFilesSameAs(site, reuse!.sameAs, reuse!.leave) };
+  return { cleared, kept: keepFilesSameAs(site, reuse!.sameAs, reuse!.leave, reuse!.digests) };
 }
 
 export async function discardStaging(outDir: string): Promise<void> {

@@ -10,16 +10,17 @@
  *
  * What passed is recorded (the site's files, each page's digest): a page
  * whose bytes are unchanged since is skipped, as long as no file the site
- * had then has gone — its links reach only files and its own ids. Nothing
- * depends on what Astro says it rendered.
+ * had then has gone — its links reach only files and its own ids. A page's
+ * digest is known without reading it when its file is unchanged since it was
+ * last read (see KnownDigests). Nothing depends on what Astro says it rendered.
  */
-import { hash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { treeEntries } from './fs-tree.ts';
+import { digestOf, type KnownDigests } from './known-digests.ts';
 
 export interface SiteIssue {
   /** URL path of the page, e.g. `/reports/2021/foo/`. */
@@ -95,7 +96,7 @@ export function verifyPages(dir: string, files: readonly string[], pages: readon
     const page = pageUrlOf(file);
     // Synchronous: pages are read one after another, and a promise per file costs more than the read.
     const bytes = readFileSync(join(dir, file));
-    const digest = hash('sha1', bytes, 'base64');
+    const digest = digestOf(bytes);
     passedNow[file] = digest;
     if (passed[file] === digest) continue;
     const html = bytes.toString('utf8');
@@ -170,25 +171,39 @@ async function readVerified(record: string | undefined, files: readonly string[]
   }
 }
 
-/**
- * Checks the HTML pages of the built site in `dir` on every core (the pages
- * are many and independent). With `record` (a file), pages unchanged since
- * the site recorded there passed are skipped, and a site that passes is recorded.
- */
-export async function verifySite(dir: string, record?: string, threads = availableParallelism()): Promise<SiteIssue[]> {
+/** How `verifySite` may skip pages, and on how many threads it reads the rest. */
+export interface VerifyOptions {
+  /** A file recording what passed: pages unchanged since the site recorded there passed are skipped, and a site that passes is recorded. */
+  record?: string;
+  /** With `record`: pages whose digest is known from their file's identity are not even read. */
+  digests?: KnownDigests;
+  threads?: number;
+}
+
+/** Checks the HTML pages of the built site in `dir` on every core (the pages are many and independent). */
+export async function verifySite(dir: string, { record, digests, threads = availableParallelism() }: VerifyOptions = {}): Promise<SiteIssue[]> {
   const files = Array.from(treeEntries(dir), (entry) => entry.path);
-  const pages = files.filter((name) => name.endsWith('.html'));
   const passed = await readVerified(record, files);
-  const parts = Math.max(1, Math.min(threads, Math.ceil(pages.length / 500)));
+  const statTime = Date.now();
+  const pages = files.filter((name) => name.endsWith('.html')).map((file) => ({ file, stats: digests && statSync(join(dir, file)) }));
+  const unread: PageDigests = {};
+  const toRead = pages.filter(({ file, stats }) => {
+    const known = stats && digests!.known(stats);
+    if (known === undefined || passed[file] !== known) return true;
+    unread[file] = known;
+    return false;
+  });
+  const share = (part: number, parts: number) => toRead.filter((_, index) => index % parts === part).map(({ file }) => file);
+  const parts = Math.max(1, Math.min(threads, Math.ceil(toRead.length / 500)));
   const results =
     parts === 1
-      ? [verifyPages(dir, files, pages, passed)]
+      ? [verifyPages(dir, files, share(0, 1), passed)]
       : await Promise.all(
           Array.from({ length: parts }, (_, part) => {
-            const share = pages.filter((_, index) => index % parts === part);
-            const known = Object.fromEntries(share.flatMap((page) => (passed[page] ? [[page, passed[page]]] : [])));
+            const mine = share(part, parts);
+            const known = Object.fromEntries(mine.flatMap((page) => (passed[page] ? [[page, passed[page]]] : [])));
             return new Promise<ReturnType<typeof verifyPages>>((resolve, reject) => {
-              const worker = new Worker(new URL('./verify-worker.ts', import.meta.url), { workerData: { dir, files, pages: share, passed: known } });
+              const worker = new Worker(new URL('./verify-worker.ts', import.meta.url), { workerData: { dir, files, pages: mine, passed: known } });
               worker.once('message', resolve);
               worker.once('error', reject);
               // A worker that ends without answering (process.exit) must not leave the build waiting.
@@ -197,9 +212,11 @@ export async function verifySite(dir: string, record?: string, threads = availab
           }),
         );
   const issues = results.flatMap((result) => result.issues);
+  const passedNow: PageDigests = Object.assign(unread, ...results.map((result) => result.passed));
+  if (digests) for (const { file, stats } of toRead) if (passedNow[file]) digests.remember(stats!, passedNow[file], statTime);
   if (record && issues.length === 0) {
     await mkdir(dirname(record), { recursive: true });
-    await writeFile(`${record}.part`, JSON.stringify({ files, passed: Object.assign({}, ...results.map((result) => result.passed)) } satisfies Verified));
+    await writeFile(`${record}.part`, JSON.stringify({ files, passed: passedNow } satisfies Verified));
     await rename(`${record}.part`, record);
   }
   return issues;

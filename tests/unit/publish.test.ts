@@ -2,7 +2,10 @@ import { tempDir } from '../helpers/temp.ts';
 import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { KnownDigests } from '../../scripts/lib/known-digests.ts';
 import { discardStaging, prepareStaging, publishStaging, restoreInterrupted, stagedSiteFor } from '../../scripts/lib/publish.ts';
+
+const noDigests = () => KnownDigests.load(join(tempDir('digests'), 'known.json'));
 
 function site(root: string, name: string, marker: string): string {
   const dir = join(root, name);
@@ -77,7 +80,7 @@ describe('publishing a staged build', () => {
     writeFileSync(join(older, 'search-index', 'manifest.json'), '{}');
     const astroCopies = site(root, 'cache/astro/dist', 'unchanged');
     writeFileSync(join(astroCopies, 'changed.html'), 'new');
-    const { cleared, kept } = await prepareStaging(out, { sameAs: astroCopies, leave: ['search-index'] });
+    const { cleared, kept } = await prepareStaging(out, { sameAs: astroCopies, leave: ['search-index'], digests: noDigests() });
     await cleared;
     expect(kept).toEqual(['index.html']);
     expect(readdirSync(stagedSiteFor(out)).sort()).toEqual(['index.html', 'search-index']);
@@ -91,13 +94,13 @@ describe('publishing a staged build', () => {
     site(root, 'dist.staging/site', 'interrupted');
     site(root, 'dist.staging/replaced', 'older');
     const astroCopies = site(root, 'cache/astro/dist', 'interrupted');
-    const { cleared, kept } = await prepareStaging(join(root, 'dist'), { sameAs: astroCopies, leave: [] });
+    const { cleared, kept } = await prepareStaging(join(root, 'dist'), { sameAs: astroCopies, leave: [], digests: noDigests() });
     await cleared;
     expect(kept).toEqual(['index.html']);
     expect(readFileSync(join(stagedSiteFor(join(root, 'dist')), 'index.html'), 'utf8')).toBe('interrupted');
     expect(readdirSync(join(root, 'dist.staging')).sort()).toEqual(['.zwgk-output', 'site']);
 
-    const again = await prepareStaging(join(root, 'dist'), { sameAs: join(root, 'no-cache'), leave: [] });
+    const again = await prepareStaging(join(root, 'dist'), { sameAs: join(root, 'no-cache'), leave: [], digests: noDigests() });
     await again.cleared;
     expect(again.kept).toEqual([]);
     expect(readdirSync(join(root, 'dist.staging'))).toEqual(['.zwgk-output']);

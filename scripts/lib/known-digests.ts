@@ -1,0 +1,92 @@
+/**
+ * Digests of files the build has read, known again without reading them:
+ * a file whose device, inode, size, modification and change times are those
+ * recorded still has the bytes that were digested — every write, rename over
+ * or truncation gives it a new change time, which no program can set back.
+ * A 10,000-report site and Astro's copies are 800 MB; knowing the digests of
+ * the pages unchanged since the last build spares reading them (pages from
+ * two builds back are often no longer in memory).
+ *
+ * Kept in the build's cache, one entry per file, dropped once unseen for
+ * `KEPT_RUNS` builds (a site is built over every third build).
+ */
+import { hash } from 'node:crypto';
+import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync, type Stats } from 'node:fs';
+import { dirname } from 'node:path';
+
+const KEPT_RUNS = 6;
+
+/**
+ * A file changed less than this long before it is examined is not recorded:
+ * a second write within the same tick of the file system's clock could leave
+ * every time as it was (the "racy" case git also guards against).
+ */
+const SETTLED_MS = 2000;
+
+type Entry = [stamp: string, digest: string, seen: number];
+
+interface Saved {
+  run: number;
+  files: Record<string, Entry>;
+}
+
+const identity = (stats: Stats) => `${stats.dev}:${stats.ino}`;
+const stampOf = (stats: Stats) => `${stats.size}:${stats.mtimeMs}:${stats.ctimeMs}`;
+
+/** The digest `verifySite` and `keepFilesSameAs` compare: SHA-1 of the bytes, base64. */
+export function digestOf(bytes: Uint8Array): string {
+  return hash('sha1', bytes, 'base64');
+}
+
+export class KnownDigests {
+  readonly #file: string;
+  readonly #run: number;
+  readonly #files: Map<string, Entry>;
+
+  private constructor(file: string, saved: Saved) {
+    this.#file = file;
+    this.#run = saved.run + 1;
+    this.#files = new Map(Object.entries(saved.files));
+  }
+
+  /** The digests recorded in `file` (none if it is missing or unreadable). */
+  static load(file: string): KnownDigests {
+    try {
+      return new KnownDigests(file, JSON.parse(readFileSync(file, 'utf8')) as Saved);
+    } catch {
+      return new KnownDigests(file, { run: 0, files: {} });
+    }
+  }
+
+  /** The recorded digest of the file whose `stats` these are, if it is unchanged since. */
+  known(stats: Stats): string | undefined {
+    const entry = this.#files.get(identity(stats));
+    if (!entry || entry[0] !== stampOf(stats)) return undefined;
+    entry[2] = this.#run;
+    return entry[1];
+  }
+
+  /** Records `digest` for the file whose `stats` were taken (at `statTime`, `Date.now()`) before its bytes were read. */
+  remember(stats: Stats, digest: string, statTime: number): void {
+    if (stats.ctimeMs > statTime - SETTLED_MS) return;
+    this.#files.set(identity(stats), [stampOf(stats), digest, this.#run]);
+  }
+
+  /** The digest of `path`'s bytes: recorded, or read and recorded. */
+  digest(path: string): string {
+    const statTime = Date.now();
+    const stats = statSync(path);
+    const known = this.known(stats);
+    if (known !== undefined) return known;
+    const digest = digestOf(readFileSync(path));
+    this.remember(stats, digest, statTime);
+    return digest;
+  }
+
+  save(): void {
+    const files = Object.fromEntries([...this.#files].filter(([, entry]) => entry[2] > this.#run - KEPT_RUNS));
+    mkdirSync(dirname(this.#file), { recursive: true });
+    writeFileSync(`${this.#file}.part`, JSON.stringify({ run: this.#run, files } satisfies Saved));
+    renameSync(`${this.#file}.part`, this.#file);
+  }
+}
