@@ -1,5 +1,5 @@
 /** Walking, linking and pruning folder trees with few system calls: a site or a cache holds ~100,000 files. */
-import { copyFileSync, existsSync, linkSync, lstatSync, mkdirSync, readdirSync, rmdirSync, rmSync, unlinkSync } from 'node:fs';
+import { copyFileSync, existsSync, linkSync, lstatSync, mkdirSync, readdirSync, renameSync, rmdirSync, rmSync, unlinkSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { KnownDigests } from './known-digests.ts';
 
@@ -37,14 +37,19 @@ function sameFile(a: string, b: string): boolean {
 
 function mirrorLinks(source: string, target: string): void {
   mkdirSync(target, { recursive: true });
-  const stale = new Map(readdirSync(target, { withFileTypes: true }).map((entry) => [entry.name, entry]));
-  for (const entry of readdirSync(source, { withFileTypes: true })) {
+  const wanted = readdirSync(source, { withFileTypes: true });
+  const names = new Set(wanted.map((entry) => entry.name));
+  const present = new Map(readdirSync(target, { withFileTypes: true }).map((entry) => [entry.name, entry]));
+  // A folder going is renamed to one coming (a new version of the search index): most of its files are the links wanted there.
+  const going = [...present.values()].filter((entry) => entry.isDirectory() && !names.has(entry.name));
+  for (const entry of wanted) {
     const from = join(source, entry.name);
     const to = join(target, entry.name);
-    const there = stale.get(entry.name);
-    stale.delete(entry.name);
+    const there = present.get(entry.name);
     if (entry.isDirectory()) {
       if (there && !there.isDirectory()) unlinkSync(to);
+      const renamed = there?.isDirectory() ? undefined : going.pop();
+      if (renamed) renameSync(join(target, renamed.name), to);
       mirrorLinks(from, to);
       continue;
     }
@@ -58,7 +63,7 @@ function mirrorLinks(source: string, target: string): void {
       copyFileSync(from, to);
     }
   }
-  for (const name of stale.keys()) rmSync(join(target, name), { recursive: true, force: true });
+  for (const name of present.keys()) if (!names.has(name)) rmSync(join(target, name), { recursive: true, force: true });
 }
 
 /**

@@ -82,4 +82,17 @@ describe('linkTree', () => {
     expect(readdirSync(earlier).sort()).toEqual(['old.bin', 'olddir', 'x']);
     expect(existsSync(join(earlier, 'old.bin'))).toBe(true);
   });
+
+  it('brings a copy of an earlier version up to date when the source’s versioned folder has a new name', async () => {
+    const earlier = tree({ 'v1/kept.bin': '同', 'v1/changed.bin': '旧', 'v1/old.bin': '删' });
+    const source = tree({ 'manifest.json': '{"base":"v2"}', 'v2/changed.bin': '新', 'v2/new.bin': '增' });
+    linkSync(join(earlier, 'v1/kept.bin'), join(source, 'v2/kept.bin'));
+    const target = join(tempDir('target'), 'index');
+    await linkTree(earlier, target);
+    await linkTree(source, target);
+    expect(listing(target)).toEqual(['manifest.json', 'v2', 'v2/changed.bin', 'v2/kept.bin', 'v2/new.bin']);
+    for (const file of ['manifest.json', 'v2/changed.bin', 'v2/kept.bin', 'v2/new.bin']) expect(statSync(join(target, file)).ino, file).toBe(statSync(join(source, file)).ino);
+    expect(listing(earlier)).toEqual(['v1', 'v1/changed.bin', 'v1/kept.bin', 'v1/old.bin']);
+    expect(readFileSync(join(earlier, 'v1/changed.bin'), 'utf8')).toBe('旧');
+  });
 });
