@@ -1,5 +1,4 @@
 // @ts-check
-import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import { fileURLToPath } from 'node:url';
 import { zwgk } from './scripts/lib/astro-integration.ts';
@@ -30,6 +29,6 @@ export default defineConfig({
   },
   devToolbar: { enabled: false },
   prefetch: false,
-  // The sitemap integration lists HTML pages; the open-data files have their own sitemap (src/pages/sitemap-open-data.xml.ts).
-  integrations: [zwgk(), sitemap({ customSitemaps: [`${site}/sitemap-open-data.xml`] })],
+  // zwgk() also writes the XML sitemaps (scripts/lib/xml-sitemap.ts).
+  integrations: [zwgk()],
 });

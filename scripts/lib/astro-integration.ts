@@ -5,9 +5,10 @@
  *   astro:config:setup  check the content (unless `npm run build` already
  *                       did) and hand the checked portal to the pages
  *   astro:build:start   build the search index in another process, beside Astro
- *   astro:build:done    publish the search index, copy the attachments the
- *                       documents use, write _headers, verify every page's
- *                       links from the files written (verifySite)
+ *   astro:build:done    write the XML sitemaps, publish the search index,
+ *                       copy the attachments the documents use, write
+ *                       _headers, verify every page's links from the files
+ *                       written (verifySite)
  *   astro:server:setup  dev: serve the attachments and the search index with
  *                       the headers the published site sends; on every edit
  *                       under the content folder check again, rebuild the
@@ -18,7 +19,7 @@
  * the output folder — the lock, staging and the swap into place — and reads
  * how the build went from the file named in `$ZWGK_BUILD_REPORT`.
  */
-import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
+import type { AstroConfig, AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { createReadStream } from 'node:fs';
 import { readFile, stat, writeFile } from 'node:fs/promises';
 import type { ServerResponse } from 'node:http';
@@ -45,6 +46,7 @@ import { publishSearchIndex, SEARCH_INDEX_PATH } from './search-index.ts';
 import { searchIndexInput } from './search-input.ts';
 import { buildSearchIndexInWorker, type SearchWorkerResult } from './search-worker.ts';
 import { verifySite, type SiteIssue } from './verify-site.ts';
+import { writeXmlSitemaps } from './xml-sitemap.ts';
 
 /** `npm run build` names a file here; the integration writes a `BuildReport` to it. */
 export const BUILD_REPORT_ENV = 'ZWGK_BUILD_REPORT';
@@ -97,9 +99,16 @@ function searchIndexOf(portal: Portal): Promise<SearchWorkerResult> {
   return buildSearchIndexInWorker(searchIndexInput(indexPortal(portal), join(cacheDir, 'search'), searchIndexKey(projectRoot)));
 }
 
+/** What Astro generated: the site's address and its pages' paths, for the XML sitemaps. */
+interface Generated {
+  site: URL;
+  pages: string[];
+}
+
 /** Everything the published site holds besides Astro's pages, written into `siteDir`, then every page verified. */
-async function completeSite(siteDir: string, portal: Portal, contentDir: string, search: Promise<SearchWorkerResult>, started: number): Promise<BuildReport> {
+async function completeSite(siteDir: string, portal: Portal, contentDir: string, generated: Generated, search: Promise<SearchWorkerResult>, started: number): Promise<BuildReport> {
   const completing = performance.now();
+  await writeXmlSitemaps(siteDir, generated.site, generated.pages);
   const built = await search;
   const searchMs = performance.now() - started;
   await publishSearchIndex(built, siteDir);
@@ -135,10 +144,12 @@ export function zwgk(): AstroIntegration {
   let portal: Portal | undefined;
   let search: Promise<SearchWorkerResult> | undefined;
   let buildStarted = 0;
+  let config: AstroConfig | undefined;
   return {
     name: 'zwgk',
     hooks: {
-      'astro:config:setup': async ({ command, config, logger }) => {
+      'astro:config:setup': async ({ command, config: setup, logger }) => {
+        config = setup;
         contentDir = contentDirFor(fileURLToPath(config.root));
         // npm run build checked the content before it started Astro; `astro sync` needs no content.
         if (process.env[CHECKED_PORTAL_ENV] || (command !== 'dev' && command !== 'build')) return;
@@ -153,9 +164,10 @@ export function zwgk(): AstroIntegration {
         // Settled in astro:build:done; a failed render must not leave it unhandled meanwhile.
         search.catch(() => undefined);
       },
-      'astro:build:done': async ({ dir, assets }) => {
+      'astro:build:done': async ({ dir, assets, pages }) => {
         await removeNotGenerated(fileURLToPath(dir), assets);
-        const report = await completeSite(fileURLToPath(dir), portal!, contentDir, search!, buildStarted);
+        const generated = { site: new URL(config!.base, config!.site), pages: pages.map((page) => page.pathname) };
+        const report = await completeSite(fileURLToPath(dir), portal!, contentDir, generated, search!, buildStarted);
         const reportFile = process.env[BUILD_REPORT_ENV];
         // npm run build prints the issues and fails without a stack trace; a bare astro build fails here.
         if (reportFile) await writeFile(reportFile, JSON.stringify(report));

@@ -1,6 +1,6 @@
 /**
- * The open-data files for search engines: @astrojs/sitemap lists HTML pages
- * only, so this second sitemap is added to its index (astro.config.mjs, `customSitemaps`).
+ * The open-data files for search engines: the page sitemaps list HTML pages
+ * only, so this second sitemap is named in their index (scripts/lib/xml-sitemap.ts).
  */
 import type { APIRoute } from 'astro';
 import { getPortal } from '../data/portal.ts';
