@@ -44,15 +44,19 @@ const started = performance.now();
 const seconds = () => ((performance.now() - started) / 1000).toFixed(1);
 const progress = createProgress();
 const timings: [string, number][] = [];
+/** The phase being timed; the integration's phases, added to `timings` already timed, never are. */
+let currentPhase: [string, number] | undefined;
 let phaseStarted = performance.now();
 /** Records how long the current phase took. */
 function endPhase() {
-  if (timings.length > 0) timings[timings.length - 1]![1] = performance.now() - phaseStarted;
+  if (currentPhase) currentPhase[1] = performance.now() - phaseStarted;
+  currentPhase = undefined;
 }
 /** Starts a phase on the progress line. */
 function phase(name: string) {
   endPhase();
-  timings.push([name, 0]);
+  currentPhase = [name, 0];
+  timings.push(currentPhase);
   phaseStarted = performance.now();
   progress.phase(name);
 }

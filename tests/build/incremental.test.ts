@@ -59,6 +59,17 @@ describe('a rebuild after one report is edited and one added', () => {
     expect(unchanged.stderr).toMatch(/各阶段用时：检查内容 \d+\.\d 秒，生成页面 \d+\.\d 秒，整理输出 \d+\.\d 秒，校验链接 \d+\.\d 秒/);
   });
 
+  it('times each phase on its own: none longer than the whole build, together about the whole build', () => {
+    const phases = [...unchanged.stderr.match(/各阶段用时：[^（\n]*/)![0].matchAll(/(\d+\.\d) 秒/g)].map(([, s]) => Number(s));
+    const total = Number(/构建完成.*用时 (\d+\.\d) 秒/.exec(unchanged.stderr)![1]);
+    expect(phases.length).toBeGreaterThanOrEqual(5);
+    for (const s of phases) expect(s).toBeLessThanOrEqual(total);
+    // Each is rounded to a tenth of a second; outside the phases only the lock and the last messages take time.
+    const sum = phases.reduce((sum, s) => sum + s, 0);
+    expect(sum).toBeLessThanOrEqual(total + 0.05 * phases.length);
+    expect(sum).toBeGreaterThanOrEqual(total - 0.05 * phases.length - 0.5);
+  });
+
   it('shows the new title on the report page and in its column, year, agency and catalogue listings', () => {
     expect(html(outDir, '/reports/2019/jyj-jihua/')('h1').text()).toBe(NEW_TITLE);
     expect(html(outDir, '/reports/2019/jyj-jihua/')('.report-body').text()).toContain('课后服务提质');
