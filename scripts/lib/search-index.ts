@@ -188,52 +188,65 @@ class GramFileWriter {
     this.cache = cache;
   }
 
+  /** Each gram's local number in the group being written, by gram id; -1 outside it. */
+  private localNumbers = new Int32Array(0);
+
   async write(dir: string, base: string, records: SpilledRecords): Promise<void> {
     const size = records.terms.length;
+    if (this.localNumbers.length < this.collector.terms.length) this.localNumbers = new Int32Array(this.collector.terms.length).fill(-1);
     // Dense local numbers for the grams of this group, in order of first record.
-    const local = new Map<number, number>();
+    const groupTerms: number[] = [];
     const localOf = new Int32Array(size);
     for (let i = 0; i < size; i++) {
-      let at = local.get(records.terms[i]!);
-      if (at === undefined) local.set(records.terms[i]!, (at = local.size));
+      const term = records.terms[i]!;
+      let at = this.localNumbers[term]!;
+      if (at < 0) {
+        at = this.localNumbers[term] = groupTerms.length;
+        groupTerms.push(term);
+      }
       localOf[i] = at;
     }
-    const starts = new Int32Array(local.size + 1);
+    for (const term of groupTerms) this.localNumbers[term] = -1;
+    const starts = new Int32Array(groupTerms.length + 1);
     for (let i = 0; i < size; i++) starts[localOf[i]! + 1]!++;
-    for (let i = 0; i < local.size; i++) starts[i + 1]! += starts[i]!;
+    for (let i = 0; i < groupTerms.length; i++) starts[i + 1]! += starts[i]!;
     const order = new Int32Array(size);
-    const next = starts.slice(0, local.size);
+    const next = starts.slice(0, groupTerms.length);
     for (let i = 0; i < size; i++) order[next[localOf[i]!]!++] = i;
 
     // Every gram's list, then every gram's positions, in two buffers; each gram's data is a view into them.
     const lists = new ByteWriter(size * 4);
     const positions = new ByteWriter(records.payload.length + 16);
-    const spans: [term: number, listStart: number, listEnd: number, positionStart: number, positionEnd: number][] = [];
-    for (const [term, at] of local) {
-      const listStart = lists.size;
-      const positionStart = positions.size;
+    const listEnds = new Int32Array(groupTerms.length);
+    const positionEnds = new Int32Array(groupTerms.length);
+    for (let at = 0; at < groupTerms.length; at++) {
       let previous = 0;
       for (let k = starts[at]!; k < starts[at + 1]!; k++) {
         const record = order[k]!;
         lists.varint(records.docs[record]! - previous).varint(records.counts[record]!);
         previous = records.docs[record]!;
         const from = records.positionStarts[record]!;
-        positions.raw(records.payload.subarray(from, from + records.positionBytes[record]!));
+        positions.raw(records.payload, from, from + records.positionBytes[record]!);
       }
-      spans.push([term, listStart, lists.size, positionStart, positions.size]);
+      listEnds[at] = lists.size;
+      positionEnds[at] = positions.size;
     }
     const listBytes = lists.finish();
     const positionBytes = positions.finish();
     const byBucket = new Map<number, GramData[]>();
-    for (const [term, listStart, listEnd, positionStart, positionEnd] of spans) {
+    groupTerms.forEach((term, at) => {
       const gram = this.collector.textOf(term);
       const bucket = bucketOf(gram, this.buckets);
-      const at = local.get(term)!;
-      const data: GramData = { gram, documents: starts[at + 1]! - starts[at]!, list: listBytes.subarray(listStart, listEnd), positions: positionBytes.subarray(positionStart, positionEnd) };
-      const grams = byBucket.get(bucket);
-      if (grams) grams.push(data);
+      const data: GramData = {
+        gram,
+        documents: starts[at + 1]! - starts[at]!,
+        list: listBytes.subarray(at === 0 ? 0 : listEnds[at - 1], listEnds[at]),
+        positions: positionBytes.subarray(at === 0 ? 0 : positionEnds[at - 1], positionEnds[at]),
+      };
+      const inBucket = byBucket.get(bucket);
+      if (inBucket) inBucket.push(data);
       else byBucket.set(bucket, [data]);
-    }
+    });
     const files = new Map<string, IndexFile>();
     for (const grams of byBucket.values()) {
       // Sorted by gram, not by when grams were first seen: the same input gives the same bytes.

@@ -116,10 +116,13 @@ export class ByteWriter {
     return this;
   }
 
-  raw(data: Uint8Array): this {
-    this.reserve(data.length);
-    this.buffer.set(data, this.length);
-    this.length += data.length;
+  /** Appends `data[start, end)`; short runs byte by byte (cheaper than a view per call, which the index builder makes millions of). */
+  raw(data: Uint8Array, start = 0, end = data.length): this {
+    const count = end - start;
+    this.reserve(count);
+    if (count > 32) this.buffer.set(data.subarray(start, end), this.length);
+    else for (let i = 0; i < count; i++) this.buffer[this.length + i] = data[start + i]!;
+    this.length += count;
     return this;
   }
 
