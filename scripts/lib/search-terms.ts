@@ -6,7 +6,7 @@
  * at a time. The records are also kept, document by document, for the next
  * build (GramSnapshot), so documents that did not change are not scanned again.
  */
-import { appendFileSync, closeSync, mkdirSync, openSync, readFileSync, readSync, rmSync, writeSync } from 'node:fs';
+import { appendFileSync, closeSync, fstatSync, mkdirSync, openSync, readFileSync, readSync, rmSync, writeSync } from 'node:fs';
 import { readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { bucketOf, ByteReader, ByteWriter, GRAM_LENGTH } from '../../src/lib/search/format.ts';
@@ -405,33 +405,60 @@ export class RecordSpill {
 
 /**
  * The grams each document had in the last build: the vocabulary in its
- * numbering (meta.json), and per document, by what it is made of, where its
- * records are in the record files.
+ * numbering (meta.json), and per document, in document order, where its
+ * records are in the record files. A patched build appends the records of
+ * the documents it changed (a full build writes the files afresh).
  */
 interface SnapshotMeta {
   version: string;
+  /** The index (its hash) built from these records, which a patch starts from. */
+  index: string;
   terms: string[];
-  documents: [key: string, records: number, positionBytes: number, length: number, headLength: number][];
+  documents: SnapshotDocument[];
 }
 
+/** A document's key (what its grams are made of), then where its records are and its stream's lengths. */
+type SnapshotDocument = [key: string, records: number, positionBytes: number, length: number, headLength: number, offset: number, byteOffset: number];
+
 const SNAPSHOT_FILES = ['terms', 'counts', 'positionBytes', 'positions'] as const;
+type SnapshotFiles = Record<(typeof SNAPSHOT_FILES)[number], number>;
+
+function openSnapshotFiles(dir: string, flags: string): SnapshotFiles {
+  return Object.fromEntries(SNAPSHOT_FILES.map((kind) => [kind, openSync(join(dir, `${kind}.bin`), flags)])) as SnapshotFiles;
+}
+
+function writeAll(file: number, data: Uint8Array): void {
+  for (let written = 0; written < data.length; ) written += writeSync(file, data, written);
+}
+
+/** Appends a document's records; returns where they start (in records, in position bytes). */
+function appendRecords(files: SnapshotFiles, at: { records: number; bytes: number }, key: string, grams: DocumentGrams): SnapshotDocument {
+  writeAll(files.terms, bytesOf(grams.termIds));
+  writeAll(files.counts, bytesOf(grams.counts));
+  writeAll(files.positionBytes, bytesOf(grams.positionBytes));
+  writeAll(files.positions, grams.positions);
+  const entry: SnapshotDocument = [key, grams.termIds.length, grams.positions.length, grams.length, grams.headLength, at.records, at.bytes];
+  at.records += grams.termIds.length;
+  at.bytes += grams.positions.length;
+  return entry;
+}
 
 export class GramSnapshot {
   readonly terms: string[];
-  private readonly documents: Map<string, { offset: number; byteOffset: number; records: number; bytes: number; length: number; headLength: number }>;
-  private readonly files: Record<(typeof SNAPSHOT_FILES)[number], number>;
+  /** The index these records were last built into. */
+  readonly index: string;
+  private readonly dir: string;
+  private readonly meta: SnapshotMeta;
+  private readonly byKey: Map<string, SnapshotDocument>;
+  private files: SnapshotFiles | undefined;
 
   private constructor(meta: SnapshotMeta, dir: string) {
+    this.meta = meta;
+    this.dir = dir;
     this.terms = meta.terms;
-    this.documents = new Map();
-    let offset = 0;
-    let byteOffset = 0;
-    for (const [key, records, bytes, length, headLength] of meta.documents) {
-      this.documents.set(key, { offset, byteOffset, records, bytes, length, headLength });
-      offset += records;
-      byteOffset += bytes;
-    }
-    this.files = Object.fromEntries(SNAPSHOT_FILES.map((kind) => [kind, openSync(join(dir, `${kind}.bin`), 'r')])) as GramSnapshot['files'];
+    this.index = meta.index;
+    this.byKey = new Map(meta.documents.map((entry) => [entry[0], entry]));
+    this.files = openSnapshotFiles(dir, 'r');
   }
 
   /** The snapshot in `dir`, if it was written by a build of this version. */
@@ -444,32 +471,71 @@ export class GramSnapshot {
     }
   }
 
+  /** How many documents the last build had. */
+  get documents(): number {
+    return this.meta.documents.length;
+  }
+
+  /** The key of the last build's document `doc`. */
+  keyAt(doc: number): string {
+    return this.meta.documents[doc]![0];
+  }
+
   /** A document's grams, read from disk, if the last build had a document made of the same. */
   read(key: string): DocumentGrams | undefined {
-    const entry = this.documents.get(key);
-    if (!entry) return undefined;
+    const entry = this.byKey.get(key);
+    return entry && this.readEntry(entry);
+  }
+
+  /** The grams of the last build's document `doc`. */
+  readAt(doc: number): DocumentGrams {
+    return this.readEntry(this.meta.documents[doc]!);
+  }
+
+  /** The stream lengths of the last build's document `doc`. */
+  lengthsAt(doc: number): { length: number; headLength: number } {
+    const [, , , length, headLength] = this.meta.documents[doc]!;
+    return { length, headLength };
+  }
+
+  private readEntry([, records, bytes, length, headLength, offset, byteOffset]: SnapshotDocument): DocumentGrams {
+    const files = this.files!;
     const grams: DocumentGrams = {
-      termIds: new Int32Array(entry.records),
-      counts: new Uint32Array(entry.records),
-      positionBytes: new Uint32Array(entry.records),
-      positions: new Uint8Array(entry.bytes),
-      length: entry.length,
-      headLength: entry.headLength,
+      termIds: new Int32Array(records),
+      counts: new Uint32Array(records),
+      positionBytes: new Uint32Array(records),
+      positions: new Uint8Array(bytes),
+      length,
+      headLength,
     };
-    readSync(this.files.terms, bytesOf(grams.termIds), 0, entry.records * 4, entry.offset * 4);
-    readSync(this.files.counts, bytesOf(grams.counts), 0, entry.records * 4, entry.offset * 4);
-    readSync(this.files.positionBytes, bytesOf(grams.positionBytes), 0, entry.records * 4, entry.offset * 4);
-    readSync(this.files.positions, grams.positions, 0, entry.bytes, entry.byteOffset);
+    readSync(files.terms, bytesOf(grams.termIds), 0, records * 4, offset * 4);
+    readSync(files.counts, bytesOf(grams.counts), 0, records * 4, offset * 4);
+    readSync(files.positionBytes, bytesOf(grams.positionBytes), 0, records * 4, offset * 4);
+    readSync(files.positions, grams.positions, 0, bytes, byteOffset);
     return grams;
   }
 
   close(): void {
-    for (const file of Object.values(this.files)) closeSync(file);
+    if (this.files) for (const file of Object.values(this.files)) closeSync(file);
+    this.files = undefined;
   }
-}
 
-function writeAll(file: number, data: Uint8Array): void {
-  for (let written = 0; written < data.length; ) written += writeSync(file, data, written);
+  /**
+   * After a patched build: the changed documents' records appended, the
+   * vocabulary and the index replaced. meta.json is replaced last, so a build
+   * stopped before that leaves the previous snapshot whole.
+   */
+  async replace(changed: Map<number, { key: string; grams: DocumentGrams }>, terms: string[], index: string): Promise<void> {
+    this.close();
+    const files = openSnapshotFiles(this.dir, 'a');
+    const at = { records: fstatSync(files.terms).size / 4, bytes: fstatSync(files.positions).size };
+    const documents = [...this.meta.documents];
+    for (const [doc, { key, grams }] of changed) documents[doc] = appendRecords(files, at, key, grams);
+    for (const file of Object.values(files)) closeSync(file);
+    const meta: SnapshotMeta = { version: this.meta.version, index, terms, documents };
+    await writeFile(join(this.dir, 'meta.json.part'), JSON.stringify(meta));
+    await rename(join(this.dir, 'meta.json.part'), join(this.dir, 'meta.json'));
+  }
 }
 
 /** Writes the snapshot for the next build as documents are added; replaces the old one on `finish`. */
@@ -477,8 +543,9 @@ export class GramSnapshotWriter {
   private readonly dir: string;
   private readonly building: string;
   private readonly version: string;
-  private readonly files: Record<(typeof SNAPSHOT_FILES)[number], number>;
-  private readonly documents: SnapshotMeta['documents'] = [];
+  private readonly files: SnapshotFiles;
+  private readonly documents: SnapshotDocument[] = [];
+  private readonly at = { records: 0, bytes: 0 };
 
   constructor(dir: string, version: string) {
     this.dir = dir;
@@ -486,20 +553,16 @@ export class GramSnapshotWriter {
     this.building = `${dir}.building`;
     rmSync(this.building, { recursive: true, force: true });
     mkdirSync(this.building, { recursive: true });
-    this.files = Object.fromEntries(SNAPSHOT_FILES.map((kind) => [kind, openSync(join(this.building, `${kind}.bin`), 'w')])) as GramSnapshotWriter['files'];
+    this.files = openSnapshotFiles(this.building, 'w');
   }
 
   add(key: string, grams: DocumentGrams): void {
-    writeAll(this.files.terms, bytesOf(grams.termIds));
-    writeAll(this.files.counts, bytesOf(grams.counts));
-    writeAll(this.files.positionBytes, bytesOf(grams.positionBytes));
-    writeAll(this.files.positions, grams.positions);
-    this.documents.push([key, grams.termIds.length, grams.positions.length, grams.length, grams.headLength]);
+    this.documents.push(appendRecords(this.files, this.at, key, grams));
   }
 
-  async finish(terms: string[]): Promise<void> {
+  async finish(terms: string[], index: string): Promise<void> {
     for (const file of Object.values(this.files)) closeSync(file);
-    await writeFile(join(this.building, 'meta.json'), JSON.stringify({ version: this.version, terms, documents: this.documents } satisfies SnapshotMeta));
+    await writeFile(join(this.building, 'meta.json'), JSON.stringify({ version: this.version, index, terms, documents: this.documents } satisfies SnapshotMeta));
     await rm(this.dir, { recursive: true, force: true });
     await rename(this.building, this.dir);
   }
