@@ -387,7 +387,7 @@ export async function buildSearchIndex(input: SearchIndexInput, { passRecords = 
       if (isChanged.has(doc)) {
         const after = collector.scan([...report.fields, text()], HEAD_FIELDS);
         documents.push({ doc, before: snapshot.readAt(doc), after });
-        streams.push(after);
+        streams.push({ length: after.length, headLength: after.headLength });
       } else streams.push(snapshot.lengthsAt(doc));
       await documentFiles.add(doc, report, text);
     }
@@ -406,7 +406,7 @@ export async function buildSearchIndex(input: SearchIndexInput, { passRecords = 
       const grams = snapshot?.read(termKey(report)) ?? collector.scan([...report.fields, text()], HEAD_FIELDS);
       spill.add(doc, grams, collector);
       nextSnapshot.add(termKey(report), grams);
-      streams.push(grams);
+      streams.push({ length: grams.length, headLength: grams.headLength });
       await documentFiles.add(doc, report, text);
     }
     await documentFiles.flush();
