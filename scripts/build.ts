@@ -61,6 +61,8 @@ function phase(name: string) {
   progress.phase(name);
 }
 
+const SEARCH_OUTCOME: Record<BuildReport['search'], string> = { reused: '未变，沿用上次', patched: '已按改动更新', built: '已重建' };
+
 const waitSeconds = Number(values.wait ?? DEFAULT_WAIT_SECONDS);
 await claimFolders({ contentDir, cacheDir, outDir, waitSeconds });
 process.env[CONTENT_DIR_ENV] = contentDir;
@@ -106,7 +108,7 @@ try {
   }
   console.error(
     green(
-      `构建完成：${portal.reports.length} 份文件、${report.attachments} 个附件，用时 ${seconds()} 秒（搜索索引${report.searchReused ? '未变，沿用上次' : '已重建'}）。`,
+      `构建完成：${portal.reports.length} 份文件、${report.attachments} 个附件，用时 ${seconds()} 秒（搜索索引${SEARCH_OUTCOME[report.search]}）。`,
     ),
   );
   console.error(dim(`网站已输出到 ${outDir}`));

@@ -49,7 +49,8 @@ export const BUILD_REPORT_ENV = 'ZWGK_BUILD_REPORT';
 
 /** How the build went around Astro, for `npm run build`'s summary and `--timings`. */
 export interface BuildReport {
-  searchReused: boolean;
+  /** The search index: the last one reused, patched after a small edit, or built in full. */
+  search: 'reused' | 'patched' | 'built';
   /** From the start of Astro's build to the index being ready (it builds beside Astro). */
   searchMs: number;
   searchPeakRssBytes: number;
@@ -95,7 +96,7 @@ async function completeSite(siteDir: string, portal: Portal, contentDir: string,
     ['整理输出', verifying - completing],
     ['校验链接', performance.now() - verifying],
   ];
-  return { searchReused: built.reused, searchMs, searchPeakRssBytes: built.peakRssBytes, attachments, phases, issues };
+  return { search: built.reused ? 'reused' : built.patched ? 'patched' : 'built', searchMs, searchPeakRssBytes: built.peakRssBytes, attachments, phases, issues };
 }
 
 /** One line per issue, naming the report's file when the page is a report's. */

@@ -10,6 +10,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { html } from '../helpers/dist.ts';
 import { copyFixture, reportSource, writeContentFile } from '../helpers/fixture-site.ts';
 import { runScript } from '../helpers/run.ts';
+import { SearchIndexReader } from '../../src/lib/search/query.ts';
+import { searchKey } from '../../src/lib/search/normalize.ts';
 
 const contentDir = copyFixture('portal');
 const workDir = tempDir('incremental');
@@ -108,5 +110,26 @@ describe('a rebuild after one report is edited and one added', () => {
   it('rebuilds the search index', () => {
     expect(searchIndexVersion()).not.toBe('');
     expect(searchIndexVersion()).not.toBe(firstIndex);
+  });
+});
+
+describe('a rebuild after only one report’s text changed', () => {
+  let patched: ReturnType<typeof runScript>;
+  beforeAll(() => {
+    const path = join(contentDir, 'reports/2020/jyj-zongjie.md');
+    writeFileSync(path, readFileSync(path, 'utf8').replace(/\n---\n/, '\n---\n\n补记：全县新建“护苗驿站”三处。\n'));
+    patched = build();
+    expect(patched.code, patched.output).toBe(0);
+  }, 60_000);
+
+  it('patches the search index instead of building it again, and search finds the new text', async () => {
+    expect(patched.stderr).toContain('搜索索引已按改动更新');
+    const indexDir = join(outDir, 'search-index');
+    const reader = await SearchIndexReader.open({
+      json: async (path) => JSON.parse(readFileSync(join(indexDir, path), 'utf8')),
+      bytes: async (path) => new Uint8Array(readFileSync(join(indexDir, path))),
+    });
+    const found = await reader.search([searchKey('护苗驿站')], {}, 'relevance');
+    expect(await Promise.all(found.map(async (doc) => (await reader.document(doc)).id))).toEqual(['2020/jyj-zongjie']);
   });
 });
