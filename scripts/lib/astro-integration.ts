@@ -75,10 +75,19 @@ async function checkAndHandOver(contentDir: string, preview: boolean, logger: As
   return portal;
 }
 
-/** The site's search index, built (or reused) in the build's cache. */
-function searchIndexOf(portal: Portal): Promise<SearchWorkerResult> {
-  const cacheDir = cacheDirFromEnv();
-  return buildSearchIndexInWorker(searchIndexInput(indexPortal(portal), join(cacheDir, 'search'), searchIndexKey(projectRoot)));
+/**
+ * Builds the site's search index (or reuses or patches it) in the build's
+ * cache, one build at a time: in dev, edits in quick succession each ask for
+ * one, and two at once would write the same cache.
+ */
+function searchIndexer(): (portal: Portal) => Promise<SearchWorkerResult> {
+  let last: Promise<unknown> = Promise.resolve();
+  return (portal) => {
+    const cacheDir = cacheDirFromEnv();
+    const next = last.then(() => buildSearchIndexInWorker(searchIndexInput(indexPortal(portal), join(cacheDir, 'search'), searchIndexKey(projectRoot))));
+    last = next.catch(() => undefined);
+    return next;
+  };
 }
 
 /** Everything the published site holds besides Astro's pages, written into `siteDir`, then every page verified. */
@@ -117,6 +126,7 @@ export function zwgk(): AstroIntegration {
   let portal: Portal | undefined;
   let search: Promise<SearchWorkerResult> | undefined;
   let buildStarted = 0;
+  const searchIndexOf = searchIndexer();
   return {
     name: 'zwgk',
     hooks: {
