@@ -36,6 +36,7 @@ import {
   type SearchManifest,
 } from '../../src/lib/search/format.ts';
 import { renderedText } from '../../src/markdown/cached.ts';
+import { releaseLock, takeLock } from './build-lock.ts';
 import { linkTree } from './fs-tree.ts';
 import { patchGramFiles, type ChangedDocument } from './search-patch.ts';
 import { GramCollector, GramSnapshot, GramSnapshotWriter, RecordSpill, spillPartitionCount, type SpilledRecords } from './search-terms.ts';
@@ -354,8 +355,28 @@ function patchableChanges(snapshot: GramSnapshot, input: SearchIndexInput, index
   return changed;
 }
 
-/** Builds the index into `<cacheDir>/index/<hash>/`, or reuses it when nothing changed, or patches the last one after a small edit. */
-export async function buildSearchIndex(input: SearchIndexInput, { passRecords = 4_000_000 }: SearchIndexOptions = {}): Promise<SearchIndexResult> {
+/**
+ * Builds the index into `<cacheDir>/index/<hash>/`, or reuses it when nothing
+ * changed, or patches the last one after a small edit. One process at a time
+ * per cache (`npm run dev` and `npm run build` may run together): a patch
+ * appends to the snapshot, which two at once would corrupt.
+ */
+export async function buildSearchIndex(input: SearchIndexInput, options: SearchIndexOptions = {}): Promise<SearchIndexResult> {
+  await mkdir(input.cacheDir, { recursive: true });
+  const lock = join(input.cacheDir, '.lock');
+  const refusal = await takeLock(lock, INDEX_LOCK_WAIT_SECONDS, () => undefined);
+  if (refusal) throw new Error(refusal);
+  try {
+    return await buildLocked(input, options);
+  } finally {
+    releaseLock(lock);
+  }
+}
+
+/** How long an index build waits for another on the same cache (a cold build at 100,000 reports takes minutes). */
+const INDEX_LOCK_WAIT_SECONDS = 1800;
+
+async function buildLocked(input: SearchIndexInput, { passRecords = 4_000_000 }: SearchIndexOptions): Promise<SearchIndexResult> {
   const hash = indexHash(input);
   const indexRoot = join(input.cacheDir, 'index');
   const dir = join(indexRoot, hash);

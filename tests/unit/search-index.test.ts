@@ -3,7 +3,7 @@
  * the browser queries it, through the same reader.
  */
 import { tempDir } from '../helpers/temp.ts';
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -291,5 +291,26 @@ describe('phrases made of common grams, whose positions are fetched by blocks', 
       const ids = await Promise.all((await reader.search([query], {}, 'newest')).map(async (doc) => Number((await reader.document(doc)).id.slice(2))));
       expect(ids.sort((a, b) => a - b), query).toEqual(expected);
     }
+  });
+
+  it('built twice at once on one cache, one after the other: neither corrupts the other', async () => {
+    const cacheDir = join(dir, 'concurrent-cache');
+    await buildSearchIndex({ reports, filterValues: {}, fingerprint: 'blocks', cacheDir });
+    const variant = (doc: number) =>
+      reports.map((report, n) => {
+        if (n !== doc) return report;
+        const sourcePath = join(dir, `${doc}-concurrent.md`);
+        writeFileSync(sourcePath, `---\ntitle: x\n---\n并发${bodies[doc]}\n`);
+        return { ...report, digest: `${doc}-concurrent`, sourcePath };
+      });
+    const inputs = [variant(3), variant(9)].map((changed) => ({ reports: changed, filterValues: {}, fingerprint: 'blocks', cacheDir }));
+    const results = await Promise.all(inputs.map((input) => buildSearchIndex(input)));
+    const contents = (root: string) =>
+      Object.fromEntries((readdirSync(root, { recursive: true }) as string[]).filter((file) => file.includes('.')).map((file) => [file, gunzipIfNeeded(readFileSync(join(root, file))).toString('base64')]));
+    // The later one replaced the earlier; what remains is exactly its index.
+    const last = results.findIndex((result) => existsSync(result.dir));
+    expect(last).toBeGreaterThanOrEqual(0);
+    const scratch = await buildSearchIndex({ ...inputs[last]!, cacheDir: join(dir, 'concurrent-scratch') });
+    expect(contents(results[last]!.dir)).toEqual(contents(scratch.dir));
   });
 });
