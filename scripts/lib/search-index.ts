@@ -163,7 +163,7 @@ async function writeFiles(dir: string, files: Map<string, IndexFile>): Promise<v
 const termKey = (report: IndexedReport) => `${report.digest}\0${report.fields.join('\0')}`;
 
 export interface SearchIndexOptions {
-  /** Pairs assembled into postings at once: with their sorted copies, about 60 MB at the default. */
+  /** Records assembled into postings at once (whole partitions, at least one): with their sorted copies, about 15 MB at the default. */
   passRecords?: number;
 }
 
@@ -376,7 +376,7 @@ export async function buildSearchIndex(input: SearchIndexInput, options: SearchI
 /** How long an index build waits for another on the same cache (a cold build at 100,000 reports takes minutes). */
 const INDEX_LOCK_WAIT_SECONDS = 1800;
 
-async function buildLocked(input: SearchIndexInput, { passRecords = 4_000_000 }: SearchIndexOptions): Promise<SearchIndexResult> {
+async function buildLocked(input: SearchIndexInput, { passRecords = 500_000 }: SearchIndexOptions): Promise<SearchIndexResult> {
   const hash = indexHash(input);
   const indexRoot = join(input.cacheDir, 'index');
   const dir = join(indexRoot, hash);
