@@ -195,7 +195,23 @@ class GramFileWriter {
   /** Each gram's local number in the group being written, by gram id; -1 outside it. */
   private localNumbers = new Int32Array(0);
 
+  /** The files of the group written before, still being compressed while the next group is assembled. */
+  private writing: Promise<void> = Promise.resolve();
+
+  /** Assembles a group's files, then writes them while the caller reads the next group; `finish` waits for the last. */
   async write(dir: string, base: string, records: SpilledRecords): Promise<void> {
+    const files = this.assemble(base, records);
+    await this.writing;
+    this.writing = writeFiles(dir, files);
+    // Awaited by the next write or finish; a failure meanwhile is not unhandled.
+    this.writing.catch(() => undefined);
+  }
+
+  finish(): Promise<void> {
+    return this.writing;
+  }
+
+  private assemble(base: string, records: SpilledRecords): Map<string, IndexFile> {
     const size = records.terms.length;
     if (this.localNumbers.length < this.collector.terms.length) this.localNumbers = new Int32Array(this.collector.terms.length).fill(-1);
     // Dense local numbers for the grams of this group, in order of first record.
@@ -267,7 +283,7 @@ class GramFileWriter {
         );
       });
     }
-    await writeFiles(dir, files);
+    return files;
   }
 
   /** Buckets no gram fell into still get a (empty) dictionary, so the reader finds a file for every bucket. */
@@ -285,6 +301,8 @@ class DocumentFileWriter {
   private readonly base: string;
   private readonly cache: CompressedCache;
   private pending = new Map<string, IndexFile>();
+  /** The batch before, still being compressed while the scan goes on. */
+  private writing: Promise<void> = Promise.resolve();
 
   constructor(dir: string, base: string, cache: CompressedCache) {
     this.dir = dir;
@@ -295,12 +313,22 @@ class DocumentFileWriter {
   async add(doc: number, report: IndexedReport, text: () => string): Promise<void> {
     const document = (): SearchDocument => ({ id: report.id, title: report.title, agency: report.agency, published: report.published, text: text() });
     this.pending.set(`${this.base}/${documentPath(doc)}`, { kind: 'cached', entry: this.cache.entry(hashOf(`${INDEX_FORMAT}\0${documentKey(report)}`)), data: () => JSON.stringify(document()), level: 6 });
-    if (this.pending.size === DOCUMENT_BATCH) await this.flush();
+    if (this.pending.size === DOCUMENT_BATCH) await this.flushBatch();
   }
 
-  async flush(): Promise<void> {
-    await writeFiles(this.dir, this.pending);
+  /** Hands the batch to the thread pool once the one before is written. */
+  private async flushBatch(): Promise<void> {
+    await this.writing;
+    this.writing = writeFiles(this.dir, this.pending);
+    // Awaited by the next batch or flush; a failure meanwhile is not unhandled.
+    this.writing.catch(() => undefined);
     this.pending = new Map();
+  }
+
+  /** Writes what is left; call once every document is added. */
+  async flush(): Promise<void> {
+    await this.flushBatch();
+    await this.writing;
   }
 }
 
@@ -435,6 +463,7 @@ async function buildLocked(input: SearchIndexInput, { passRecords = 500_000 }: S
     spill.finish();
     const gramFiles = new GramFileWriter(collector, buckets, cache);
     for (const group of spill.groups(passRecords)) await gramFiles.write(building, base, spill.read(group));
+    await gramFiles.finish();
     await gramFiles.writeEmpty(building, base);
     spill.remove();
     await writeIndexFrame(building, base, input, buckets, streams);
