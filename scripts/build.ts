@@ -46,18 +46,24 @@ const started = performance.now();
 const seconds = () => ((performance.now() - started) / 1000).toFixed(1);
 const progress = createProgress();
 const timings: [string, number][] = [];
+/** The phase being timed; the integration's phases, added to `timings` already timed, never are. */
+let currentPhase: [string, number] | undefined;
 let phaseStarted = performance.now();
 /** Records how long the current phase took. */
 function endPhase() {
-  if (timings.length > 0) timings[timings.length - 1]![1] = performance.now() - phaseStarted;
+  if (currentPhase) currentPhase[1] = performance.now() - phaseStarted;
+  currentPhase = undefined;
 }
 /** Starts a phase on the progress line. */
 function phase(name: string) {
   endPhase();
-  timings.push([name, 0]);
+  currentPhase = [name, 0];
+  timings.push(currentPhase);
   phaseStarted = performance.now();
   progress.phase(name);
 }
+
+const SEARCH_OUTCOME: Record<BuildReport['search'], string> = { reused: '未变，沿用上次', patched: '已按改动更新', built: '已重建' };
 
 const waitSeconds = Number(values.wait ?? DEFAULT_WAIT_SECONDS);
 await claimFolders({ contentDir, cacheDir, outDir, waitSeconds });
@@ -111,7 +117,7 @@ try {
   }
   console.error(
     green(
-      `构建完成：${portal.reports.length} 份文件、${report.attachments} 个附件，用时 ${seconds()} 秒（搜索索引${report.searchReused ? '未变，沿用上次' : '已重建'}）。`,
+      `构建完成：${portal.reports.length} 份文件、${report.attachments} 个附件，用时 ${seconds()} 秒（搜索索引${SEARCH_OUTCOME[report.search]}）。`,
     ),
   );
   console.error(dim(`网站已输出到 ${outDir}`));

@@ -68,7 +68,8 @@ async function removeNotGenerated(siteDir: string, assets: Map<string, URL[]>): 
 
 /** How the build went around Astro, for `npm run build`'s summary and `--timings`. */
 export interface BuildReport {
-  searchReused: boolean;
+  /** The search index: the last one reused, patched after a small edit, or built in full. */
+  search: 'reused' | 'patched' | 'built';
   /** From the start of Astro's build to the index being ready (it builds beside Astro). */
   searchMs: number;
   searchPeakRssBytes: number;
@@ -93,10 +94,19 @@ async function checkAndHandOver(contentDir: string, preview: boolean, logger: As
   return portal;
 }
 
-/** The site's search index, built (or reused) in the build's cache. */
-function searchIndexOf(portal: Portal): Promise<SearchWorkerResult> {
-  const cacheDir = cacheDirFromEnv();
-  return buildSearchIndexInWorker(searchIndexInput(indexPortal(portal), join(cacheDir, 'search'), searchIndexKey(projectRoot)));
+/**
+ * Builds the site's search index (or reuses or patches it) in the build's
+ * cache, one build at a time: in dev, edits in quick succession each ask for
+ * one, and two at once would write the same cache.
+ */
+function searchIndexer(): (portal: Portal) => Promise<SearchWorkerResult> {
+  let last: Promise<unknown> = Promise.resolve();
+  return (portal) => {
+    const cacheDir = cacheDirFromEnv();
+    const next = last.then(() => buildSearchIndexInWorker(searchIndexInput(indexPortal(portal), join(cacheDir, 'search'), searchIndexKey(projectRoot))));
+    last = next.catch(() => undefined);
+    return next;
+  };
 }
 
 /** What Astro generated: the site's address and its pages' paths, for the XML sitemaps. */
@@ -123,7 +133,7 @@ async function completeSite(siteDir: string, portal: Portal, contentDir: string,
     ['整理输出', verifying - completing],
     ['校验链接', performance.now() - verifying],
   ];
-  return { searchReused: built.reused, searchMs, searchPeakRssBytes: built.peakRssBytes, attachments, phases, issues };
+  return { search: built.reused ? 'reused' : built.patched ? 'patched' : 'built', searchMs, searchPeakRssBytes: built.peakRssBytes, attachments, phases, issues };
 }
 
 /** One line per issue, naming the report's file when the page is a report's. */
@@ -145,6 +155,7 @@ export function zwgk(): AstroIntegration {
   let search: Promise<SearchWorkerResult> | undefined;
   let buildStarted = 0;
   let config: AstroConfig | undefined;
+  const searchIndexOf = searchIndexer();
   return {
     name: 'zwgk',
     hooks: {

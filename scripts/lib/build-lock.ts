@@ -8,7 +8,7 @@
  * which process holds the lock; here a lock whose process is gone (killed
  * build) is taken over at once, and a waiting build says who it waits for.
  */
-import { closeSync, openSync, readFileSync, rmSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
 import { hostname } from 'node:os';
 
 interface LockOwner {
@@ -50,6 +50,11 @@ function tryCreate(file: string): boolean {
 
 const describe = (owner: LockOwner) => `进程 ${owner.pid}${owner.host === hostname() ? '' : `（${owner.host}）`}，开始于 ${new Date(owner.started).toLocaleString('zh-CN', { hour12: false })}`;
 
+/** Releases the lock `file` if this process holds it (else it is released when the process exits). */
+export function releaseLock(file: string): void {
+  if (ownerOf(file)?.pid === process.pid) rmSync(file, { force: true });
+}
+
 /**
  * Takes the lock `file` for this process (released when it exits), waiting up
  * to `waitSeconds` for another build holding it; `onWait` is told once whom it waits for.
@@ -60,9 +65,7 @@ export async function takeLock(file: string, waitSeconds: number, onWait: (messa
   let told = false;
   for (;;) {
     if (tryCreate(file)) {
-      process.once('exit', () => {
-        if (ownerOf(file)?.pid === process.pid) unlinkSync(file);
-      });
+      process.once('exit', () => releaseLock(file));
       return undefined;
     }
     const owner = ownerOf(file);

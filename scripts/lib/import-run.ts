@@ -10,9 +10,9 @@
  * A page is already imported when a report has its address, or its path
  * and its title, or its 索引号 and its title.
  */
-import { copyFile, mkdir, readFile, stat } from 'node:fs/promises';
+import { copyFile, mkdir, readdir, readFile, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { activeTypeProblem } from '../../src/lib/content/paths.ts';
+import { activeTypeProblem, fileNameKey } from '../../src/lib/content/paths.ts';
 import { serializeReport, slugFromTitle, writeNewReport } from '../../src/lib/report-file.ts';
 import { attachmentName, resolveInMirror, sourceIdentity, type SourceFile } from '../../src/lib/importer/mirror.ts';
 import type { ImportedPage, PageResource } from '../../src/lib/importer/page.ts';
@@ -25,6 +25,8 @@ export interface PlacedFile {
   from: string;
   /** Path under content/attachments/. */
   file: string;
+  /** Named `-2`, `-3` …: another file of the page, or one already in its folder, had its name up to letter case and Unicode form (the check refuses such twins). */
+  renamed?: true;
 }
 
 export interface MissingFile {
@@ -115,10 +117,12 @@ async function sameBytes(a: string, b: string): Promise<boolean> {
 /**
  * Copies the page's attachments and images that the mirror holds into
  * content/attachments/<folder>/ (unless `dryRun`), never over a different
- * file; lists the ones it lacks.
+ * file nor beside one whose name differs only in letter case or Unicode
+ * form; lists the ones it lacks.
  */
 async function placeFiles(source: SourceFile, page: ImportedPage, folder: string, attachmentsDir: string, dryRun: boolean) {
   const placed = new Map<string, string>();
+  const onDisk = new Map((await readdir(join(attachmentsDir, folder)).catch(() => [] as string[])).map((name) => [fileNameKey(name), name]));
   const missing: MissingFile[] = [];
   const place = async (resource: PageResource, kind: MissingFile['kind']): Promise<PlacedFile | undefined> => {
     const from = resolveInMirror(source, resource.href);
@@ -132,23 +136,28 @@ async function placeFiles(source: SourceFile, page: ImportedPage, folder: string
       return undefined;
     }
     let file = placed.get(from);
+    let renamed = false;
     if (file === undefined) {
       const name = attachmentName(from);
       for (let attempt = 1; ; attempt++) {
-        file = `${folder}/${attempt === 1 ? name : name.replace(/(\.[^.]*)?$/, `-${attempt}$1`)}`;
+        const candidate = attempt === 1 ? name : name.replace(/(\.[^.]*)?$/, `-${attempt}$1`);
+        file = `${folder}/${candidate}`;
+        const key = fileNameKey(file);
+        if ([...placed.values()].some((taken) => fileNameKey(taken) === key)) continue;
+        // Only this very file may already stand under this name (an interrupted import); no twin may.
+        const existing = onDisk.get(fileNameKey(candidate));
         const target = join(attachmentsDir, file);
-        if ([...placed.values()].includes(file)) continue;
-        const existing = await stat(target).catch(() => undefined);
-        if (existing && !(await sameBytes(from, target))) continue;
-        if (!existing && !dryRun) {
+        if (existing !== undefined && (existing !== candidate || !(await sameBytes(from, target)))) continue;
+        if (existing === undefined && !dryRun) {
           await mkdir(dirname(target), { recursive: true });
           await copyFile(from, target);
         }
+        renamed = attempt > 1;
         break;
       }
       placed.set(from, file);
     }
-    return { from: displayPath(from), file };
+    return { from: displayPath(from), file, renamed: renamed || undefined };
   };
   const attachments: (PlacedFile & { title: string })[] = [];
   for (const resource of page.attachments) {
@@ -255,7 +264,7 @@ export async function importPages(sources: readonly SourceFile[], context: Edito
       publishedFrom: conversion.publishedFrom,
       importedFrom: identity,
       encoding: read.encoding,
-      attachments: files.attachments.map(({ from, file }) => ({ from, file })),
+      attachments: files.attachments.map(({ from, file, renamed }) => ({ from, file, renamed })),
       images: [...files.images.values()],
       missing: files.missing,
       notes,

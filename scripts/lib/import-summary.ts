@@ -1,4 +1,5 @@
 /** What `npm run import` tells the editor: a line or two per page as it goes, one summary at the end. */
+import { basename } from 'node:path';
 import type { PageOutcome } from './import-run.ts';
 
 /** The lines for one page: where it went, and every field that did not come straight from the page. */
@@ -8,6 +9,14 @@ export function outcomeLines(outcome: PageOutcome, dryRun: boolean): string[] {
   return [
     `${dryRun ? '将导入' : '已导入'}：${outcome.source} → ${outcome.file}`,
     ...outcome.notes.map((note) => `  ${note.field}：${note.message}`),
+    ...(
+      [
+        ['附件', outcome.attachments],
+        ['图片', outcome.images],
+      ] as const
+    ).flatMap(([kind, files]) =>
+      files.filter((file) => file.renamed).map((file) => `  ${kind}（attachments）：“${basename(file.from)}”与同一篇的另一个文件重名（或只有大小写、Unicode 写法不同），改名为 ${basename(file.file)}`),
+    ),
     ...outcome.missing.map((file) =>
       file.refused
         ? `  ${file.kind}（attachments）：“${file.text || file.href}”（链接 ${file.href}）没有导入：${file.refused}`
@@ -51,8 +60,10 @@ export function summaryLines(outcomes: readonly PageOutcome[], dryRun: boolean, 
     const notCopied = imported.flatMap((outcome) => outcome.missing);
     const refused = notCopied.filter((file) => file.refused).length;
     const missing = notCopied.length - refused;
+    const renamed = imported.flatMap((outcome) => [...outcome.attachments, ...outcome.images]).filter((file) => file.renamed).length;
     lines.push(
       `附件 ${attachments} 个、图片 ${images} 个${dryRun ? '将' : '已'}复制到 content/attachments/` +
+        (renamed > 0 ? `；${renamed} 个与同一篇的其他文件重名（或只有大小写、Unicode 写法不同），已改名（加 -2、-3 …）` : '') +
         (missing > 0 ? `；${missing} 个在保存的网站中找不到` : '') +
         (refused > 0 ? `；${refused} 个是网页或脚本类型，不能附上，没有导入` : ''),
     );

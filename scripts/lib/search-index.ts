@@ -14,7 +14,7 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { copyFile, link, mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import { copyFile, link, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 import { gzip as gzipCallback } from 'node:zlib';
@@ -36,7 +36,9 @@ import {
   type SearchManifest,
 } from '../../src/lib/search/format.ts';
 import { renderedText } from '../../src/markdown/cached.ts';
+import { releaseLock, takeLock } from './build-lock.ts';
 import { linkTree } from './fs-tree.ts';
+import { patchGramFiles, type ChangedDocument } from './search-patch.ts';
 import { GramCollector, GramSnapshot, GramSnapshotWriter, RecordSpill, spillPartitionCount, type SpilledRecords } from './search-terms.ts';
 
 /** What the index needs to know about one report, in newest-first order. */
@@ -161,7 +163,7 @@ async function writeFiles(dir: string, files: Map<string, IndexFile>): Promise<v
 const termKey = (report: IndexedReport) => `${report.digest}\0${report.fields.join('\0')}`;
 
 export interface SearchIndexOptions {
-  /** Pairs assembled into postings at once: with their sorted copies, about 60 MB at the default. */
+  /** Records assembled into postings at once (whole partitions, at least one): with their sorted copies, about 15 MB at the default. */
   passRecords?: number;
 }
 
@@ -169,6 +171,8 @@ export interface SearchIndexResult {
   /** Folder holding manifest.json and the versioned files. */
   dir: string;
   reused: boolean;
+  /** Whether the last index was patched (a few documents changed) rather than built in full. */
+  patched: boolean;
 }
 
 /**
@@ -188,52 +192,81 @@ class GramFileWriter {
     this.cache = cache;
   }
 
+  /** Each gram's local number in the group being written, by gram id; -1 outside it. */
+  private localNumbers = new Int32Array(0);
+
+  /** The files of the group written before, still being compressed while the next group is assembled. */
+  private writing: Promise<void> = Promise.resolve();
+
+  /** Assembles a group's files, then writes them while the caller reads the next group; `finish` waits for the last. */
   async write(dir: string, base: string, records: SpilledRecords): Promise<void> {
+    const files = this.assemble(base, records);
+    await this.writing;
+    this.writing = writeFiles(dir, files);
+    // Awaited by the next write or finish; a failure meanwhile is not unhandled.
+    this.writing.catch(() => undefined);
+  }
+
+  finish(): Promise<void> {
+    return this.writing;
+  }
+
+  private assemble(base: string, records: SpilledRecords): Map<string, IndexFile> {
     const size = records.terms.length;
+    if (this.localNumbers.length < this.collector.terms.length) this.localNumbers = new Int32Array(this.collector.terms.length).fill(-1);
     // Dense local numbers for the grams of this group, in order of first record.
-    const local = new Map<number, number>();
+    const groupTerms: number[] = [];
     const localOf = new Int32Array(size);
     for (let i = 0; i < size; i++) {
-      let at = local.get(records.terms[i]!);
-      if (at === undefined) local.set(records.terms[i]!, (at = local.size));
+      const term = records.terms[i]!;
+      let at = this.localNumbers[term]!;
+      if (at < 0) {
+        at = this.localNumbers[term] = groupTerms.length;
+        groupTerms.push(term);
+      }
       localOf[i] = at;
     }
-    const starts = new Int32Array(local.size + 1);
+    for (const term of groupTerms) this.localNumbers[term] = -1;
+    const starts = new Int32Array(groupTerms.length + 1);
     for (let i = 0; i < size; i++) starts[localOf[i]! + 1]!++;
-    for (let i = 0; i < local.size; i++) starts[i + 1]! += starts[i]!;
+    for (let i = 0; i < groupTerms.length; i++) starts[i + 1]! += starts[i]!;
     const order = new Int32Array(size);
-    const next = starts.slice(0, local.size);
+    const next = starts.slice(0, groupTerms.length);
     for (let i = 0; i < size; i++) order[next[localOf[i]!]!++] = i;
 
     // Every gram's list, then every gram's positions, in two buffers; each gram's data is a view into them.
     const lists = new ByteWriter(size * 4);
     const positions = new ByteWriter(records.payload.length + 16);
-    const spans: [term: number, listStart: number, listEnd: number, positionStart: number, positionEnd: number][] = [];
-    for (const [term, at] of local) {
-      const listStart = lists.size;
-      const positionStart = positions.size;
+    const listEnds = new Int32Array(groupTerms.length);
+    const positionEnds = new Int32Array(groupTerms.length);
+    for (let at = 0; at < groupTerms.length; at++) {
       let previous = 0;
       for (let k = starts[at]!; k < starts[at + 1]!; k++) {
         const record = order[k]!;
         lists.varint(records.docs[record]! - previous).varint(records.counts[record]!);
         previous = records.docs[record]!;
         const from = records.positionStarts[record]!;
-        positions.raw(records.payload.subarray(from, from + records.positionBytes[record]!));
+        positions.raw(records.payload, from, from + records.positionBytes[record]!);
       }
-      spans.push([term, listStart, lists.size, positionStart, positions.size]);
+      listEnds[at] = lists.size;
+      positionEnds[at] = positions.size;
     }
     const listBytes = lists.finish();
     const positionBytes = positions.finish();
     const byBucket = new Map<number, GramData[]>();
-    for (const [term, listStart, listEnd, positionStart, positionEnd] of spans) {
+    groupTerms.forEach((term, at) => {
       const gram = this.collector.textOf(term);
       const bucket = bucketOf(gram, this.buckets);
-      const at = local.get(term)!;
-      const data: GramData = { gram, documents: starts[at + 1]! - starts[at]!, list: listBytes.subarray(listStart, listEnd), positions: positionBytes.subarray(positionStart, positionEnd) };
-      const grams = byBucket.get(bucket);
-      if (grams) grams.push(data);
+      const data: GramData = {
+        gram,
+        documents: starts[at + 1]! - starts[at]!,
+        list: listBytes.subarray(at === 0 ? 0 : listEnds[at - 1], listEnds[at]),
+        positions: positionBytes.subarray(at === 0 ? 0 : positionEnds[at - 1], positionEnds[at]),
+      };
+      const inBucket = byBucket.get(bucket);
+      if (inBucket) inBucket.push(data);
       else byBucket.set(bucket, [data]);
-    }
+    });
     const files = new Map<string, IndexFile>();
     for (const grams of byBucket.values()) {
       // Sorted by gram, not by when grams were first seen: the same input gives the same bytes.
@@ -250,7 +283,7 @@ class GramFileWriter {
         );
       });
     }
-    await writeFiles(dir, files);
+    return files;
   }
 
   /** Buckets no gram fell into still get a (empty) dictionary, so the reader finds a file for every bucket. */
@@ -262,57 +295,45 @@ class GramFileWriter {
   }
 }
 
-/** Builds the index into `<cacheDir>/index/<hash>/`, or reuses it when nothing changed. */
-export async function buildSearchIndex(input: SearchIndexInput, { passRecords = 4_000_000 }: SearchIndexOptions = {}): Promise<SearchIndexResult> {
-  const hash = indexHash(input);
-  const indexRoot = join(input.cacheDir, 'index');
-  const dir = join(indexRoot, hash);
-  if (existsSync(join(dir, 'manifest.json'))) return { dir, reused: true };
+/** Document files, written a batch at a time as the scan goes (compressed on the thread pool meanwhile), not held until the end. */
+class DocumentFileWriter {
+  private readonly dir: string;
+  private readonly base: string;
+  private readonly cache: CompressedCache;
+  private pending = new Map<string, IndexFile>();
+  /** The batch before, still being compressed while the scan goes on. */
+  private writing: Promise<void> = Promise.resolve();
 
-  const buckets = bucketCount(input.reports.length);
-  const partitions = spillPartitionCount(input.reports.length, buckets);
-  const collector = new GramCollector(buckets, partitions);
-  const snapshotDir = join(input.cacheDir, 'grams');
-  const snapshotVersion = `${INDEX_FORMAT}\0${input.fingerprint}`;
-  const snapshot = await GramSnapshot.open(snapshotDir, snapshotVersion);
-  for (const term of snapshot?.terms ?? []) collector.addKnownTerm(term);
-  const nextSnapshot = new GramSnapshotWriter(snapshotDir, snapshotVersion);
-  const spill = new RecordSpill(join(input.cacheDir, 'spill'), partitions);
-  const lengths = new Uint8Array(input.reports.length);
-  const heads = new ByteWriter();
-  let totalLength = 0;
-  const base = `v${hash}`;
-  // Build beside, then move into place: a half-written index is never reused.
-  const building = `${dir}.building`;
-  await rm(building, { recursive: true, force: true });
-  await mkdir(join(input.cacheDir, 'compressed'), { recursive: true });
-  const cache = new CompressedCache(join(input.cacheDir, 'compressed'));
-  // Document files are written as the scan goes (compressed on the thread pool meanwhile), not held until the end.
-  let documentFiles = new Map<string, IndexFile>();
-  for (let doc = 0; doc < input.reports.length; doc++) {
-    const report = input.reports[doc]!;
-    const text = () => renderedText(report.digest, () => readReportBody(report.sourcePath));
-    const grams = snapshot?.read(termKey(report)) ?? collector.scan([...report.fields, text()], HEAD_FIELDS);
-    spill.add(doc, grams, collector);
-    nextSnapshot.add(termKey(report), grams);
-    lengths[doc] = encodeLength(grams.length);
-    heads.varint(grams.headLength);
-    totalLength += grams.length;
-    const document = (): SearchDocument => ({ id: report.id, title: report.title, agency: report.agency, published: report.published, text: text() });
-    documentFiles.set(`${base}/${documentPath(doc)}`, { kind: 'cached', entry: cache.entry(hashOf(`${INDEX_FORMAT}\0${documentKey(report)}`)), data: () => JSON.stringify(document()), level: 6 });
-    if (documentFiles.size === DOCUMENT_BATCH || doc === input.reports.length - 1) {
-      await writeFiles(building, documentFiles);
-      documentFiles = new Map();
-    }
+  constructor(dir: string, base: string, cache: CompressedCache) {
+    this.dir = dir;
+    this.base = base;
+    this.cache = cache;
   }
-  snapshot?.close();
-  spill.finish();
 
-  const gramFiles = new GramFileWriter(collector, buckets, cache);
-  for (const group of spill.groups(passRecords)) await gramFiles.write(building, base, spill.read(group));
-  await gramFiles.writeEmpty(building, base);
-  spill.remove();
+  async add(doc: number, report: IndexedReport, text: () => string): Promise<void> {
+    const document = (): SearchDocument => ({ id: report.id, title: report.title, agency: report.agency, published: report.published, text: text() });
+    this.pending.set(`${this.base}/${documentPath(doc)}`, { kind: 'cached', entry: this.cache.entry(hashOf(`${INDEX_FORMAT}\0${documentKey(report)}`)), data: () => JSON.stringify(document()), level: 6 });
+    if (this.pending.size === DOCUMENT_BATCH) await this.flushBatch();
+  }
 
+  /** Hands the batch to the thread pool once the one before is written. */
+  private async flushBatch(): Promise<void> {
+    await this.writing;
+    this.writing = writeFiles(this.dir, this.pending);
+    // Awaited by the next batch or flush; a failure meanwhile is not unhandled.
+    this.writing.catch(() => undefined);
+    this.pending = new Map();
+  }
+
+  /** Writes what is left; call once every document is added. */
+  async flush(): Promise<void> {
+    await this.flushBatch();
+    await this.writing;
+  }
+}
+
+/** The index's files besides grams and documents: filters, lengths, heads and the manifest. */
+async function writeIndexFrame(dir: string, base: string, input: SearchIndexInput, buckets: number, streams: { length: number; headLength: number }[]): Promise<void> {
   const files = new Map<string, IndexFile>();
   for (const [kind, values] of Object.entries(input.filterValues)) {
     const position = new Map(values.map((value, n) => [value, n]));
@@ -322,8 +343,11 @@ export async function buildSearchIndex(input: SearchIndexInput, { passRecords = 
     });
     lists.forEach((docs, n) => files.set(`${base}/filters/${kind}-${n}.bin`, { kind: 'compressed', data: encodeDocList(docs) }));
   }
-  files.set(`${base}/lengths.bin`, { kind: 'compressed', data: lengths });
+  const heads = new ByteWriter();
+  for (const { headLength } of streams) heads.varint(headLength);
+  files.set(`${base}/lengths.bin`, { kind: 'compressed', data: Uint8Array.from(streams, ({ length }) => encodeLength(length)) });
   files.set(`${base}/heads.bin`, { kind: 'compressed', data: heads.finish() });
+  const totalLength = streams.reduce((sum, { length }) => sum + length, 0);
   const manifest: SearchManifest = {
     format: INDEX_FORMAT,
     base,
@@ -333,14 +357,123 @@ export async function buildSearchIndex(input: SearchIndexInput, { passRecords = 
     filters: input.filterValues,
   };
   files.set('manifest.json', { kind: 'plain', data: JSON.stringify(manifest) });
+  await writeFiles(dir, files);
+}
 
-  await writeFiles(building, files);
-  await rename(building, dir);
-  await cache.prune();
-  await nextSnapshot.finish(collector.terms);
+/**
+ * Patching stops paying off when more documents changed than this: each
+ * changed document touches about half the buckets, and their grams' blocks.
+ */
+function patchLimit(documents: number): number {
+  return Math.max(16, Math.floor(documents / 200));
+}
+
+/**
+ * The documents whose grams differ from the last build's, when the last
+ * build's index can be patched into this one: same documents in the same
+ * numbering (the same count; few keys differ), its index still there.
+ */
+function patchableChanges(snapshot: GramSnapshot, input: SearchIndexInput, indexRoot: string): number[] | undefined {
+  if (snapshot.documents !== input.reports.length || typeof snapshot.index !== 'string' || !existsSync(join(indexRoot, snapshot.index, 'manifest.json'))) return undefined;
+  const changed: number[] = [];
+  const limit = patchLimit(input.reports.length);
+  for (let doc = 0; doc < input.reports.length; doc++) {
+    if (snapshot.keyAt(doc) !== termKey(input.reports[doc]!) && changed.push(doc) > limit) return undefined;
+  }
+  return changed;
+}
+
+/**
+ * Builds the index into `<cacheDir>/index/<hash>/`, or reuses it when nothing
+ * changed, or patches the last one after a small edit. One process at a time
+ * per cache (`npm run dev` and `npm run build` may run together): a patch
+ * appends to the snapshot, which two at once would corrupt.
+ */
+export async function buildSearchIndex(input: SearchIndexInput, options: SearchIndexOptions = {}): Promise<SearchIndexResult> {
+  await mkdir(input.cacheDir, { recursive: true });
+  const lock = join(input.cacheDir, '.lock');
+  const refusal = await takeLock(lock, INDEX_LOCK_WAIT_SECONDS, () => undefined);
+  if (refusal) throw new Error(refusal);
+  try {
+    return await buildLocked(input, options);
+  } finally {
+    releaseLock(lock);
+  }
+}
+
+/** How long an index build waits for another on the same cache (a cold build at 100,000 reports takes minutes). */
+const INDEX_LOCK_WAIT_SECONDS = 1800;
+
+async function buildLocked(input: SearchIndexInput, { passRecords = 500_000 }: SearchIndexOptions): Promise<SearchIndexResult> {
+  const hash = indexHash(input);
+  const indexRoot = join(input.cacheDir, 'index');
+  const dir = join(indexRoot, hash);
+  if (existsSync(join(dir, 'manifest.json'))) return { dir, reused: true, patched: false };
+
+  const buckets = bucketCount(input.reports.length);
+  const partitions = spillPartitionCount(input.reports.length, buckets);
+  const collector = new GramCollector(buckets, partitions);
+  const snapshotDir = join(input.cacheDir, 'grams');
+  const snapshot = await GramSnapshot.open(snapshotDir, `${INDEX_FORMAT}\0${input.fingerprint}`);
+  for (const term of snapshot?.terms ?? []) collector.addKnownTerm(term);
+  const base = `v${hash}`;
+  // Build beside, then move into place: a half-written index is never reused.
+  const building = `${dir}.building`;
+  await rm(building, { recursive: true, force: true });
+  await mkdir(join(input.cacheDir, 'compressed'), { recursive: true });
+  const cache = new CompressedCache(join(input.cacheDir, 'compressed'));
+  const documentFiles = new DocumentFileWriter(building, base, cache);
+  const streams: { length: number; headLength: number }[] = [];
+
+  const changed = snapshot && patchableChanges(snapshot, input, indexRoot);
+  if (snapshot && changed) {
+    const previousManifest = JSON.parse(await readFile(join(indexRoot, snapshot.index, 'manifest.json'), 'utf8')) as SearchManifest;
+    const documents: ChangedDocument[] = [];
+    const isChanged = new Set(changed);
+    for (let doc = 0; doc < input.reports.length; doc++) {
+      const report = input.reports[doc]!;
+      const text = () => renderedText(report.digest, () => readReportBody(report.sourcePath));
+      if (isChanged.has(doc)) {
+        const after = collector.scan([...report.fields, text()], HEAD_FIELDS);
+        documents.push({ doc, before: snapshot.readAt(doc), after });
+        streams.push({ length: after.length, headLength: after.headLength });
+      } else streams.push(snapshot.lengthsAt(doc));
+      await documentFiles.add(doc, report, text);
+    }
+    await documentFiles.flush();
+    await patchGramFiles(join(indexRoot, snapshot.index, previousManifest.base, 'grams'), join(building, base, 'grams'), buckets, documents, (id) => collector.textOf(id));
+    await writeIndexFrame(building, base, input, buckets, streams);
+    await rename(building, dir);
+    // The compressed cache keeps what a later full build reuses; the snapshot gets the changed documents' grams.
+    await snapshot.replace(new Map(documents.map(({ doc, after }) => [doc, { key: termKey(input.reports[doc]!), grams: after }])), collector.terms, hash);
+  } else {
+    const nextSnapshot = new GramSnapshotWriter(snapshotDir, `${INDEX_FORMAT}\0${input.fingerprint}`);
+    const spill = new RecordSpill(join(input.cacheDir, 'spill'), partitions);
+    for (let doc = 0; doc < input.reports.length; doc++) {
+      const report = input.reports[doc]!;
+      const text = () => renderedText(report.digest, () => readReportBody(report.sourcePath));
+      const grams = snapshot?.read(termKey(report)) ?? collector.scan([...report.fields, text()], HEAD_FIELDS);
+      spill.add(doc, grams, collector);
+      nextSnapshot.add(termKey(report), grams);
+      streams.push({ length: grams.length, headLength: grams.headLength });
+      await documentFiles.add(doc, report, text);
+    }
+    await documentFiles.flush();
+    snapshot?.close();
+    spill.finish();
+    const gramFiles = new GramFileWriter(collector, buckets, cache);
+    for (const group of spill.groups(passRecords)) await gramFiles.write(building, base, spill.read(group));
+    await gramFiles.finish();
+    await gramFiles.writeEmpty(building, base);
+    spill.remove();
+    await writeIndexFrame(building, base, input, buckets, streams);
+    await rename(building, dir);
+    await cache.prune();
+    await nextSnapshot.finish(collector.terms, hash);
+  }
   // Keep only this index: earlier ones are superseded.
   for (const entry of await readdir(indexRoot)) if (entry !== hash) await rm(join(indexRoot, entry), { recursive: true, force: true });
-  return { dir, reused: false };
+  return { dir, reused: false, patched: Boolean(changed) };
 }
 
 /** The index goes to `<site>/search-index/`. */

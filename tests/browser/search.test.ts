@@ -7,6 +7,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
 import { RESULTS_PER_PAGE } from '../../src/client/search/engine.ts';
 import { launchBrowser } from '../../scripts/lib/browser.ts';
+import { useReadingMode } from '../../scripts/lib/phone-layout.ts';
 import { reportSearchTexts, reportsContaining } from '../../scripts/lib/ground-truth.ts';
 import { serveStatic, type StaticServer } from '../helpers/static-server.ts';
 
@@ -168,6 +169,13 @@ describe('exact results', () => {
   });
 });
 
+/** The marker shown before 筛选和排序 (its ::before), or 'none' when it is not displayed. */
+const disclosureMarker = (on: Page) =>
+  on.locator('.search-filters summary').evaluate((summary) => {
+    const before = getComputedStyle(summary, '::before');
+    return before.display === 'none' || before.visibility === 'hidden' ? 'none' : before.content;
+  });
+
 describe('on a phone', () => {
   it('fold the filters behind 筛选和排序, which counts the active ones, so results start on the first screen', async () => {
     const phone = await (await browser.newContext({ viewport: { width: 375, height: 720 } })).newPage();
@@ -179,6 +187,16 @@ describe('on a phone', () => {
     expect(top).toBeLessThan(720);
     await phone.locator('.search-filters summary').click();
     expect(await phone.locator('#search-agency').isVisible()).toBe(true);
+  });
+
+  it.each(['normal', '长者模式'] as const)('at 320 px (%s) mark 筛选和排序 as something that opens, and the mark turns when it is open', async (mode) => {
+    const context = await browser.newContext({ viewport: { width: 320, height: 720 } });
+    await useReadingMode(context, mode);
+    const phone = await context.newPage();
+    await phone.goto(`${server.origin}/search/`);
+    expect(await disclosureMarker(phone)).toMatch(/[▸▶]/);
+    await phone.locator('.search-filters summary').click();
+    expect(await disclosureMarker(phone)).toMatch(/[▾▼]/);
   });
 });
 

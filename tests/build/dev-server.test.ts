@@ -10,6 +10,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { copyFixture, writeContentFile } from '../helpers/fixture-site.ts';
 import { projectRoot, withoutTestMode } from '../helpers/run.ts';
+import { SearchIndexReader } from '../../src/lib/search/query.ts';
+import { searchKey } from '../../src/lib/search/normalize.ts';
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -84,5 +86,28 @@ describe('npm run dev', () => {
     const path = join(contentDir, 'reports/2019/jyj-jihua.md');
     writeFileSync(path, readFileSync(path, 'utf8').replace('title: 样例县教育局2019年度工作计划', 'title: 样例县教育局2019年度工作计划（修订）'));
     await waitFor(async () => (await (await fetch(`${origin}/reports/2019/jyj-jihua/`)).text()).includes('工作计划（修订）'), 60);
+  }, 90_000);
+
+  it('after edits in quick succession, serves a search index that finds each of them', async () => {
+    const edits = ['reports/2019/jyj-jihua.md', 'reports/2020/jyj-zongjie.md', 'reports/2019/jyj-jihua.md'].map((file, n) => ({ file, phrase: `连续编辑第${'一二三'[n]}处` }));
+    for (const { file, phrase } of edits) {
+      const path = join(contentDir, file);
+      writeFileSync(path, readFileSync(path, 'utf8').replace(/\n---\n/, `\n---\n\n${phrase}。\n`));
+      // Past the dev server's wait for an editor's writes to settle, so each edit starts its own index build.
+      await new Promise((resolve) => setTimeout(resolve, 150));
+    }
+    const found = async (phrase: string) => {
+      const reader = await SearchIndexReader.open({
+        json: async (path) => (await fetch(`${origin}/search-index/${path}`)).json(),
+        bytes: async (path) => new Uint8Array(await (await fetch(`${origin}/search-index/${path}`)).arrayBuffer()),
+      });
+      return Promise.all((await reader.search([searchKey(phrase)], {}, 'newest')).map(async (doc) => (await reader.document(doc)).id));
+    };
+    await waitFor(async () => (await found(edits[2]!.phrase)).length === 1, 60).catch((error: Error) => {
+      throw new Error(`${error.message}:\n${output}`);
+    });
+    expect(await found(edits[0]!.phrase)).toEqual(['2019/jyj-jihua']);
+    expect(await found(edits[1]!.phrase)).toEqual(['2020/jyj-zongjie']);
+    expect(output).not.toMatch(/搜索索引[:：]|Error/);
   }, 90_000);
 });

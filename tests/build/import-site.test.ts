@@ -7,6 +7,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { fileNameKey } from '../../src/lib/content/paths.ts';
 import { fileFor, html, text } from '../helpers/dist.ts';
 import { copyFixture } from '../helpers/fixture-site.ts';
 import { projectRoot, runScript } from '../helpers/run.ts';
@@ -85,6 +86,36 @@ describe('files of an old page that would run script on the portal', () => {
     expect(imported.output).toContain('2 个是网页或脚本类型，不能附上');
     const files = readdirSync(join(contentDir, 'attachments'), { recursive: true }).map(String);
     expect(files.filter((file) => /\.(svg|html)$/.test(file))).toEqual([]);
+    const checked = runScript('check', ['--content', contentDir]);
+    expect(checked.code, checked.output).toBe(0);
+  });
+});
+
+describe('attachments of one page whose names differ only in letter case or Unicode form', () => {
+  it('are each imported under a name of its own and linked, the summary says so, and the report passes the check', () => {
+    const contentDir = copyFixture('import-site');
+    const mirror = tempDir('twin-mirror');
+    const hanweb = readFileSync(join(projectRoot, 'tests', 'fixtures', 'import-mirror', 'www.qinghe.example', 'art', '2021', '3', '9', 'art_1201_5501.html'), 'utf8');
+    const folder = join(mirror, 'www.qinghe.example', 'art');
+    mkdirSync(folder, { recursive: true });
+    // café written precomposed (NFC) and as e + combining accent (NFD): one name on macOS, two on Linux.
+    const twins = ['Report.PDF', 'report.pdf', 'caf\u00e9.pdf', 'cafe\u0301.pdf'];
+    const links = twins.map((name, i) => `<a href="${name}">附件${i + 1}：${name}</a>`).join('<br>');
+    writeFileSync(join(folder, 'page.html'), hanweb.replace(/<a href="\/attach\/0\/2021\/P020210309553112\.pdf"[^>]*>[^<]*<\/a>/, links));
+    for (const name of twins) writeFileSync(join(folder, name), `%PDF-1.4 ${name}`);
+    const imported = runScript('import', [mirror, '--content', contentDir, '--log', join(mirror, 'log.json')]);
+    expect(imported.code, imported.output).toBe(0);
+
+    const report = readdirSync(join(contentDir, 'reports'), { recursive: true }).map(String).find((file) => file.endsWith('法治政府建设工作报告.md'))!;
+    const front = readFileSync(join(contentDir, 'reports', report), 'utf8');
+    const linked = [...front.matchAll(/^\s+file: (.+)$/gm)].map(([, file]) => file!.replace(/^["']|["']$/g, ''));
+    expect(linked).toHaveLength(4);
+    expect(new Set(linked.map(fileNameKey)).size).toBe(4);
+    // Each link leads to the bytes of the file it was made from.
+    expect(linked.map((file) => readFileSync(join(contentDir, 'attachments', file), 'utf8'))).toEqual(twins.map((name) => `%PDF-1.4 ${name}`));
+    expect(imported.output).toMatch(/附件（attachments）：“report\.pdf”[^\n]*改名为 report-2\.pdf/);
+    expect(imported.output).toContain('2 个与同一篇的其他文件重名');
+
     const checked = runScript('check', ['--content', contentDir]);
     expect(checked.code, checked.output).toBe(0);
   });

@@ -11,6 +11,8 @@ import { html } from '../helpers/dist.ts';
 import { copyFixture, reportSource, writeContentFile } from '../helpers/fixture-site.ts';
 import { runScript } from '../helpers/run.ts';
 import { treeHash } from '../helpers/tree-hash.ts';
+import { SearchIndexReader } from '../../src/lib/search/query.ts';
+import { searchKey } from '../../src/lib/search/normalize.ts';
 
 const contentDir = copyFixture('portal');
 const workDir = tempDir('incremental');
@@ -60,6 +62,17 @@ describe('a rebuild after one report is edited and one added', () => {
     expect(unchanged.stderr).toMatch(/各阶段用时：检查内容 \d+\.\d 秒，生成页面 \d+\.\d 秒，整理输出 \d+\.\d 秒，校验链接 \d+\.\d 秒/);
   });
 
+  it('times each phase on its own: none longer than the whole build, together about the whole build', () => {
+    const phases = [...unchanged.stderr.match(/各阶段用时：[^（\n]*/)![0].matchAll(/(\d+\.\d) 秒/g)].map(([, s]) => Number(s));
+    const total = Number(/构建完成.*用时 (\d+\.\d) 秒/.exec(unchanged.stderr)![1]);
+    expect(phases.length).toBeGreaterThanOrEqual(5);
+    for (const s of phases) expect(s).toBeLessThanOrEqual(total);
+    // Each is rounded to a tenth of a second; outside the phases only the lock and the last messages take time.
+    const sum = phases.reduce((sum, s) => sum + s, 0);
+    expect(sum).toBeLessThanOrEqual(total + 0.05 * phases.length);
+    expect(sum).toBeGreaterThanOrEqual(total - 0.05 * phases.length - 0.5);
+  });
+
   it('shows the new title on the report page and in its column, year, agency and catalogue listings', () => {
     expect(html(outDir, '/reports/2019/jyj-jihua/')('h1').text()).toBe(NEW_TITLE);
     expect(html(outDir, '/reports/2019/jyj-jihua/')('.report-body').text()).toContain('课后服务提质');
@@ -98,6 +111,27 @@ describe('a rebuild after one report is edited and one added', () => {
   it('rebuilds the search index', () => {
     expect(searchIndexVersion()).not.toBe('');
     expect(searchIndexVersion()).not.toBe(firstIndex);
+  });
+});
+
+describe('a rebuild after only one report’s text changed', () => {
+  let patched: ReturnType<typeof runScript>;
+  beforeAll(() => {
+    const path = join(contentDir, 'reports/2020/jyj-zongjie.md');
+    writeFileSync(path, readFileSync(path, 'utf8').replace(/\n---\n/, '\n---\n\n补记：全县新建“护苗驿站”三处。\n'));
+    patched = build();
+    expect(patched.code, patched.output).toBe(0);
+  }, 60_000);
+
+  it('patches the search index instead of building it again, and search finds the new text', async () => {
+    expect(patched.stderr).toContain('搜索索引已按改动更新');
+    const indexDir = join(outDir, 'search-index');
+    const reader = await SearchIndexReader.open({
+      json: async (path) => JSON.parse(readFileSync(join(indexDir, path), 'utf8')),
+      bytes: async (path) => new Uint8Array(readFileSync(join(indexDir, path))),
+    });
+    const found = await reader.search([searchKey('护苗驿站')], {}, 'relevance');
+    expect(await Promise.all(found.map(async (doc) => (await reader.document(doc)).id))).toEqual(['2020/jyj-zongjie']);
   });
 });
 

@@ -3,7 +3,7 @@
  * the browser queries it, through the same reader.
  */
 import { tempDir } from '../helpers/temp.ts';
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -254,5 +254,63 @@ describe('phrases made of common grams, whose positions are fetched by blocks', 
       const ids = await Promise.all((await reader.search([query], {}, 'newest')).map(async (doc) => Number((await reader.document(doc)).id.slice(2))));
       expect(ids.sort((a, b) => a - b), query).toEqual(expected);
     }
+  });
+  it('patched after a few documents changed, equals an index built from scratch, and finds exactly', async () => {
+    const cacheDir = join(dir, 'patch-cache');
+    await buildSearchIndex({ reports, filterValues: {}, fingerprint: 'blocks', cacheDir });
+    const edited = [...bodies];
+    const editRound = async (edits: Record<number, string>, titles: Record<number, string> = {}) => {
+      const round = Object.keys(edits).join('-');
+      for (const [doc, body] of Object.entries(edits)) edited[Number(doc)] = body;
+      const changed = reports.map((report, doc) => {
+        if (edits[doc] === undefined && titles[doc] === undefined) return report;
+        const sourcePath = join(dir, `${doc}-${round}.md`);
+        writeFileSync(sourcePath, `---\ntitle: x\n---\n${edited[doc]}\n`);
+        const title = titles[doc] ?? report.title;
+        return { ...report, title, fields: [title], digest: `${doc}-${round}`, sourcePath };
+      });
+      const patched = await buildSearchIndex({ reports: changed, filterValues: {}, fingerprint: 'blocks', cacheDir });
+      const scratch = await buildSearchIndex({ reports: changed, filterValues: {}, fingerprint: 'blocks', cacheDir: join(dir, `scratch-${round}`) });
+      const contents = (root: string) =>
+        Object.fromEntries((readdirSync(root, { recursive: true }) as string[]).filter((file) => file.includes('.')).map((file) => [file, gunzipIfNeeded(readFileSync(join(root, file))).toString('base64')]));
+      expect(patched.patched).toBe(true);
+      expect(scratch.patched).toBe(false);
+      expect(contents(patched.dir)).toEqual(contents(scratch.dir));
+      reports.splice(0, reports.length, ...changed);
+      return open(patched.dir);
+    };
+    // A few characters changed in the middle; a character never seen added; a body emptied of most grams; a title changed.
+    const middle = (body: string) => `${body.slice(0, 300)}法法法政${body.slice(304)}`;
+    await editRound({ 5: middle(bodies[5]!), 100: `${bodies[100]!}新字`, 200: '政' }, { 7: '文件七（修订）' });
+    // Patched again from the patched state, and an edit that only moves positions (text inserted at the start).
+    await editRound({ 5: `府${edited[5]!}`, 250: middle(bodies[250]!), 200: bodies[200]! });
+    // Edits that keep every gram in the same documents: only the position blocks holding them are encoded again.
+    const reader = await editRound({ 5: `法${edited[5]!}`, 250: middle(edited[250]!.slice(1)) });
+    for (const query of ['法法法政', '新字', '政府法政', '府府府', edited[5]!.slice(0, 9), '修订']) {
+      const expected = edited.flatMap((body, doc) => (body.includes(query) || reports[doc]!.title.includes(query) ? [doc] : []));
+      const ids = await Promise.all((await reader.search([query], {}, 'newest')).map(async (doc) => Number((await reader.document(doc)).id.slice(2))));
+      expect(ids.sort((a, b) => a - b), query).toEqual(expected);
+    }
+  });
+
+  it('built twice at once on one cache, one after the other: neither corrupts the other', async () => {
+    const cacheDir = join(dir, 'concurrent-cache');
+    await buildSearchIndex({ reports, filterValues: {}, fingerprint: 'blocks', cacheDir });
+    const variant = (doc: number) =>
+      reports.map((report, n) => {
+        if (n !== doc) return report;
+        const sourcePath = join(dir, `${doc}-concurrent.md`);
+        writeFileSync(sourcePath, `---\ntitle: x\n---\n并发${bodies[doc]}\n`);
+        return { ...report, digest: `${doc}-concurrent`, sourcePath };
+      });
+    const inputs = [variant(3), variant(9)].map((changed) => ({ reports: changed, filterValues: {}, fingerprint: 'blocks', cacheDir }));
+    const results = await Promise.all(inputs.map((input) => buildSearchIndex(input)));
+    const contents = (root: string) =>
+      Object.fromEntries((readdirSync(root, { recursive: true }) as string[]).filter((file) => file.includes('.')).map((file) => [file, gunzipIfNeeded(readFileSync(join(root, file))).toString('base64')]));
+    // The later one replaced the earlier; what remains is exactly its index.
+    const last = results.findIndex((result) => existsSync(result.dir));
+    expect(last).toBeGreaterThanOrEqual(0);
+    const scratch = await buildSearchIndex({ ...inputs[last]!, cacheDir: join(dir, 'concurrent-scratch') });
+    expect(contents(results[last]!.dir)).toEqual(contents(scratch.dir));
   });
 });

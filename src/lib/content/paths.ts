@@ -95,12 +95,12 @@ export async function scanContentTree(contentDir: string, display: (path: string
   return { reportFiles: reportFiles.sort(), unreadable, problems };
 }
 
-/**
- * The name already in `siblings` that a case-insensitive, normalizing file
- * system (Windows, macOS) takes for the same as `name`; else records `name`.
- */
+/** What a case-insensitive, normalizing file system (Windows, macOS) knows a file name by: two names with one key are one file there. */
+export const fileNameKey = (name: string) => name.normalize('NFC').toLowerCase();
+
+/** The name already in `siblings` that has the key of `name`; else records `name`. */
 function sameNameOnOtherServers(siblings: Map<string, string>, name: string): string | undefined {
-  const key = name.normalize('NFC').toLowerCase();
+  const key = fileNameKey(name);
   const twin = siblings.get(key);
   if (twin === undefined) siblings.set(key, name);
   return twin;

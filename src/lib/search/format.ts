@@ -116,10 +116,13 @@ export class ByteWriter {
     return this;
   }
 
-  raw(data: Uint8Array): this {
-    this.reserve(data.length);
-    this.buffer.set(data, this.length);
-    this.length += data.length;
+  /** Appends `data[start, end)`; short runs byte by byte (cheaper than a view per call, which the index builder makes millions of). */
+  raw(data: Uint8Array, start = 0, end = data.length): this {
+    const count = end - start;
+    this.reserve(count);
+    if (count > 32) this.buffer.set(data.subarray(start, end), this.length);
+    else for (let i = 0; i < count; i++) this.buffer[this.length + i] = data[start + i]!;
+    this.length += count;
     return this;
   }
 
@@ -200,24 +203,49 @@ export const INLINE_LIMIT = 1024;
 /** A large gram's positions are cut into blocks of about this many bytes, by runs of its documents. */
 export const POSITION_BLOCK_BYTES = 8192;
 
-/** A large gram's files: its list (after how many documents a block of positions holds), and its blocks of positions. */
-export interface LargeGram {
-  list: Uint8Array;
-  blocks: Uint8Array[];
+/**
+ * A large gram's files: its list (after how many documents a block of
+ * positions holds), and its blocks of positions. The builder may hand over a
+ * file it keeps from the previous index instead of its bytes (`T`).
+ */
+export interface LargeGram<T = never> {
+  list: Uint8Array | T;
+  blocks: (Uint8Array | T)[];
+}
+
+/** A large gram whose files the builder already has (an index patched after an edit: scripts/lib/search-patch.ts). */
+export interface PreparedLargeGram<T> {
+  gram: string;
+  documents: number;
+  listBytes: number;
+  positionBytes: number;
+  files: LargeGram<T>;
+}
+
+/** How many documents' positions a block of a large gram holds: about POSITION_BLOCK_BYTES of them. */
+export function documentsPerBlock(documents: number, positionBytes: number): number {
+  return positionBytes === 0 ? documents : Math.max(1, Math.ceil((documents * POSITION_BLOCK_BYTES) / positionBytes));
 }
 
 /** Cuts positions (laid out in list order) into blocks of `perBlock` documents. */
-function positionBlocks(gram: GramData, perBlock: number): Uint8Array[] {
-  const { counts } = decodePostings(gram.list, gram.documents);
-  const reader = new ByteReader(gram.positions);
+export function positionBlocks(list: Uint8Array, documents: number, positions: Uint8Array, perBlock: number): Uint8Array[] {
+  const { counts } = decodePostings(list, documents);
+  const reader = new ByteReader(positions);
   const blocks: Uint8Array[] = [];
-  for (let first = 0; first < gram.documents; first += perBlock) {
+  for (let first = 0; first < documents; first += perBlock) {
     const start = reader.offset;
-    for (let i = first; i < Math.min(gram.documents, first + perBlock); i++) for (let j = 0; j < counts[i]!; j++) reader.varint();
-    blocks.push(gram.positions.subarray(start, reader.offset));
+    for (let i = first; i < Math.min(documents, first + perBlock); i++) for (let j = 0; j < counts[i]!; j++) reader.varint();
+    blocks.push(positions.subarray(start, reader.offset));
   }
   return blocks;
 }
+
+/** A large gram's list file: how many documents a block of its positions covers, then the list. */
+export function largeListFile(list: Uint8Array, perBlock: number): Uint8Array {
+  return new ByteWriter(list.length + 8).varint(perBlock).raw(list).finish();
+}
+
+const isPrepared = <T>(gram: GramData | PreparedLargeGram<T>): gram is PreparedLargeGram<T> => 'files' in gram;
 
 /**
  * A bucket's dictionary file, with the data of its small grams, and the
@@ -225,17 +253,22 @@ function positionBlocks(gram: GramData, perBlock: number): Uint8Array[] {
  * the same bytes. A large gram's positions are in blocks, so that a query
  * fetches only the blocks of the documents it still has to check.
  */
-export function encodeGramBucket(grams: GramData[]): { dictionary: Uint8Array; large: LargeGram[] } {
-  const large: LargeGram[] = [];
+export function encodeGramBucket<T = never>(grams: (GramData | PreparedLargeGram<T>)[]): { dictionary: Uint8Array; large: LargeGram<T>[] } {
+  const large: LargeGram<T>[] = [];
   const inline: GramData[] = [];
-  const writer = new ByteWriter(grams.reduce((sum, gram) => sum + 16 + gram.list.length + gram.positions.length, 16)).varint(grams.length);
+  const writer = new ByteWriter(16 + grams.reduce((sum, gram) => sum + 16 + (isPrepared(gram) ? 0 : gram.list.length + gram.positions.length), 0)).varint(grams.length);
   for (const gram of grams) {
-    const bytes = gram.list.length + gram.positions.length;
     let file = 0;
-    if (bytes > INLINE_LIMIT) {
-      const perBlock = gram.positions.length === 0 ? gram.documents : Math.max(1, Math.ceil((gram.documents * POSITION_BLOCK_BYTES) / gram.positions.length));
-      const blocks = gram.positions.length === 0 ? [] : positionBlocks(gram, perBlock);
-      large.push({ list: new ByteWriter(gram.list.length + 8).varint(perBlock).raw(gram.list).finish(), blocks });
+    if (isPrepared(gram)) {
+      large.push(gram.files);
+      file = large.length;
+      writer.text(gram.gram).varint(gram.documents).varint(gram.listBytes).varint(gram.positionBytes).varint(file);
+      continue;
+    }
+    if (gram.list.length + gram.positions.length > INLINE_LIMIT) {
+      const perBlock = documentsPerBlock(gram.documents, gram.positions.length);
+      const blocks = gram.positions.length === 0 ? [] : positionBlocks(gram.list, gram.documents, gram.positions, perBlock);
+      large.push({ list: largeListFile(gram.list, perBlock), blocks });
       file = large.length;
     } else {
       inline.push(gram);
