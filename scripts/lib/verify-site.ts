@@ -8,11 +8,13 @@
  * the HTML is our own output (no comments or inline scripts, text escaped),
  * and a 100,000-page site must stay fast.
  *
- * What passed is recorded (the site's files, each page's digest): a page
- * whose bytes are unchanged since is skipped, as long as no file the site
- * had then has gone — its links reach only files and its own ids. A page's
- * digest is known without reading it when its file is unchanged since it was
- * last read (see KnownDigests). Nothing depends on what Astro says it rendered.
+ * What passed is recorded (each page's digest, the paths the pages reach): a
+ * page whose bytes are unchanged since is skipped, as long as every path a
+ * page that passed reached is still there — its links reach only those and
+ * its own ids. (A new version of the search index, which no page links to,
+ * does not make every page be read again.) A page's digest is known without
+ * reading it when its file is unchanged since it was last read (see
+ * KnownDigests). Nothing depends on what Astro says it rendered.
  */
 import { readFileSync, statSync } from 'node:fs';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
@@ -78,16 +80,34 @@ function resolvePath(page: string, address: string): string {
 /** Page (path relative to the site) → digest of its bytes, for the pages that passed. */
 export type PageDigests = Record<string, string>;
 
+/** Whether a decoded site path (`/reports/a/`, `/files/x.pdf`) is a page or file among `files`. */
+function existsAmong(files: readonly string[]): (path: string) => boolean {
+  const existing = new Set(files);
+  return (path) => {
+    const relative = path.replace(/^\/+/, '');
+    if (relative === '' || relative.endsWith('/')) return existing.has(`${relative}index.html`);
+    return existing.has(relative) || existing.has(`${relative}/index.html`);
+  };
+}
+
+/** What checking pages found: the issues, the digests of the pages that passed, and the paths their links and resources reach. */
+export interface PagesChecked {
+  issues: SiteIssue[];
+  passed: PageDigests;
+  targets: string[];
+}
+
 /**
  * Checks the HTML files `pages` of the site in `dir`, whose files are `files`,
  * except those whose digest is in `passed` already; `passed` gains the pages that pass.
  */
-export function verifyPages(dir: string, files: readonly string[], pages: readonly string[], passed: PageDigests = {}): { issues: SiteIssue[]; passed: PageDigests } {
-  const existing = new Set(files);
+export function verifyPages(dir: string, files: readonly string[], pages: readonly string[], passed: PageDigests = {}): PagesChecked {
+  const found = existsAmong(files);
+  const targets = new Set<string>();
   const exists = (path: string) => {
-    const relative = path.replace(/^\/+/, '');
-    if (relative === '' || relative.endsWith('/')) return existing.has(`${relative}index.html`);
-    return existing.has(relative) || existing.has(`${relative}/index.html`);
+    if (!found(path)) return false;
+    targets.add(path);
+    return true;
   };
 
   const issues: SiteIssue[] = [];
@@ -151,23 +171,26 @@ export function verifyPages(dir: string, files: readonly string[], pages: readon
       if (!exists(resolved)) report(`链接 ${href} 指向的页面或文件不存在`);
     }
   }
-  return { issues, passed: passedNow };
+  return { issues, passed: passedNow, targets: [...targets] };
 }
 
-/** What the last verification of a site found: its files, and the pages that passed. */
+/**
+ * What the verifications of a site found since it was last checked whole: the
+ * pages that passed, and every path a page that passed linked to or loaded.
+ */
 interface Verified {
-  files: string[];
   passed: PageDigests;
+  targets: string[];
 }
 
-async function readVerified(record: string | undefined, files: readonly string[]): Promise<PageDigests> {
-  if (!record) return {};
+/** The record, if every path it says pages reach is still there (else a page unchanged since may now have a broken link). */
+async function readVerified(record: string | undefined, files: readonly string[]): Promise<Verified | undefined> {
+  if (!record) return undefined;
   try {
     const last = JSON.parse(await readFile(record, 'utf8')) as Verified;
-    const present = new Set(files);
-    return last.files.every((file) => present.has(file)) ? last.passed : {};
+    return last.targets.every(existsAmong(files)) ? last : undefined;
   } catch {
-    return {};
+    return undefined;
   }
 }
 
@@ -183,7 +206,8 @@ export interface VerifyOptions {
 /** Checks the HTML pages of the built site in `dir` on every core (the pages are many and independent). */
 export async function verifySite(dir: string, { record, digests, threads = availableParallelism() }: VerifyOptions = {}): Promise<SiteIssue[]> {
   const files = Array.from(treeEntries(dir), (entry) => entry.path);
-  const passed = await readVerified(record, files);
+  const last = await readVerified(record, files);
+  const passed = last?.passed ?? {};
   const statTime = Date.now();
   const pages = files.filter((name) => name.endsWith('.html')).map((file) => ({ file, stats: digests && statSync(join(dir, file)) }));
   const unread: PageDigests = {};
@@ -202,7 +226,7 @@ export async function verifySite(dir: string, { record, digests, threads = avail
           Array.from({ length: parts }, (_, part) => {
             const mine = share(part, parts);
             const known = Object.fromEntries(mine.flatMap((page) => (passed[page] ? [[page, passed[page]]] : [])));
-            return new Promise<ReturnType<typeof verifyPages>>((resolve, reject) => {
+            return new Promise<PagesChecked>((resolve, reject) => {
               const worker = new Worker(new URL('./verify-worker.ts', import.meta.url), { workerData: { dir, files, pages: mine, passed: known } });
               worker.once('message', resolve);
               worker.once('error', reject);
@@ -216,7 +240,9 @@ export async function verifySite(dir: string, { record, digests, threads = avail
   if (digests) for (const { file, stats } of toRead) if (passedNow[file]) digests.remember(stats!, passedNow[file], statTime);
   if (record && issues.length === 0) {
     await mkdir(dirname(record), { recursive: true });
-    await writeFile(`${record}.part`, JSON.stringify({ files, passed: passedNow } satisfies Verified));
+    // The pages skipped reach what they reached when they were checked: those paths stay recorded.
+    const targets = new Set([...(last?.targets ?? []), ...results.flatMap((result) => result.targets)]);
+    await writeFile(`${record}.part`, JSON.stringify({ passed: passedNow, targets: [...targets] } satisfies Verified));
     await rename(`${record}.part`, record);
   }
   return issues;

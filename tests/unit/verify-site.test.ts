@@ -80,6 +80,22 @@ describe('verifySite with a record of what passed', () => {
     expect(await verifySite(dir, { record: file })).toEqual([{ page: '/', message: '链接 /a/ 指向的页面或文件不存在' }]);
   });
 
+  it('still skips unchanged pages when a file no page reaches is gone (a new version of the search index)', async () => {
+    const dir = site({ 'index.html': page('<a href="/a/">甲</a>'), 'a/index.html': page('甲'), 'search-index/v1/0.bin': '' });
+    const file = record();
+    expect(await verifySite(dir, { record: file })).toEqual([]);
+    // Recorded as passed with these very bytes: skipped, so the broken link shows it was not read.
+    const broken = page('<a href="/a/">甲</a><a href="/gone/">不存在</a>');
+    writeFileSync(join(dir, 'index.html'), broken);
+    const recorded = JSON.parse(readFileSync(file, 'utf8')) as { passed: Record<string, string> };
+    writeFileSync(file, JSON.stringify({ ...recorded, passed: { ...recorded.passed, 'index.html': hash('sha1', broken, 'base64') } }));
+    rmSync(join(dir, 'search-index', 'v1'), { recursive: true });
+    expect(await verifySite(dir, { record: file })).toEqual([]);
+    // A path a page reached is gone: every page is read again.
+    rmSync(join(dir, 'a'), { recursive: true });
+    expect((await verifySite(dir, { record: file })).map((issue) => issue.message).sort()).toEqual(['链接 /a/ 指向的页面或文件不存在', '链接 /gone/ 指向的页面或文件不存在']);
+  });
+
   it('skips a page whose bytes are unchanged since it passed, on every thread', async () => {
     const pages = Object.fromEntries(Array.from({ length: 1200 }, (_, n) => [`p${n}/index.html`, page(`<a href="/p${(n + 1) % 1200}/">下一篇</a>`)]));
     const dir = site(pages);
