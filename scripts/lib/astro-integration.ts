@@ -115,23 +115,32 @@ interface Generated {
   pages: string[];
 }
 
-/** Everything the published site holds besides Astro's pages, written into `siteDir`, then every page verified. */
+/**
+ * Everything the published site holds besides Astro's pages, written into
+ * `siteDir`, and every page verified — while the search index may still be
+ * building: no page links into it (the content check refuses such a link),
+ * and the verification counts what its folder holds meanwhile as missing.
+ */
 async function completeSite(siteDir: string, portal: Portal, contentDir: string, generated: Generated, search: Promise<SearchWorkerResult>, started: number): Promise<BuildReport> {
   const completing = performance.now();
+  const ready = search.then((built) => ({ built, searchMs: performance.now() - started }));
+  // Awaited below, after the verification: a failed index must not be an unhandled rejection meanwhile.
+  ready.catch(() => undefined);
   await writeXmlSitemaps(siteDir, generated.site, generated.pages);
-  const built = await search;
-  const searchMs = performance.now() - started;
-  await publishSearchIndex(built, siteDir);
   const attachments = await copyAttachments(portal, contentDir, siteDir);
   await writeFile(join(siteDir, '_headers'), headersFile({ hsts: portal.site.hsts }));
   const verifying = performance.now();
   const sourceOf = new Map(portal.reports.map((report) => [reportUrl(report.id), report.sourceFile]));
   const digests = KnownDigests.load(knownDigestsFile(cacheDirFromEnv()));
-  const issues = (await verifySite(siteDir, { record: verifiedRecordFile(siteDir, cacheDirFromEnv()), digests })).map((issue) => ({ ...issue, source: sourceOf.get(issue.page) }));
+  const record = verifiedRecordFile(siteDir, cacheDirFromEnv());
+  const issues = (await verifySite(siteDir, { record, digests, later: [SEARCH_INDEX_PATH] })).map((issue) => ({ ...issue, source: sourceOf.get(issue.page) }));
   digests.save();
+  const verifyMs = performance.now() - verifying;
+  const { built, searchMs } = await ready;
+  await publishSearchIndex(built, siteDir);
   const phases: [string, number][] = [
-    ['整理输出', verifying - completing],
-    ['校验链接', performance.now() - verifying],
+    ['整理输出', performance.now() - completing - verifyMs],
+    ['校验链接', verifyMs],
   ];
   return { search: built.reused ? 'reused' : built.patched ? 'patched' : 'built', searchMs, searchPeakRssBytes: built.peakRssBytes, attachments, phases, issues };
 }

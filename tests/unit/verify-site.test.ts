@@ -61,6 +61,17 @@ describe('verifySite', () => {
   });
 });
 
+describe('verifySite while a folder is still being completed', () => {
+  it('counts what that folder holds as missing, so that a link into it is never passed on files about to be replaced', async () => {
+    const dir = site({ 'index.html': page('<a href="/search-index/v1/0.bin">索引</a> <a href="/search-index">索引</a> <a href="/a/">甲</a>'), 'a/index.html': page('甲'), 'search-index/v1/0.bin': '' });
+    expect((await verifySite(dir)).map((issue) => issue.message)).toEqual([]);
+    expect((await verifySite(dir, { later: ['search-index'] })).map((issue) => issue.message)).toEqual([
+      '链接 /search-index/v1/0.bin 指向的页面或文件不存在',
+      '链接 /search-index 指向的页面或文件不存在',
+    ]);
+  });
+});
+
 describe('verifySite with a record of what passed', () => {
   const record = () => join(tempDir('verified'), 'verified.json');
 
