@@ -33,7 +33,7 @@ import { checkContent, checkedPortalFile, knownDigestsFile } from './lib/check-c
 import { claimFolders, DEFAULT_WAIT_SECONDS, lockOutput } from './lib/claim-folders.ts';
 import { discardStaging, prepareStaging, publishStaging, restoreInterrupted, stagedSiteFor } from './lib/publish.ts';
 import { SEARCH_INDEX_PATH } from './lib/search-index.ts';
-import { KnownDigests } from './lib/known-digests.ts';
+import { KnownContents } from './lib/known-contents.ts';
 
 const { values } = parseArgs({
   options: { content: { type: 'string' }, out: { type: 'string' }, 'cache-dir': { type: 'string' }, wait: { type: 'string' }, timings: { type: 'boolean', default: false }, preview: { type: 'boolean', default: false } },
@@ -85,7 +85,7 @@ await restoreInterrupted(outDir);
 
 try {
   // Pages unchanged since the site left in staging was built stay in place (see prepareStaging).
-  const digests = KnownDigests.load(knownDigestsFile(cacheDir));
+  const digests = KnownContents.load(knownDigestsFile(cacheDir));
   const { cleared, kept } = await prepareStaging(outDir, { sameAs: join(cacheDir, 'astro', 'dist'), leave: [SEARCH_INDEX_PATH], digests });
   digests.save();
   const keptFile = join(cacheDir, 'kept-pages.json');

@@ -37,7 +37,7 @@ import { reportUrl } from '../../src/lib/urls.ts';
 import { attachmentSource, copyAttachments, publishedAttachments } from './attachments.ts';
 import { checkContent, checkedPortalFile, knownDigestsFile, verifiedRecordFile } from './check-content.ts';
 import { removeFiles } from './fs-tree.ts';
-import { KnownDigests } from './known-digests.ts';
+import { KnownContents } from './known-contents.ts';
 import { searchIndexKey } from './cache-key.ts';
 import { red } from './output.ts';
 import { projectRoot } from './project.ts';
@@ -131,7 +131,7 @@ async function completeSite(siteDir: string, portal: Portal, contentDir: string,
   await writeFile(join(siteDir, '_headers'), headersFile({ hsts: portal.site.hsts }));
   const verifying = performance.now();
   const sourceOf = new Map(portal.reports.map((report) => [reportUrl(report.id), report.sourceFile]));
-  const digests = KnownDigests.load(knownDigestsFile(cacheDirFromEnv()));
+  const digests = KnownContents.load(knownDigestsFile(cacheDirFromEnv()));
   const record = verifiedRecordFile(siteDir, cacheDirFromEnv());
   const issues = (await verifySite(siteDir, { record, digests, later: [SEARCH_INDEX_PATH] })).map((issue) => ({ ...issue, source: sourceOf.get(issue.page) }));
   digests.save();

@@ -44,7 +44,7 @@ export function verifiedRecordFile(siteDir: string, cacheDir: string): string {
   return join(cacheDir, 'verified', `${createHash('sha256').update(siteDir).digest('hex').slice(0, 16)}.json`);
 }
 
-/** Where the digests of the files a build read are kept (see KnownDigests). */
+/** Where the digests of the files a build read are kept (see KnownContents). */
 export function knownDigestsFile(cacheDir: string): string {
   return join(cacheDir, 'known-digests.json');
 }

@@ -1,7 +1,7 @@
 /** Walking, linking and pruning folder trees with few system calls: a site or a cache holds ~100,000 files. */
 import { copyFileSync, existsSync, linkSync, lstatSync, mkdirSync, readdirSync, renameSync, rmdirSync, rmSync, unlinkSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import type { KnownDigests } from './known-digests.ts';
+import type { KnownContents } from './known-contents.ts';
 
 export interface TreeEntry {
   /** Relative to the walked folder, with `/`. */
@@ -103,7 +103,7 @@ export function removeFiles(dir: string, paths: readonly string[]): void {
  * in `leave` hold; removes the rest and the folders that leaves empty.
  * Returns the files kept, outside `leave`.
  */
-export function keepFilesSameAs(dir: string, reference: string, leave: readonly string[], digests: KnownDigests): string[] {
+export function keepFilesSameAs(dir: string, reference: string, leave: readonly string[], digests: KnownContents): string[] {
   const kept: string[] = [];
   const removed: string[] = [];
   for (const entry of treeEntries(dir, leave)) {

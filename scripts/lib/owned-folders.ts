@@ -8,7 +8,7 @@
  */
 import { existsSync, readdirSync, realpathSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative, sep } from 'node:path';
-import { treeEntries } from './fs-tree.ts';
+import type { KnownContents } from './known-contents.ts';
 
 export const OUTPUT_MARKER = '.zwgk-output';
 export const CACHE_MARKER = '.zwgk-cache';
@@ -30,9 +30,27 @@ function hasFiles(dir: string): boolean {
   return existsSync(dir) && readdirSync(dir).length > 0;
 }
 
-/** A `.git` folder, or the `.git` file of a worktree or submodule, anywhere inside. Links are not followed: replacing the folder leaves their targets alone. */
-function holdsGitRepository(dir: string): boolean {
-  for (const entry of treeEntries(dir)) if (entry.name === '.git') return true;
+/**
+ * A `.git` folder, or the `.git` file of a worktree or submodule, anywhere
+ * inside. Links are not followed: replacing the folder leaves their targets
+ * alone. A folder unchanged since it was listed without one is not listed
+ * again: its subfolders are recalled (`known`, see KnownContents).
+ */
+function holdsGitRepository(dir: string, known: KnownContents): boolean {
+  const folders = [dir];
+  for (let folder = folders.pop(); folder !== undefined; folder = folders.pop()) {
+    const statTime = Date.now();
+    const stats = statSync(folder);
+    let subfolders = known.known(stats)?.split('/');
+    if (subfolders === undefined) {
+      const entries = readdirSync(folder, { withFileTypes: true });
+      if (entries.some((entry) => entry.name === '.git')) return true;
+      subfolders = entries.filter((entry) => entry.isDirectory()).map((entry) => entry.name);
+      // Names cannot hold a slash: the list is kept as one string.
+      known.remember(stats, subfolders.join('/'), statTime);
+    }
+    for (const name of subfolders) if (name !== '') folders.push(join(folder, name));
+  }
   return false;
 }
 
@@ -51,7 +69,10 @@ export interface OwnedFolder {
 }
 
 /** Why `folder` must not be used, in Chinese, or undefined. */
-export function ownedFolderProblem(folder: OwnedFolder, { contentDir, projectRoot, others = [] }: { contentDir: string; projectRoot: string; others?: string[] }): string | undefined {
+export function ownedFolderProblem(
+  folder: OwnedFolder,
+  { contentDir, projectRoot, known, others = [] }: { contentDir: string; projectRoot: string; known: KnownContents; others?: string[] },
+): string | undefined {
   const dir = realPathOf(folder.dir);
   const content = realPathOf(contentDir);
   const root = realPathOf(projectRoot);
@@ -67,7 +88,7 @@ export function ownedFolderProblem(folder: OwnedFolder, { contentDir, projectRoo
     if (!existsSync(path)) continue;
     if (!statSync(path).isDirectory()) return `${folder.label} 要用到的 ${path} 已存在，且不是文件夹。${fix}`;
     if (!hasFiles(path)) continue;
-    if (holdsGitRepository(path)) return `${folder.label}：${path} 是或包含一个 git 仓库，构建会替换或删除其中的文件。${fix}`;
+    if (holdsGitRepository(path, known)) return `${folder.label}：${path} 是或包含一个 git 仓库，构建会替换或删除其中的文件。${fix}`;
     if (!folder.isDefault && !existsSync(join(path, folder.marker))) return `${folder.label}：${path} 已存在且有文件，但不是本工具生成的（没有 ${folder.marker} 标记），构建会替换或删除其中的文件。${fix}`;
   }
   return undefined;

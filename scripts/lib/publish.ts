@@ -18,7 +18,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, readdir, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { keepFilesSameAs } from './fs-tree.ts';
-import type { KnownDigests } from './known-digests.ts';
+import type { KnownContents } from './known-contents.ts';
 import { markOwned, OUTPUT_MARKER } from './owned-folders.ts';
 
 const trimmed = (outDir: string) => outDir.replace(/[\\/]+$/, '');
@@ -48,7 +48,7 @@ export interface Reuse {
   sameAs: string;
   /** Folders left as they are, for their own publishing to bring up to date (the search index's hard links). */
   leave: string[];
-  digests: KnownDigests;
+  digests: KnownContents;
 }
 
 /**

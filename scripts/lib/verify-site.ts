@@ -14,7 +14,7 @@
  * its own ids. (A new version of the search index, which no page links to,
  * does not make every page be read again.) A page's digest is known without
  * reading it when its file is unchanged since it was last read (see
- * KnownDigests). Nothing depends on what Astro says it rendered.
+ * KnownContents). Nothing depends on what Astro says it rendered.
  */
 import { readFileSync, statSync } from 'node:fs';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
@@ -22,7 +22,7 @@ import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { treeEntries } from './fs-tree.ts';
-import { digestOf, type KnownDigests } from './known-digests.ts';
+import { digestOf, type KnownContents } from './known-contents.ts';
 
 export interface SiteIssue {
   /** URL path of the page, e.g. `/reports/2021/foo/`. */
@@ -199,7 +199,7 @@ export interface VerifyOptions {
   /** A file recording what passed: pages unchanged since the site recorded there passed are skipped, and a site that passes is recorded. */
   record?: string;
   /** With `record`: pages whose digest is known from their file's identity are not even read. */
-  digests?: KnownDigests;
+  digests?: KnownContents;
   /** Folders completed after the check, which no page may link into: what they hold counts as missing. */
   later?: string[];
   threads?: number;

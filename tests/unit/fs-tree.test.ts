@@ -2,10 +2,10 @@ import { existsSync, linkSync, mkdirSync, readdirSync, readFileSync, statSync, s
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { keepFilesSameAs, linkTree, removeFiles, treeEntries } from '../../scripts/lib/fs-tree.ts';
-import { KnownDigests } from '../../scripts/lib/known-digests.ts';
+import { KnownContents } from '../../scripts/lib/known-contents.ts';
 import { tempDir } from '../helpers/temp.ts';
 
-const noDigests = () => KnownDigests.load(join(tempDir('digests'), 'known.json'));
+const noDigests = () => KnownContents.load(join(tempDir('digests'), 'known.json'));
 
 function tree(files: Record<string, string>): string {
   const dir = tempDir('tree');

@@ -1,6 +1,7 @@
-import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { lstatSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { KnownContents } from '../../scripts/lib/known-contents.ts';
 import { markOwned, OUTPUT_MARKER, ownedFolderProblem } from '../../scripts/lib/owned-folders.ts';
 import { tempDir } from '../helpers/temp.ts';
 
@@ -13,8 +14,9 @@ function builtSite(): string {
   return dir;
 }
 
-const problemOf = (dir: string, companions: string[] = []) =>
-  ownedFolderProblem({ dir, label: '输出文件夹（--out）', marker: OUTPUT_MARKER, companions, isDefault: false }, { contentDir: tempDir('content'), projectRoot: tempDir('project') });
+const nothingKnown = () => KnownContents.load(join(tempDir('known'), 'known-folders.json'));
+const problemOf = (dir: string, companions: string[] = [], known = nothingKnown()) =>
+  ownedFolderProblem({ dir, label: '输出文件夹（--out）', marker: OUTPUT_MARKER, companions, isDefault: false }, { contentDir: tempDir('content'), projectRoot: tempDir('project'), known });
 
 
 describe('a built folder that came to hold a git repository', () => {
@@ -43,5 +45,40 @@ describe('a built folder that came to hold a git repository', () => {
     mkdirSync(join(repo, '.git'));
     symlinkSync(repo, join(dir, 'reports', 'linked'));
     expect(problemOf(dir)).toBeUndefined();
+  });
+});
+
+describe('folders listed in an earlier build', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  /** The folders as an earlier build left them, some seconds ago, and what that build recorded of them. */
+  function listedEarlier(): { dir: string; record: string } {
+    const dir = builtSite();
+    const record = join(tempDir('known'), 'known-folders.json');
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(Date.now() + 10_000);
+    const known = KnownContents.load(record);
+    expect(problemOf(dir, [], known)).toBeUndefined();
+    known.save();
+    return { dir, record };
+  }
+
+  it('are not listed again while unchanged: their subfolders are recalled', () => {
+    const { dir, record } = listedEarlier();
+    // Recorded as holding no subfolder: the walk stops there, which shows the record is what it follows.
+    const saved = JSON.parse(readFileSync(record, 'utf8')) as { files: Record<string, [string, string, number]> };
+    const stats = lstatSync(dir);
+    saved.files[`${stats.dev}:${stats.ino}`]![1] = '';
+    writeFileSync(record, JSON.stringify(saved));
+    mkdirSync(join(dir, 'reports', '2021', 'a', '.git'));
+    expect(problemOf(dir, [], KnownContents.load(record))).toBeUndefined();
+  });
+
+  it('are listed again once changed: a .git made deep inside since is found', () => {
+    const { dir, record } = listedEarlier();
+    mkdirSync(join(dir, 'reports', '2021', 'a', '.git'));
+    expect(problemOf(dir, [], KnownContents.load(record))).toContain('git 仓库');
   });
 });

@@ -2,10 +2,10 @@ import { tempDir } from '../helpers/temp.ts';
 import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { KnownDigests } from '../../scripts/lib/known-digests.ts';
+import { KnownContents } from '../../scripts/lib/known-contents.ts';
 import { discardStaging, prepareStaging, publishStaging, restoreInterrupted, stagedSiteFor } from '../../scripts/lib/publish.ts';
 
-const noDigests = () => KnownDigests.load(join(tempDir('digests'), 'known.json'));
+const noDigests = () => KnownContents.load(join(tempDir('digests'), 'known.json'));
 
 function site(root: string, name: string, marker: string): string {
   const dir = join(root, name);

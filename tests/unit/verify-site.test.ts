@@ -3,7 +3,7 @@ import { hash } from 'node:crypto';
 import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import { KnownDigests } from '../../scripts/lib/known-digests.ts';
+import { KnownContents } from '../../scripts/lib/known-contents.ts';
 import { verifySite } from '../../scripts/lib/verify-site.ts';
 
 function site(files: Record<string, string>): string {
@@ -131,7 +131,7 @@ describe('verifySite with a record of what passed', () => {
     vi.useFakeTimers({ toFake: ['Date'] });
     vi.setSystemTime(Date.now() + 10_000);
     try {
-      const digests = KnownDigests.load(digestsFile);
+      const digests = KnownContents.load(digestsFile);
       expect(await verifySite(dir, { record: file, digests })).toEqual([]);
       digests.save();
       // The record now says this very file (same inode, size and times) has the digest of a page that passed:
@@ -143,12 +143,12 @@ describe('verifySite with a record of what passed', () => {
       const known = JSON.parse(readFileSync(digestsFile, 'utf8')) as { run: number; files: Record<string, [string, string, number]> };
       known.files[`${stats.dev}:${stats.ino}`] = [`${stats.size}:${stats.mtimeMs}:${stats.ctimeMs}`, passedDigest, known.run];
       writeFileSync(digestsFile, JSON.stringify(known));
-      expect(await verifySite(dir, { record: file, digests: KnownDigests.load(digestsFile) })).toEqual([]);
+      expect(await verifySite(dir, { record: file, digests: KnownContents.load(digestsFile) })).toEqual([]);
       // Rewritten (even with the same bytes): its identity no longer matches, so it is read and the broken link found.
-      // (A tick of the file system's clock later: the record was forged for a file just written, which KnownDigests itself would not record.)
+      // (A tick of the file system's clock later: the record was forged for a file just written, which KnownContents itself would not record.)
       await new Promise((resolve) => setTimeout(resolve, 50));
       writeFileSync(join(dir, 'a/index.html'), broken);
-      expect(await verifySite(dir, { record: file, digests: KnownDigests.load(digestsFile) })).toEqual([{ page: '/a/', message: '链接 /gone/ 指向的页面或文件不存在' }]);
+      expect(await verifySite(dir, { record: file, digests: KnownContents.load(digestsFile) })).toEqual([{ page: '/a/', message: '链接 /gone/ 指向的页面或文件不存在' }]);
     } finally {
       vi.useRealTimers();
     }

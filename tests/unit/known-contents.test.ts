@@ -2,7 +2,7 @@ import { hash } from 'node:crypto';
 import { statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { KnownDigests } from '../../scripts/lib/known-digests.ts';
+import { KnownContents } from '../../scripts/lib/known-contents.ts';
 import { tempDir } from '../helpers/temp.ts';
 
 const sha1 = (text: string) => hash('sha1', text, 'base64');
@@ -20,17 +20,17 @@ function settledFile(text: string): string {
   return path;
 }
 
-describe('KnownDigests', () => {
+describe('KnownContents', () => {
   it('knows a file’s digest in the next build from its identity alone, until the file changes', () => {
     const record = join(tempDir('record'), 'known.json');
     const page = settledFile('甲页');
-    const first = KnownDigests.load(record);
+    const first = KnownContents.load(record);
     expect(first.digest(page)).toBe(sha1('甲页'));
     first.save();
-    expect(KnownDigests.load(record).known(statSync(page))).toBe(sha1('甲页'));
+    expect(KnownContents.load(record).known(statSync(page))).toBe(sha1('甲页'));
     // Same size, other bytes: the change time moves on.
     writeFileSync(page, '乙页');
-    const next = KnownDigests.load(record);
+    const next = KnownContents.load(record);
     expect(next.known(statSync(page))).toBeUndefined();
     expect(next.digest(page)).toBe(sha1('乙页'));
   });
@@ -39,19 +39,19 @@ describe('KnownDigests', () => {
     const record = join(tempDir('record'), 'known.json');
     const page = join(tempDir('known'), 'index.html');
     writeFileSync(page, '刚写的页');
-    const digests = KnownDigests.load(record);
+    const digests = KnownContents.load(record);
     expect(digests.digest(page)).toBe(sha1('刚写的页'));
     digests.save();
-    expect(KnownDigests.load(record).known(statSync(page))).toBeUndefined();
+    expect(KnownContents.load(record).known(statSync(page))).toBeUndefined();
   });
 
   it('forgets files unseen for six builds', () => {
     const record = join(tempDir('record'), 'known.json');
     const page = settledFile('甲页');
-    const first = KnownDigests.load(record);
+    const first = KnownContents.load(record);
     first.digest(page);
     first.save();
-    for (let build = 0; build < 6; build++) KnownDigests.load(record).save();
-    expect(KnownDigests.load(record).known(statSync(page))).toBeUndefined();
+    for (let build = 0; build < 6; build++) KnownContents.load(record).save();
+    expect(KnownContents.load(record).known(statSync(page))).toBeUndefined();
   });
 });
