@@ -7,6 +7,7 @@
 import { createHash } from 'node:crypto';
 import type { Neighbours } from './listings.ts';
 import type { Report } from './model.ts';
+import type { Page } from './paginate.ts';
 import type { PortalIndex } from './portal-index.ts';
 
 function hash(...parts: unknown[]): string {
@@ -30,11 +31,27 @@ function listed(report: Report) {
   return [report.id, report.title, report.published, report.date, report.indexNumber, report.category, report.agencyId, report.summary];
 }
 
-export function reportPageKey(portal: PortalIndex, report: Report, neighbours: Neighbours | undefined, related: Report[]): string {
-  return hash(siteKey(portal), report, neighbours?.newer && listed(neighbours.newer), neighbours?.older && listed(neighbours.older), related.map(listed));
+const reportDigests = new WeakMap<Report, string>();
+
+/** Everything a report holds, digested once: a report is on its own page and on several listing pages. */
+function reportDigest(report: Report): string {
+  let digest = reportDigests.get(report);
+  if (!digest) {
+    digest = hash(report);
+    reportDigests.set(report, digest);
+  }
+  return digest;
 }
 
-/** A page of a listing: its reports, where it is in the listing, and any extra facts it shows (e.g. counts). */
-export function listingPageKey(portal: PortalIndex, reports: readonly Report[], page: { number: number; count: number; total: number }, extra: unknown = null): string {
-  return hash(siteKey(portal), reports.map(listed), page, extra);
+export function reportPageKey(portal: PortalIndex, report: Report, neighbours: Neighbours | undefined, related: Report[]): string {
+  return hash(siteKey(portal), reportDigest(report), neighbours?.newer && listed(neighbours.newer), neighbours?.older && listed(neighbours.older), related.map(listed));
+}
+
+/**
+ * A page of a listing: all its reports hold (more than a listing shows, so
+ * that no field a listing may come to show is forgotten), where it is in the
+ * listing, and any extra facts it shows (e.g. counts).
+ */
+export function listingPageKey(portal: PortalIndex, page: Page<Report>, extra: unknown = null): string {
+  return hash(siteKey(portal), page.items.map(reportDigest), [page.number, page.count, page.total], extra);
 }

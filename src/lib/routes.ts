@@ -54,7 +54,7 @@ export function yearPagePaths(portal: PortalIndex, pages: ListingPage<number>[],
     return {
       params: { year: String(year), page: pageNumber > 1 ? String(pageNumber) : undefined },
       props: { year, pageNumber },
-      cacheKey: listingPageKey(portal, page.items, page),
+      cacheKey: listingPageKey(portal, page),
     };
   });
 }
