@@ -91,9 +91,9 @@ function removeEmptyFolders(dir: string, folders: Iterable<string>): void {
   }
 }
 
-/** Removes the files `paths` (relative to `dir`), and the folders that leaves empty. */
+/** Removes the files `paths` (relative to `dir`) that are there, and the folders that leaves empty. */
 export function removeFiles(dir: string, paths: readonly string[]): void {
-  for (const path of paths) unlinkSync(join(dir, path));
+  for (const path of paths) rmSync(join(dir, path), { force: true });
   removeEmptyFolders(dir, paths.map((path) => dirname(path)));
 }
 

@@ -47,7 +47,8 @@ describe('keepFilesSameAs: a site left by an earlier build, reduced to what Astr
 describe('removeFiles', () => {
   it('removes the files and the folders left empty, not a folder still holding something', () => {
     const dir = tree({ 'reports/2021/a/index.html': '甲', 'reports/2021/b/index.html': '乙', 'reports/2022/c/index.html': '丙' });
-    removeFiles(dir, ['reports/2021/a/index.html', 'reports/2022/c/index.html']);
+    // One already gone (Astro emptied a folder it was not told to keep): the end is the same.
+    removeFiles(dir, ['reports/2021/a/index.html', 'reports/2022/c/index.html', 'reports/2021/x/index.html']);
     expect(listing(dir)).toEqual(['reports', 'reports/2021', 'reports/2021/b', 'reports/2021/b/index.html']);
   });
 });
