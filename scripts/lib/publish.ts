@@ -48,6 +48,7 @@ export interface Reuse {
   sameAs: string;
   /** Folders left as they are, for their own publishing to bring up to date (the search index's hard links). */
   leave: string[];
+  /** Where the digests of files read in earlier builds are known, so that unchanged files are compared unread. */
   digests: KnownContents;
 }
 
