@@ -2,10 +2,7 @@ import { tempDir } from '../helpers/temp.ts';
 import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { KnownContents } from '../../scripts/lib/known-contents.ts';
 import { discardStaging, prepareStaging, publishStaging, restoreInterrupted, stagedSiteFor } from '../../scripts/lib/publish.ts';
-
-const noDigests = () => KnownContents.load(join(tempDir('digests'), 'known.json'));
 
 function site(root: string, name: string, marker: string): string {
   const dir = join(root, name);
@@ -70,39 +67,33 @@ describe('publishing a staged build', () => {
     expect(readFileSync(join(root, 'dist.previous', 'index.html'), 'utf8')).toBe('older');
   });
 
-  it('builds over the site from two builds back: keeps what equals Astro’s copies, leaves the published site and its rollback copy alone', async () => {
+  it('puts the site from two builds back in staging to be built over; leaves the published site and its rollback copy alone', async () => {
     const root = tempDir('publish');
     const out = site(root, 'dist', 'published');
     site(root, 'dist.previous', 'rollback');
-    const older = site(root, 'dist.staging/replaced', 'unchanged');
-    writeFileSync(join(older, 'changed.html'), 'old');
-    mkdirSync(join(older, 'search-index'));
-    writeFileSync(join(older, 'search-index', 'manifest.json'), '{}');
-    const astroCopies = site(root, 'cache/astro/dist', 'unchanged');
-    writeFileSync(join(astroCopies, 'changed.html'), 'new');
-    const { cleared, kept } = await prepareStaging(out, { sameAs: astroCopies, leave: ['search-index'], digests: noDigests() });
+    site(root, 'dist.staging/replaced', 'older');
+    const { cleared, reused } = await prepareStaging(out, { reuse: true });
     await cleared;
-    expect(kept).toEqual(['index.html']);
-    expect(readdirSync(stagedSiteFor(out)).sort()).toEqual(['index.html', 'search-index']);
+    expect(reused).toBe(true);
+    expect(readFileSync(join(stagedSiteFor(out), 'index.html'), 'utf8')).toBe('older');
     expect(readdirSync(join(root, 'dist.staging')).sort()).toEqual(['.zwgk-output', 'site']);
     expect(readFileSync(join(out, 'index.html'), 'utf8')).toBe('published');
     expect(readFileSync(join(root, 'dist.previous', 'index.html'), 'utf8')).toBe('rollback');
   });
 
-  it('builds over an interrupted build’s pages rather than an older site, and over nothing without Astro’s copies', async () => {
+  it('builds over an interrupted build’s pages rather than an older site, and over nothing when not asked to', async () => {
     const root = tempDir('publish');
     site(root, 'dist.staging/site', 'interrupted');
     site(root, 'dist.staging/replaced', 'older');
-    const astroCopies = site(root, 'cache/astro/dist', 'interrupted');
-    const { cleared, kept } = await prepareStaging(join(root, 'dist'), { sameAs: astroCopies, leave: [], digests: noDigests() });
-    await cleared;
-    expect(kept).toEqual(['index.html']);
+    const first = await prepareStaging(join(root, 'dist'), { reuse: true });
+    await first.cleared;
+    expect(first.reused).toBe(true);
     expect(readFileSync(join(stagedSiteFor(join(root, 'dist')), 'index.html'), 'utf8')).toBe('interrupted');
     expect(readdirSync(join(root, 'dist.staging')).sort()).toEqual(['.zwgk-output', 'site']);
 
-    const again = await prepareStaging(join(root, 'dist'), { sameAs: join(root, 'no-cache'), leave: [], digests: noDigests() });
+    const again = await prepareStaging(join(root, 'dist'));
     await again.cleared;
-    expect(again.kept).toEqual([]);
+    expect(again.reused).toBe(false);
     expect(readdirSync(join(root, 'dist.staging'))).toEqual(['.zwgk-output']);
   });
 
