@@ -18,21 +18,22 @@
  * leave out `url` (links and QR codes use a local address) and every page
  * says it is a preview, not for publishing.
  */
-import { existsSync } from 'node:fs';
-import { readFile, rm } from 'node:fs/promises';
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { handPortalToPages } from '../src/lib/content/checked-portal.ts';
 import { CONTENT_DIR_ENV, contentDirFor } from '../src/lib/content/location.ts';
 import { hasErrors } from '../src/lib/content/problems.ts';
-import { BUILD_REPORT_ENV, EARLIER_SITE_ENV, issueLines, type BuildReport } from './lib/astro-integration.ts';
+import { BUILD_REPORT_ENV, issueLines, KEPT_PAGES_ENV, type BuildReport } from './lib/astro-integration.ts';
 import { dim, fail, green, printProblems } from './lib/output.ts';
 import { createProgress } from './lib/progress.ts';
 import { projectRoot } from './lib/project.ts';
 import { CACHE_DIR_ENV, DEFAULT_CACHE_DIR, useRenderCache } from './lib/render-cache.ts';
-import { checkContent, checkedPortalFile } from './lib/check-content.ts';
+import { checkContent, checkedPortalFile, knownDigestsFile } from './lib/check-content.ts';
 import { claimFolders, DEFAULT_WAIT_SECONDS, lockOutput } from './lib/claim-folders.ts';
 import { discardStaging, prepareStaging, publishStaging, restoreInterrupted, stagedSiteFor } from './lib/publish.ts';
+import { SEARCH_INDEX_PATH } from './lib/search-index.ts';
+import { KnownContents } from './lib/known-contents.ts';
 
 const { values } = parseArgs({
   options: { content: { type: 'string' }, out: { type: 'string' }, 'cache-dir': { type: 'string' }, wait: { type: 'string' }, timings: { type: 'boolean', default: false }, preview: { type: 'boolean', default: false } },
@@ -83,9 +84,13 @@ await lockOutput(outDir, waitSeconds);
 await restoreInterrupted(outDir);
 
 try {
-  // Without Astro's cached copies nothing of an earlier site could be kept: it is deleted beside the build instead.
-  const { cleared, reused } = await prepareStaging(outDir, { reuse: existsSync(join(cacheDir, 'astro', 'dist')) });
-  if (reused) process.env[EARLIER_SITE_ENV] = '1';
+  // Pages unchanged since the site left in staging was built stay in place (see prepareStaging).
+  const digests = KnownContents.load(knownDigestsFile(cacheDir));
+  const { cleared, kept } = await prepareStaging(outDir, { sameAs: join(cacheDir, 'astro', 'dist'), leave: [SEARCH_INDEX_PATH], digests });
+  digests.save();
+  const keptFile = join(cacheDir, 'kept-pages.json');
+  await writeFile(keptFile, JSON.stringify(kept));
+  process.env[KEPT_PAGES_ENV] = keptFile;
   const { build } = await import('astro');
   // The integration completes and verifies the site in astro:build:done, and reports here.
   phase('生成页面');

@@ -21,7 +21,7 @@
  */
 import type { AstroConfig, AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { createReadStream } from 'node:fs';
-import { stat, writeFile } from 'node:fs/promises';
+import { readFile, stat, writeFile } from 'node:fs/promises';
 import type { ServerResponse } from 'node:http';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -36,7 +36,7 @@ import { ATTACHMENT_HEADERS, headersFile } from '../../src/lib/security-headers.
 import { reportUrl } from '../../src/lib/urls.ts';
 import { attachmentSource, copyAttachments, publishedAttachments } from './attachments.ts';
 import { checkContent, checkedPortalFile, knownDigestsFile, verifiedRecordFile } from './check-content.ts';
-import { keepFilesSameAs, removeFiles } from './fs-tree.ts';
+import { removeFiles } from './fs-tree.ts';
 import { KnownContents } from './known-contents.ts';
 import { searchIndexKey } from './cache-key.ts';
 import { red } from './output.ts';
@@ -52,20 +52,18 @@ import { writeXmlSitemaps } from './xml-sitemap.ts';
 export const BUILD_REPORT_ENV = 'ZWGK_BUILD_REPORT';
 
 /**
- * `npm run build` sets this when it placed the site of an earlier build in the
- * output folder for Astro to render over (see prepareStaging): the files
- * byte for byte Astro's cached copy of the same path stay — Astro keeps a page
- * it finds in place instead of copying it — and the rest are removed before
- * Astro renders; the search index's links are brought up to date when it is
- * published, and the kept files Astro did not generate again (a page whose
- * report is gone) are removed before the site is completed.
+ * `npm run build` names a file here listing the files it kept in place from an
+ * earlier build (see prepareStaging); those Astro did not generate again — a
+ * page whose report is gone — are removed before the site is completed.
  */
-export const EARLIER_SITE_ENV = 'ZWGK_EARLIER_SITE';
+export const KEPT_PAGES_ENV = 'ZWGK_KEPT_PAGES';
 
 /** Removes the files kept from an earlier build that are not among the files Astro generated (`assets`). */
-function removeNotGenerated(siteDir: string, assets: Map<string, URL[]>, kept: readonly string[]): void {
+async function removeNotGenerated(siteDir: string, assets: Map<string, URL[]>): Promise<void> {
+  const keptFile = process.env[KEPT_PAGES_ENV];
+  if (!keptFile) return;
   const generated = new Set([...assets.values()].flat().map((url) => relative(siteDir, fileURLToPath(url)).split(sep).join('/')));
-  removeFiles(siteDir, kept.filter((path) => !generated.has(path)));
+  removeFiles(siteDir, (JSON.parse(await readFile(keptFile, 'utf8')) as string[]).filter((path) => !generated.has(path)));
 }
 
 /** How the build went around Astro, for `npm run build`'s summary and `--timings`. */
@@ -123,7 +121,7 @@ interface Generated {
  * building: no page links into it (the content check refuses such a link),
  * and the verification counts what its folder holds meanwhile as missing.
  */
-async function completeSite(siteDir: string, portal: Portal, contentDir: string, generated: Generated, search: Promise<SearchWorkerResult>, started: number, digests: KnownContents): Promise<BuildReport> {
+async function completeSite(siteDir: string, portal: Portal, contentDir: string, generated: Generated, search: Promise<SearchWorkerResult>, started: number): Promise<BuildReport> {
   const completing = performance.now();
   const ready = search.then((built) => ({ built, searchMs: performance.now() - started }));
   // Awaited below, after the verification: a failed index must not be an unhandled rejection meanwhile.
@@ -133,6 +131,7 @@ async function completeSite(siteDir: string, portal: Portal, contentDir: string,
   await writeFile(join(siteDir, '_headers'), headersFile({ hsts: portal.site.hsts }));
   const verifying = performance.now();
   const sourceOf = new Map(portal.reports.map((report) => [reportUrl(report.id), report.sourceFile]));
+  const digests = KnownContents.load(knownDigestsFile(cacheDirFromEnv()));
   const record = verifiedRecordFile(siteDir, cacheDirFromEnv());
   const issues = (await verifySite(siteDir, { record, digests, later: [SEARCH_INDEX_PATH] })).map((issue) => ({ ...issue, source: sourceOf.get(issue.page) }));
   digests.save();
@@ -165,8 +164,6 @@ export function zwgk(): AstroIntegration {
   let search: Promise<SearchWorkerResult> | undefined;
   let buildStarted = 0;
   let config: AstroConfig | undefined;
-  let digests: KnownContents | undefined;
-  let kept: string[] = [];
   const searchIndexOf = searchIndexer();
   return {
     name: 'zwgk',
@@ -186,14 +183,11 @@ export function zwgk(): AstroIntegration {
         search = searchIndexOf(portal);
         // Settled in astro:build:done; a failed render must not leave it unhandled meanwhile.
         search.catch(() => undefined);
-        digests = KnownContents.load(knownDigestsFile(cacheDirFromEnv()));
-        // After the index has started, which builds on another core meanwhile.
-        if (process.env[EARLIER_SITE_ENV]) kept = keepFilesSameAs(fileURLToPath(config!.outDir), fileURLToPath(new URL('dist/', config!.cacheDir)), [SEARCH_INDEX_PATH], digests);
       },
       'astro:build:done': async ({ dir, assets, pages }) => {
-        removeNotGenerated(fileURLToPath(dir), assets, kept);
+        await removeNotGenerated(fileURLToPath(dir), assets);
         const generated = { site: new URL(config!.base, config!.site), pages: pages.map((page) => page.pathname) };
-        const report = await completeSite(fileURLToPath(dir), portal!, contentDir, generated, search!, buildStarted, digests!);
+        const report = await completeSite(fileURLToPath(dir), portal!, contentDir, generated, search!, buildStarted);
         const reportFile = process.env[BUILD_REPORT_ENV];
         // npm run build prints the issues and fails without a stack trace; a bare astro build fails here.
         if (reportFile) await writeFile(reportFile, JSON.stringify(report));

@@ -10,13 +10,15 @@
  * Publishing moves the old rollback copy into the staging folder, <out> to
  * <out>.previous and staging/site to <out> (renames: instant). The copy from
  * two builds back stays in the staging folder: the next build renders over it
- * (see EARLIER_SITE_ENV), as deleting a large site and writing it again takes seconds
+ * (see `Reuse`), as deleting a large site and writing it again takes seconds
  * that an editor waiting for a rebuild should not pay. Neither the published
  * site nor its rollback copy is touched before the new site is complete.
  */
 import { existsSync } from 'node:fs';
 import { mkdir, readdir, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
+import { keepFilesSameAs } from './fs-tree.ts';
+import type { KnownContents } from './known-contents.ts';
 import { markOwned, OUTPUT_MARKER } from './owned-folders.ts';
 
 const trimmed = (outDir: string) => outDir.replace(/[\\/]+$/, '');
@@ -36,19 +38,35 @@ export function previousDirFor(outDir: string): string {
 }
 
 /**
+ * How a build reuses the site an earlier build left in the staging folder
+ * instead of deleting it: its files that are byte for byte Astro's cached copy
+ * of the same path stay, and Astro keeps a page it finds in place rather than
+ * copying it again; every other file is removed before Astro starts.
+ */
+export interface Reuse {
+  /** Astro's cached copies of the pages it generated (`<cache>/astro/dist`). */
+  sameAs: string;
+  /** Folders left as they are, for their own publishing to bring up to date (the search index's hard links). */
+  leave: string[];
+  /** Where the digests of files read in earlier builds are known, so that unchanged files are compared unread. */
+  digests: KnownContents;
+}
+
+/**
  * Makes a marked staging folder with room for the new site. With `reuse`, the
  * latest site an earlier build left there (an interrupted build's pages, or
- * the copy from two builds back) becomes the staged site, for the build to
- * render over (see EARLIER_SITE_ENV); `reused` says whether there was one.
- * Anything else earlier builds left is moved aside at once; `cleared`
- * deletes it, for the caller to await while the site renders.
+ * the copy from two builds back) becomes the staged site, holding only the
+ * files `kept`. Anything else earlier builds left is moved aside at once;
+ * `cleared` deletes it, for the caller to await while the site renders.
  */
-export async function prepareStaging(outDir: string, { reuse = false } = {}): Promise<{ cleared: Promise<void>; reused: boolean }> {
+export async function prepareStaging(outDir: string, reuse?: Reuse): Promise<{ cleared: Promise<void>; kept: string[] }> {
   const staging = stagingDirFor(outDir);
+  const site = stagedSiteFor(outDir);
   await mkdir(staging, { recursive: true });
   markOwned(staging, OUTPUT_MARKER);
   let leftovers = (await readdir(staging)).filter((name) => name !== OUTPUT_MARKER);
-  const reused = reuse ? ['site', 'replaced'].find((name) => leftovers.includes(name)) : undefined;
+  // Without Astro's copies nothing could be kept: the old site is deleted beside the build instead of file by file before it.
+  const reused = reuse && existsSync(reuse.sameAs) ? ['site', 'replaced'].find((name) => leftovers.includes(name)) : undefined;
   leftovers = leftovers.filter((name) => name !== reused);
   let cleared = Promise.resolve();
   if (leftovers.length > 0) {
@@ -57,8 +75,9 @@ export async function prepareStaging(outDir: string, { reuse = false } = {}): Pr
     for (const name of leftovers) await rename(join(staging, name), join(discarded, name));
     cleared = rm(discarded, { recursive: true, force: true });
   }
-  if (reused && reused !== 'site') await rename(join(staging, reused), stagedSiteFor(outDir));
-  return { cleared, reused: reused !== undefined };
+  if (!reused) return { cleared, kept: [] };
+  if (reused !== 'site') await rename(join(staging, reused), site);
+  return { cleared, kept: keepFilesSameAs(site, reuse!.sameAs, reuse!.leave, reuse!.digests) };
 }
 
 export async function discardStaging(outDir: string): Promise<void> {

@@ -2,7 +2,10 @@ import { tempDir } from '../helpers/temp.ts';
 import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { KnownContents } from '../../scripts/lib/known-contents.ts';
 import { discardStaging, prepareStaging, publishStaging, restoreInterrupted, stagedSiteFor } from '../../scripts/lib/publish.ts';
+
+const noDigests = () => KnownContents.load(join(tempDir('digests'), 'known.json'));
 
 function site(root: string, name: string, marker: string): string {
   const dir = join(root, name);
@@ -67,33 +70,39 @@ describe('publishing a staged build', () => {
     expect(readFileSync(join(root, 'dist.previous', 'index.html'), 'utf8')).toBe('older');
   });
 
-  it('puts the site from two builds back in staging to be built over; leaves the published site and its rollback copy alone', async () => {
+  it('builds over the site from two builds back: keeps what equals Astro’s copies, leaves the published site and its rollback copy alone', async () => {
     const root = tempDir('publish');
     const out = site(root, 'dist', 'published');
     site(root, 'dist.previous', 'rollback');
-    site(root, 'dist.staging/replaced', 'older');
-    const { cleared, reused } = await prepareStaging(out, { reuse: true });
+    const older = site(root, 'dist.staging/replaced', 'unchanged');
+    writeFileSync(join(older, 'changed.html'), 'old');
+    mkdirSync(join(older, 'search-index'));
+    writeFileSync(join(older, 'search-index', 'manifest.json'), '{}');
+    const astroCopies = site(root, 'cache/astro/dist', 'unchanged');
+    writeFileSync(join(astroCopies, 'changed.html'), 'new');
+    const { cleared, kept } = await prepareStaging(out, { sameAs: astroCopies, leave: ['search-index'], digests: noDigests() });
     await cleared;
-    expect(reused).toBe(true);
-    expect(readFileSync(join(stagedSiteFor(out), 'index.html'), 'utf8')).toBe('older');
+    expect(kept).toEqual(['index.html']);
+    expect(readdirSync(stagedSiteFor(out)).sort()).toEqual(['index.html', 'search-index']);
     expect(readdirSync(join(root, 'dist.staging')).sort()).toEqual(['.zwgk-output', 'site']);
     expect(readFileSync(join(out, 'index.html'), 'utf8')).toBe('published');
     expect(readFileSync(join(root, 'dist.previous', 'index.html'), 'utf8')).toBe('rollback');
   });
 
-  it('builds over an interrupted build’s pages rather than an older site, and over nothing when not asked to', async () => {
+  it('builds over an interrupted build’s pages rather than an older site, and over nothing without Astro’s copies', async () => {
     const root = tempDir('publish');
     site(root, 'dist.staging/site', 'interrupted');
     site(root, 'dist.staging/replaced', 'older');
-    const first = await prepareStaging(join(root, 'dist'), { reuse: true });
-    await first.cleared;
-    expect(first.reused).toBe(true);
+    const astroCopies = site(root, 'cache/astro/dist', 'interrupted');
+    const { cleared, kept } = await prepareStaging(join(root, 'dist'), { sameAs: astroCopies, leave: [], digests: noDigests() });
+    await cleared;
+    expect(kept).toEqual(['index.html']);
     expect(readFileSync(join(stagedSiteFor(join(root, 'dist')), 'index.html'), 'utf8')).toBe('interrupted');
     expect(readdirSync(join(root, 'dist.staging')).sort()).toEqual(['.zwgk-output', 'site']);
 
-    const again = await prepareStaging(join(root, 'dist'));
+    const again = await prepareStaging(join(root, 'dist'), { sameAs: join(root, 'no-cache'), leave: [], digests: noDigests() });
     await again.cleared;
-    expect(again.reused).toBe(false);
+    expect(again.kept).toEqual([]);
     expect(readdirSync(join(root, 'dist.staging'))).toEqual(['.zwgk-output']);
   });
 
