@@ -33,7 +33,6 @@ import { checkContent, checkedPortalFile, knownDigestsFile } from './lib/check-c
 import { claimFolders, DEFAULT_WAIT_SECONDS, lockOutput } from './lib/claim-folders.ts';
 import { discardStaging, prepareStaging, publishStaging, restoreInterrupted, stagedSiteFor } from './lib/publish.ts';
 import { SEARCH_INDEX_PATH } from './lib/search-index.ts';
-import { KnownContents } from './lib/known-contents.ts';
 
 const { values } = parseArgs({
   options: { content: { type: 'string' }, out: { type: 'string' }, 'cache-dir': { type: 'string' }, wait: { type: 'string' }, timings: { type: 'boolean', default: false }, preview: { type: 'boolean', default: false } },
@@ -85,13 +84,13 @@ await restoreInterrupted(outDir);
 
 try {
   // Pages unchanged since the site left in staging was built stay in place (see prepareStaging).
-  const digests = KnownContents.load(knownDigestsFile(cacheDir));
-  const { cleared, kept } = await prepareStaging(outDir, { sameAs: join(cacheDir, 'astro', 'dist'), leave: [SEARCH_INDEX_PATH], digests });
-  digests.save();
-  const keptFile = join(cacheDir, 'kept-pages.json');
-  await writeFile(keptFile, JSON.stringify(kept));
-  process.env[KEPT_PAGES_ENV] = keptFile;
+  const { cleared, kept } = await prepareStaging(outDir, { sameAs: join(cacheDir, 'astro', 'dist'), leave: [SEARCH_INDEX_PATH], digestsFile: knownDigestsFile(cacheDir) });
+  // Awaited once Astro is loaded: a failure meanwhile must not be an unhandled rejection.
+  kept.catch(() => undefined);
   const { build } = await import('astro');
+  const keptFile = join(cacheDir, 'kept-pages.json');
+  await writeFile(keptFile, JSON.stringify(await kept));
+  process.env[KEPT_PAGES_ENV] = keptFile;
   // The integration completes and verifies the site in astro:build:done, and reports here.
   phase('生成页面');
   await rm(buildReportFile, { force: true });

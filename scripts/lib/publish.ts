@@ -17,8 +17,7 @@
 import { existsSync } from 'node:fs';
 import { mkdir, readdir, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { keepFilesSameAs } from './fs-tree.ts';
-import type { KnownContents } from './known-contents.ts';
+import { Worker } from 'node:worker_threads';
 import { markOwned, OUTPUT_MARKER } from './owned-folders.ts';
 
 const trimmed = (outDir: string) => outDir.replace(/[\\/]+$/, '');
@@ -48,18 +47,30 @@ export interface Reuse {
   sameAs: string;
   /** Folders left as they are, for their own publishing to bring up to date (the search index's hard links). */
   leave: string[];
-  /** Where the digests of files read in earlier builds are known, so that unchanged files are compared unread. */
-  digests: KnownContents;
+  /** The file where the digests of files read in earlier builds are known, so that unchanged files are compared unread (see KnownContents). */
+  digestsFile: string;
+}
+
+/** keepFilesSameAs on another thread. */
+function keepInWorker(dir: string, { sameAs, leave, digestsFile }: Reuse): Promise<string[]> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(new URL('./keep-worker.ts', import.meta.url), { workerData: { dir, sameAs, leave, digestsFile } });
+    worker.once('message', resolve);
+    worker.once('error', reject);
+    // A worker that ends without answering (process.exit) must not leave the build waiting.
+    worker.once('exit', (code) => reject(new Error(`比较上次网站文件的线程意外退出（退出码 ${code}）`)));
+  });
 }
 
 /**
  * Makes a marked staging folder with room for the new site. With `reuse`, the
  * latest site an earlier build left there (an interrupted build's pages, or
  * the copy from two builds back) becomes the staged site, holding only the
- * files `kept`. Anything else earlier builds left is moved aside at once;
- * `cleared` deletes it, for the caller to await while the site renders.
+ * files `kept` once that settles (on another thread: the caller may load
+ * Astro meanwhile, not start it). Anything else earlier builds left is moved
+ * aside at once; `cleared` deletes it, for the caller to await while the site renders.
  */
-export async function prepareStaging(outDir: string, reuse?: Reuse): Promise<{ cleared: Promise<void>; kept: string[] }> {
+export async function prepareStaging(outDir: string, reuse?: Reuse): Promise<{ cleared: Promise<void>; kept: Promise<string[]> }> {
   const staging = stagingDirFor(outDir);
   const site = stagedSiteFor(outDir);
   await mkdir(staging, { recursive: true });
@@ -75,9 +86,9 @@ export async function prepareStaging(outDir: string, reuse?: Reuse): Promise<{ c
     for (const name of leftovers) await rename(join(staging, name), join(discarded, name));
     cleared = rm(discarded, { recursive: true, force: true });
   }
-  if (!reused) return { cleared, kept: [] };
+  if (!reused) return { cleared, kept: Promise.resolve([]) };
   if (reused !== 'site') await rename(join(staging, reused), site);
-  return { cleared, kept: keepFilesSameAs(site, reuse!.sameAs, reuse!.leave, reuse!.digests) };
+  return { cleared, kept: keepInWorker(site, reuse!) };
 }
 
 export async function discardStaging(outDir: string): Promise<void> {

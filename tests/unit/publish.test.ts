@@ -2,10 +2,7 @@ import { tempDir } from '../helpers/temp.ts';
 import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { KnownContents } from '../../scripts/lib/known-contents.ts';
 import { discardStaging, prepareStaging, publishStaging, restoreInterrupted, stagedSiteFor } from '../../scripts/lib/publish.ts';
-
-const noDigests = () => KnownContents.load(join(tempDir('digests'), 'known.json'));
 
 function site(root: string, name: string, marker: string): string {
   const dir = join(root, name);
@@ -80,9 +77,9 @@ describe('publishing a staged build', () => {
     writeFileSync(join(older, 'search-index', 'manifest.json'), '{}');
     const astroCopies = site(root, 'cache/astro/dist', 'unchanged');
     writeFileSync(join(astroCopies, 'changed.html'), 'new');
-    const { cleared, kept } = await prepareStaging(out, { sameAs: astroCopies, leave: ['search-index'], digests: noDigests() });
+    const { cleared, kept } = await prepareStaging(out, { sameAs: astroCopies, leave: ['search-index'], digestsFile: join(tempDir('digests'), 'known.json') });
     await cleared;
-    expect(kept).toEqual(['index.html']);
+    expect(await kept).toEqual(['index.html']);
     expect(readdirSync(stagedSiteFor(out)).sort()).toEqual(['index.html', 'search-index']);
     expect(readdirSync(join(root, 'dist.staging')).sort()).toEqual(['.zwgk-output', 'site']);
     expect(readFileSync(join(out, 'index.html'), 'utf8')).toBe('published');
@@ -94,15 +91,15 @@ describe('publishing a staged build', () => {
     site(root, 'dist.staging/site', 'interrupted');
     site(root, 'dist.staging/replaced', 'older');
     const astroCopies = site(root, 'cache/astro/dist', 'interrupted');
-    const { cleared, kept } = await prepareStaging(join(root, 'dist'), { sameAs: astroCopies, leave: [], digests: noDigests() });
+    const { cleared, kept } = await prepareStaging(join(root, 'dist'), { sameAs: astroCopies, leave: [], digestsFile: join(tempDir('digests'), 'known.json') });
     await cleared;
-    expect(kept).toEqual(['index.html']);
+    expect(await kept).toEqual(['index.html']);
     expect(readFileSync(join(stagedSiteFor(join(root, 'dist')), 'index.html'), 'utf8')).toBe('interrupted');
     expect(readdirSync(join(root, 'dist.staging')).sort()).toEqual(['.zwgk-output', 'site']);
 
-    const again = await prepareStaging(join(root, 'dist'), { sameAs: join(root, 'no-cache'), leave: [], digests: noDigests() });
+    const again = await prepareStaging(join(root, 'dist'), { sameAs: join(root, 'no-cache'), leave: [], digestsFile: join(tempDir('digests'), 'known.json') });
     await again.cleared;
-    expect(again.kept).toEqual([]);
+    expect(await again.kept).toEqual([]);
     expect(readdirSync(join(root, 'dist.staging'))).toEqual(['.zwgk-output']);
   });
 
