@@ -5,10 +5,10 @@
  *   astro:config:setup  check the content (unless `npm run build` already
  *                       did) and hand the checked portal to the pages
  *   astro:build:start   build the search index in another process, beside Astro
- *   astro:build:done    write the XML sitemaps, publish the search index,
- *                       copy the attachments the documents use, write
- *                       _headers, verify every page's links from the files
- *                       written (verifySite)
+ *   astro:build:done    write the XML sitemaps, copy the attachments the
+ *                       documents use, write _headers, verify every page's
+ *                       links from the files written (verifySite) while
+ *                       the search index may still build, publish the index
  *   astro:server:setup  dev: serve the attachments and the search index with
  *                       the headers the published site sends; on every edit
  *                       under the content folder check again, rebuild the
