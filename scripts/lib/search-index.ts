@@ -471,9 +471,18 @@ async function buildLocked(input: SearchIndexInput, { passRecords = 500_000 }: S
     await cache.prune();
     await nextSnapshot.finish(collector.terms, hash);
   }
-  // Keep only this index: earlier ones are superseded.
-  for (const entry of await readdir(indexRoot)) if (entry !== hash) await rm(join(indexRoot, entry), { recursive: true, force: true });
+  // Keep only this index: earlier ones are superseded, moved aside at once and deleted after the build has its answer.
+  for (const entry of await readdir(indexRoot)) if (entry !== hash) await rename(join(indexRoot, entry), join(input.cacheDir, `${SUPERSEDED}${entry}-${process.pid}-${Date.now()}`));
   return { dir, reused: false, patched: Boolean(changed) };
+}
+
+/** Prefix of earlier indexes moved aside in the cache: deleting an index's 80,000 files takes a second the build need not wait for. */
+const SUPERSEDED = 'superseded-';
+
+/** Deletes the indexes earlier builds superseded (search-worker.ts calls it once it has answered). */
+export async function removeSupersededIndexes(cacheDir: string): Promise<void> {
+  const entries = await readdir(cacheDir).catch(() => []);
+  for (const entry of entries) if (entry.startsWith(SUPERSEDED)) await rm(join(cacheDir, entry), { recursive: true, force: true });
 }
 
 /** The index goes to `<site>/search-index/`. */

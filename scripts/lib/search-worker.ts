@@ -4,7 +4,7 @@
  */
 import { fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { buildSearchIndex, type SearchIndexInput, type SearchIndexResult } from './search-index.ts';
+import { buildSearchIndex, removeSupersededIndexes, type SearchIndexInput, type SearchIndexResult } from './search-index.ts';
 
 export interface SearchWorkerResult extends SearchIndexResult {
   /** The child's peak resident memory (the kernel's count), for `--timings` and the bench. */
@@ -18,7 +18,8 @@ export function buildSearchIndexInWorker(input: SearchIndexInput): Promise<Searc
   return new Promise((resolve, reject) => {
     const child = fork(fileURLToPath(import.meta.url), [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'], serialization: 'advanced' });
     child.once('message', (reply: Reply) => {
-      child.kill();
+      // The child deletes superseded indexes after answering: this process need not wait for it to exit.
+      child.unref();
       if ('error' in reply) reject(new Error(`搜索索引：${reply.error}`));
       else resolve(reply.result);
     });
@@ -28,10 +29,13 @@ export function buildSearchIndexInWorker(input: SearchIndexInput): Promise<Searc
 }
 
 if (import.meta.main) {
-  process.once('message', (input: SearchIndexInput) => {
-    buildSearchIndex(input).then(
-      (result) => process.send!({ result: { ...result, peakRssBytes: process.resourceUsage().maxRSS * 1024 } } satisfies Reply),
-      (error: Error) => process.send!({ error: error.message } satisfies Reply),
+  process.once('message', async (input: SearchIndexInput) => {
+    const reply: Reply = await buildSearchIndex(input).then(
+      (result) => ({ result: { ...result, peakRssBytes: process.resourceUsage().maxRSS * 1024 } }),
+      (error: Error) => ({ error: error.message }),
     );
+    await new Promise((sent) => process.send!(reply, sent));
+    process.disconnect();
+    await removeSupersededIndexes(input.cacheDir);
   });
 }

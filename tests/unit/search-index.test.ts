@@ -5,9 +5,10 @@
 import { tempDir } from '../helpers/temp.ts';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildSearchIndex, type IndexedReport } from '../../scripts/lib/search-index.ts';
+import { buildSearchIndexInWorker } from '../../scripts/lib/search-worker.ts';
 import { SearchIndexReader } from '../../src/lib/search/query.ts';
 import { searchKey } from '../../src/lib/search/normalize.ts';
 import { queryPhrases } from '../../src/lib/search/tokens.ts';
@@ -118,6 +119,18 @@ describe('the search index', async () => {
     const contents = (root: string) =>
       Object.fromEntries((readdirSync(root, { recursive: true }) as string[]).filter((file) => file.includes('.')).map((file) => [file, readFileSync(join(root, file)).toString('base64')]));
     expect(contents(inPasses.dir)).toEqual(contents(built.dir));
+  });
+
+  it('built in a child process, answers before deleting the index it superseded, then deletes it', async () => {
+    const cacheDir = join(dir, 'worker-cache');
+    const first = await buildSearchIndexInWorker({ ...input, cacheDir });
+    const edited = { ...input, cacheDir, reports: input.reports.map((r, i) => (i === 1 ? { ...r, digest: `${r.digest}-worker` } : r)) };
+    const second = await buildSearchIndexInWorker(edited);
+    expect(existsSync(first.dir)).toBe(false);
+    expect(readdirSync(join(cacheDir, 'index'))).toEqual([basename(second.dir)]);
+    const deadline = Date.now() + 20_000;
+    while (readdirSync(cacheDir).some((entry) => entry.startsWith('superseded-')) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(readdirSync(cacheDir).filter((entry) => entry.startsWith('superseded-'))).toEqual([]);
   });
 
   it('is reused when nothing changed and rebuilt when a document did', async () => {
