@@ -3,11 +3,11 @@
  * the browser queries it, through the same reader.
  */
 import { tempDir } from '../helpers/temp.ts';
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { basename, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildSearchIndex, type IndexedReport } from '../../scripts/lib/search-index.ts';
+import { buildSearchIndex, publishSearchIndex, removeSupersededIndexes, SEARCH_INDEX_PATH, type IndexedReport } from '../../scripts/lib/search-index.ts';
 import { buildSearchIndexInWorker } from '../../scripts/lib/search-worker.ts';
 import { SearchIndexReader } from '../../src/lib/search/query.ts';
 import { searchKey } from '../../src/lib/search/normalize.ts';
@@ -325,5 +325,154 @@ describe('phrases made of common grams, whose positions are fetched by blocks', 
     expect(last).toBeGreaterThanOrEqual(0);
     const scratch = await buildSearchIndex({ ...inputs[last]!, cacheDir: join(dir, 'concurrent-scratch') });
     expect(contents(results[last]!.dir)).toEqual(contents(scratch.dir));
+  });
+});
+
+describe('a patched index, whatever the edit, equals one built from scratch', async () => {
+  const ALPHABET = ['政', '府', '法'];
+  let state = 7;
+  const next = () => (state = (Math.imul(state, 1103515245) + 12345) >>> 0) / 2 ** 32;
+  const text = (length: number) => Array.from({ length }, () => ALPHABET[Math.floor(next() * ALPHABET.length)]).join('');
+  const dir = tempDir('search-patch');
+  let written = 0;
+  /** A report of the given body and fields, its source written under a name of its own. */
+  const report = (doc: number, body: string, fields: string[] = [`文件${doc}`], extra: Partial<IndexedReport> = {}): IndexedReport => {
+    const sourcePath = join(dir, `${doc}-${++written}.md`);
+    writeFileSync(sourcePath, `---\ntitle: x\n---\n${body}\n`);
+    return { id: `r/${doc}`, title: fields[0] ?? '', agency: 'a', published: '2024-01-01', fields, digest: `${doc}-${written}`, sourcePath, filters: { kind: [doc % 2 ? 'odd' : 'even'] }, ...extra };
+  };
+  const bodies = Array.from({ length: 300 }, () => text(200 + Math.floor(next() * 1300)));
+  const initial = bodies.map((body, doc) => report(doc, body));
+  const filterValues = { kind: ['even', 'odd'] };
+  const contents = (root: string) =>
+    Object.fromEntries((readdirSync(root, { recursive: true }) as string[]).filter((file) => file.includes('.')).map((file) => [file, gunzipIfNeeded(readFileSync(join(root, file))).toString('base64')]));
+  let cacheCount = 0;
+  /** Builds `first`, then `second` on the same cache; returns the second result after checking it against a build from scratch. */
+  const patchFrom = async (first: IndexedReport[], second: IndexedReport[], between: (cacheDir: string) => void = () => undefined, values = filterValues, secondValues = values) => {
+    const cacheDir = join(dir, `cache-${++cacheCount}`);
+    await buildSearchIndex({ reports: first, filterValues: values, fingerprint: 'patch', cacheDir });
+    between(cacheDir);
+    const patched = await buildSearchIndex({ reports: second, filterValues: secondValues, fingerprint: 'patch', cacheDir });
+    const scratch = await buildSearchIndex({ reports: second, filterValues: secondValues, fingerprint: 'patch', cacheDir: join(dir, `scratch-${cacheCount}`) });
+    expect(contents(patched.dir)).toEqual(contents(scratch.dir));
+    return { patched, cacheDir };
+  };
+  const edit = (edits: Record<number, IndexedReport>) => initial.map((r, doc) => edits[doc] ?? r);
+
+  it('when only non-head fields change, moving grams out of the head', async () => {
+    const { patched } = await patchFrom(initial, edit({ 4: report(4, bodies[4]!, ['', '', '', '文件4']), 9: report(9, bodies[9]!, [`文件9`, '', '', '政府法']) }));
+    expect(patched.patched).toBe(true);
+  });
+
+  it('when only filter values change', async () => {
+    const second = initial.map((r, doc) => (doc === 3 ? { ...r, filters: { kind: ['odd'] } } : r));
+    const { patched } = await patchFrom(initial, second, undefined, filterValues, { kind: ['odd', 'even', 'none'] });
+    expect(patched.patched).toBe(true);
+  });
+
+  it('when id, title, agency or published change but no field or body', async () => {
+    const { patched } = await patchFrom(initial, initial.map((r, doc) => (doc === 2 ? { ...r, id: 'r/x', title: '别的', agency: 'b', published: '2020-01-01' } : r)));
+    expect(patched.patched).toBe(true);
+  });
+
+  it('when two reports swap contents', async () => {
+    const { patched } = await patchFrom(initial, edit({ 10: { ...initial[11]!, id: 'r/10' }, 11: { ...initial[10]!, id: 'r/11' } }));
+    expect(patched.patched).toBe(true);
+  });
+
+  it('when a report is emptied to nothing, and back', async () => {
+    const emptied = edit({ 20: report(20, '', ['']) });
+    expect((await patchFrom(initial, emptied)).patched.patched).toBe(true);
+    expect((await patchFrom(emptied, initial)).patched.patched).toBe(true);
+  });
+
+  it('when a rare gram becomes large, then inline again, then disappears', async () => {
+    const rare = (docs: number[], body: (doc: number) => string) => edit(Object.fromEntries(docs.map((doc) => [doc, report(doc, body(doc))])));
+    const docs = Array.from({ length: 16 }, (_, i) => i * 7);
+    const large = rare(docs, (doc) => `${bodies[doc]!}${'新字新'.repeat(40)}`);
+    const inline = rare(docs.slice(0, 2), (doc) => `${bodies[doc]!}新字新`);
+    const cacheDir = join(dir, 'rare-cache');
+    for (const [round, reports] of [initial, large, inline, initial].entries()) {
+      const patched = await buildSearchIndex({ reports, filterValues, fingerprint: 'patch', cacheDir });
+      const scratch = await buildSearchIndex({ reports, filterValues, fingerprint: 'patch', cacheDir: join(dir, `rare-scratch-${round}`) });
+      const [a, b] = [contents(patched.dir), contents(scratch.dir)];
+      const differing = Object.keys({ ...a, ...b }).filter((file) => a[file] !== b[file]);
+      expect(differing, `round ${round}`).toEqual([]);
+      expect(patched.patched, `round ${round}`).toBe(round > 0);
+    }
+  });
+
+  it('when a common gram’s block size changes', async () => {
+    const { patched } = await patchFrom(initial, edit({ 30: report(30, bodies[30]!.repeat(20)), 31: report(31, bodies[31]!.repeat(20)) }));
+    expect(patched.patched).toBe(true);
+  });
+
+  it('when exactly the limit of reports change (and full one more)', async () => {
+    const changed = (count: number) => edit(Object.fromEntries(Array.from({ length: count }, (_, i) => [i * 3, report(i * 3, `府${bodies[i * 3]!}`)])));
+    expect((await patchFrom(initial, changed(16))).patched.patched).toBe(true);
+    expect((await patchFrom(initial, changed(17))).patched.patched).toBe(false);
+  });
+
+  it('after a snapshot from an older build, without its index', async () => {
+    const { patched } = await patchFrom(initial, edit({ 1: report(1, '法') }), (cacheDir) => {
+      const meta = join(cacheDir, 'grams', 'meta.json');
+      const { index: _index, ...older } = JSON.parse(readFileSync(meta, 'utf8'));
+      writeFileSync(meta, JSON.stringify(older));
+    });
+    expect(patched.patched).toBe(false);
+  });
+
+  it('after the previous index was deleted by hand', async () => {
+    const { patched } = await patchFrom(initial, edit({ 1: report(1, '法') }), (cacheDir) => rmSync(join(cacheDir, 'index'), { recursive: true }));
+    expect(patched.patched).toBe(false);
+  });
+
+  it('after a build stopped between moving its index into place and recording its snapshot', async () => {
+    const cacheDir = join(dir, 'crash-cache');
+    const first = edit({});
+    const second = edit({ 40: report(40, `法法${bodies[40]!}`) });
+    const third = edit({ 40: report(40, `府府${bodies[40]!}`), 41: report(41, '政') });
+    await buildSearchIndex({ reports: first, filterValues, fingerprint: 'patch', cacheDir });
+    const kept = join(dir, 'crash-snapshot');
+    cpSync(join(cacheDir, 'grams'), kept, { recursive: true });
+    const firstIndex = readdirSync(join(cacheDir, 'index'))[0]!;
+    expect((await buildSearchIndex({ reports: second, filterValues, fingerprint: 'patch', cacheDir })).patched).toBe(true);
+    // As if it stopped before snapshot.replace: the first index still in place, the snapshot still the first build's.
+    const superseded = readdirSync(cacheDir).find((entry) => entry.startsWith(`superseded-${firstIndex}`))!;
+    renameSync(join(cacheDir, superseded), join(cacheDir, 'index', firstIndex));
+    rmSync(join(cacheDir, 'grams'), { recursive: true });
+    renameSync(kept, join(cacheDir, 'grams'));
+    for (const reports of [second, third]) {
+      const patched = await buildSearchIndex({ reports, filterValues, fingerprint: 'patch', cacheDir });
+      const scratch = await buildSearchIndex({ reports, filterValues, fingerprint: 'patch', cacheDir: join(dir, `crash-scratch-${++cacheCount}`) });
+      expect(contents(patched.dir)).toEqual(contents(scratch.dir));
+    }
+  });
+
+  it('handed to one build, can still be published after another build on the same cache (npm run dev beside npm run build)', async () => {
+    const cacheDir = join(dir, 'publish-cache');
+    const first = await buildSearchIndex({ reports: initial, filterValues, fingerprint: 'patch', cacheDir });
+    // The other build runs while the first still verifies its site, before it publishes its index.
+    await buildSearchIndex({ reports: edit({ 50: report(50, '政府') }), filterValues, fingerprint: 'patch', cacheDir });
+    await removeSupersededIndexes(cacheDir);
+    const siteDir = join(dir, 'publish-site');
+    await publishSearchIndex(first, siteDir);
+    const scratch = await buildSearchIndex({ reports: initial, filterValues, fingerprint: 'patch', cacheDir: join(dir, 'publish-scratch') });
+    expect(contents(join(siteDir, SEARCH_INDEX_PATH))).toEqual(contents(scratch.dir));
+  });
+
+  it('after several patches in a row, each from the one before', async () => {
+    const cacheDir = join(dir, 'chain-cache');
+    let reports = initial;
+    await buildSearchIndex({ reports, filterValues, fingerprint: 'patch', cacheDir });
+    for (let round = 0; round < 5; round++) {
+      const doc = Math.floor(next() * 300);
+      const body = text(50 + Math.floor(next() * 3000));
+      reports = reports.map((r, n) => (n === doc || n === (doc + 1) % 300 ? report(n, n === doc ? body : '') : r));
+      const patched = await buildSearchIndex({ reports, filterValues, fingerprint: 'patch', cacheDir });
+      const scratch = await buildSearchIndex({ reports, filterValues, fingerprint: 'patch', cacheDir: join(dir, `chain-scratch-${round}`) });
+      expect(patched.patched).toBe(true);
+      expect(contents(patched.dir)).toEqual(contents(scratch.dir));
+    }
   });
 });
