@@ -375,6 +375,12 @@ describe('a patched index, whatever the edit, equals one built from scratch', as
     expect(patched.patched).toBe(true);
   });
 
+  it('when characters outside the BMP come and go', async () => {
+    const astral = edit({ 60: report(60, `𠀀𠀁政${bodies[60]!}𠀀𠀁𠀂`, ['𠀀𠀁文件']), 61: report(61, `府😀😀😀${bodies[61]!}`) });
+    expect((await patchFrom(initial, astral)).patched.patched).toBe(true);
+    expect((await patchFrom(astral, edit({ 60: report(60, `𠀀${bodies[60]!}`) }))).patched.patched).toBe(true);
+  });
+
   it('when two reports swap contents', async () => {
     const { patched } = await patchFrom(initial, edit({ 10: { ...initial[11]!, id: 'r/10' }, 11: { ...initial[10]!, id: 'r/11' } }));
     expect(patched.patched).toBe(true);
