@@ -42,7 +42,7 @@ import { searchIndexKey } from './cache-key.ts';
 import { red } from './output.ts';
 import { projectRoot } from './project.ts';
 import { cacheDirFromEnv, useRenderCache } from './render-cache.ts';
-import { publishSearchIndex, SEARCH_INDEX_PATH } from './search-index.ts';
+import { publishSearchIndex, releaseIndexLease, SEARCH_INDEX_PATH } from './search-index.ts';
 import { searchIndexInput } from './search-input.ts';
 import { buildSearchIndexInWorker, type SearchWorkerResult } from './search-worker.ts';
 import { verifySite, type SiteIssue } from './verify-site.ts';
@@ -138,6 +138,7 @@ async function completeSite(siteDir: string, portal: Portal, contentDir: string,
   const verifyMs = performance.now() - verifying;
   const { built, searchMs } = await ready;
   await publishSearchIndex(built, siteDir);
+  await releaseIndexLease(built);
   const phases: [string, number][] = [
     ['整理输出', performance.now() - completing - verifyMs],
     ['校验链接', verifyMs],
@@ -223,7 +224,10 @@ export function zwgk(): AstroIntegration {
               (checked) => {
                 if (!checked) return;
                 portal = checked;
+                const previous = search;
                 search = searchIndexOf(checked);
+                // Served from now on: the index served before may be superseded once this one is ready.
+                search.then(() => previous?.then((built) => releaseIndexLease(built))).catch(() => undefined);
                 server.ws.send({ type: 'full-reload' });
               },
               (error: Error) => logger.error(`内容检查失败：${error.message}`),

@@ -26,14 +26,18 @@ function ownerOf(file: string): LockOwner | undefined {
   }
 }
 
-function isAlive(owner: LockOwner): boolean {
-  if (owner.host !== hostname()) return true;
+/** Whether process `pid` of this computer is still running. */
+export function isRunning(pid: number): boolean {
   try {
-    process.kill(owner.pid, 0);
+    process.kill(pid, 0);
     return true;
   } catch (error) {
     return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
+}
+
+function isAlive(owner: LockOwner): boolean {
+  return owner.host !== hostname() || isRunning(owner.pid);
 }
 
 function tryCreate(file: string): boolean {

@@ -36,7 +36,7 @@ import {
   type SearchManifest,
 } from '../../src/lib/search/format.ts';
 import { renderedText } from '../../src/markdown/cached.ts';
-import { releaseLock, takeLock } from './build-lock.ts';
+import { isRunning, releaseLock, takeLock } from './build-lock.ts';
 import { linkTree } from './fs-tree.ts';
 import { patchGramFiles, type ChangedDocument } from './search-patch.ts';
 import { GramCollector, GramSnapshot, GramSnapshotWriter, RecordSpill, spillPartitionCount, type SpilledRecords } from './search-terms.ts';
@@ -163,6 +163,12 @@ async function writeFiles(dir: string, files: Map<string, IndexFile>): Promise<v
 const termKey = (report: IndexedReport) => `${report.digest}\0${report.fields.join('\0')}`;
 
 export interface SearchIndexOptions {
+  /**
+   * A process that will publish the index: it is leased to it, and no later
+   * build (npm run dev beside npm run build) deletes it until the lease is
+   * released (releaseIndexLease) or that process has ended.
+   */
+  leaseFor?: number;
   /** Records assembled into postings at once (whole partitions, at least one): with their sorted copies, about 15 MB at the default. */
   passRecords?: number;
 }
@@ -404,7 +410,33 @@ export async function buildSearchIndex(input: SearchIndexInput, options: SearchI
 /** How long an index build waits for another on the same cache (a cold build at 100,000 reports takes minutes). */
 const INDEX_LOCK_WAIT_SECONDS = 1800;
 
-async function buildLocked(input: SearchIndexInput, { passRecords = 500_000 }: SearchIndexOptions): Promise<SearchIndexResult> {
+/** The lease of index folder `dir` to process `pid`. */
+const leaseFile = (dir: string, pid: number) => `${dir}.lease-${pid}`;
+
+/** The publishing process is done with the index: a later build may supersede it. */
+export async function releaseIndexLease(result: SearchIndexResult, pid = process.pid): Promise<void> {
+  await rm(leaseFile(result.dir, pid), { force: true });
+}
+
+/** Index folders (names) leased to a running process; leases of processes gone are removed. */
+async function leasedIndexes(indexRoot: string): Promise<Set<string>> {
+  const leased = new Set<string>();
+  for (const entry of await readdir(indexRoot)) {
+    const lease = /^(.+)\.lease-(\d+)$/.exec(entry);
+    if (!lease) continue;
+    if (isRunning(Number(lease[2]))) leased.add(lease[1]!);
+    else await rm(join(indexRoot, entry), { force: true });
+  }
+  return leased;
+}
+
+async function buildLocked(input: SearchIndexInput, options: SearchIndexOptions): Promise<SearchIndexResult> {
+  const result = await buildOrReuse(input, options);
+  if (options.leaseFor !== undefined) await writeFile(leaseFile(result.dir, options.leaseFor), '');
+  return result;
+}
+
+async function buildOrReuse(input: SearchIndexInput, { passRecords = 500_000 }: SearchIndexOptions): Promise<SearchIndexResult> {
   const hash = indexHash(input);
   const indexRoot = join(input.cacheDir, 'index');
   const dir = join(indexRoot, hash);
@@ -471,8 +503,12 @@ async function buildLocked(input: SearchIndexInput, { passRecords = 500_000 }: S
     await cache.prune();
     await nextSnapshot.finish(collector.terms, hash);
   }
-  // Keep only this index: earlier ones are superseded, moved aside at once and deleted after the build has its answer.
-  for (const entry of await readdir(indexRoot)) if (entry !== hash) await rename(join(indexRoot, entry), join(input.cacheDir, `${SUPERSEDED}${entry}-${process.pid}-${Date.now()}`));
+  // Keep only this index and those leased for publishing: earlier ones are superseded, moved aside at once and deleted after the build has its answer.
+  const leased = await leasedIndexes(indexRoot);
+  for (const entry of await readdir(indexRoot)) {
+    if (entry === hash || leased.has(entry) || entry.includes('.lease-')) continue;
+    await rename(join(indexRoot, entry), join(input.cacheDir, `${SUPERSEDED}${entry}-${process.pid}-${Date.now()}`));
+  }
   return { dir, reused: false, patched: Boolean(changed) };
 }
 

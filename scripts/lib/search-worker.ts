@@ -13,7 +13,7 @@ export interface SearchWorkerResult extends SearchIndexResult {
 
 type Reply = { result: SearchWorkerResult } | { error: string };
 
-/** Runs `buildSearchIndex(input)` in a child process. */
+/** Runs `buildSearchIndex(input)` in a child process; the index is leased to this process until `releaseIndexLease`. */
 export function buildSearchIndexInWorker(input: SearchIndexInput): Promise<SearchWorkerResult> {
   return new Promise((resolve, reject) => {
     const child = fork(fileURLToPath(import.meta.url), [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'], serialization: 'advanced' });
@@ -30,7 +30,8 @@ export function buildSearchIndexInWorker(input: SearchIndexInput): Promise<Searc
 
 if (import.meta.main) {
   process.once('message', async (input: SearchIndexInput) => {
-    const reply: Reply = await buildSearchIndex(input).then(
+    // Leased to the build that publishes it (this process's parent).
+    const reply: Reply = await buildSearchIndex(input, { leaseFor: process.ppid }).then(
       (result) => ({ result: { ...result, peakRssBytes: process.resourceUsage().maxRSS * 1024 } }),
       (error: Error) => ({ error: error.message }),
     );

@@ -7,7 +7,7 @@ import { cpSync, existsSync, readdirSync, readFileSync, renameSync, rmSync, writ
 import { gunzipSync } from 'node:zlib';
 import { basename, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildSearchIndex, publishSearchIndex, removeSupersededIndexes, SEARCH_INDEX_PATH, type IndexedReport } from '../../scripts/lib/search-index.ts';
+import { buildSearchIndex, publishSearchIndex, releaseIndexLease, removeSupersededIndexes, SEARCH_INDEX_PATH, type IndexedReport } from '../../scripts/lib/search-index.ts';
 import { buildSearchIndexInWorker } from '../../scripts/lib/search-worker.ts';
 import { SearchIndexReader } from '../../src/lib/search/query.ts';
 import { searchKey } from '../../src/lib/search/normalize.ts';
@@ -124,10 +124,13 @@ describe('the search index', async () => {
   it('built in a child process, answers before deleting the index it superseded, then deletes it', async () => {
     const cacheDir = join(dir, 'worker-cache');
     const first = await buildSearchIndexInWorker({ ...input, cacheDir });
+    // Published (as the build does), its lease is released.
+    await releaseIndexLease(first);
     const edited = { ...input, cacheDir, reports: input.reports.map((r, i) => (i === 1 ? { ...r, digest: `${r.digest}-worker` } : r)) };
     const second = await buildSearchIndexInWorker(edited);
     expect(existsSync(first.dir)).toBe(false);
-    expect(readdirSync(join(cacheDir, 'index'))).toEqual([basename(second.dir)]);
+    // The new one, and its lease to this process until it has published it.
+    expect(readdirSync(join(cacheDir, 'index')).sort()).toEqual([basename(second.dir), `${basename(second.dir)}.lease-${process.pid}`]);
     const deadline = Date.now() + 20_000;
     while (readdirSync(cacheDir).some((entry) => entry.startsWith('superseded-')) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
     expect(readdirSync(cacheDir).filter((entry) => entry.startsWith('superseded-'))).toEqual([]);
@@ -457,12 +460,18 @@ describe('a patched index, whatever the edit, equals one built from scratch', as
 
   it('handed to one build, can still be published after another build on the same cache (npm run dev beside npm run build)', async () => {
     const cacheDir = join(dir, 'publish-cache');
-    const first = await buildSearchIndex({ reports: initial, filterValues, fingerprint: 'patch', cacheDir });
+    const first = await buildSearchIndex({ reports: initial, filterValues, fingerprint: 'patch', cacheDir }, { leaseFor: process.pid });
     // The other build runs while the first still verifies its site, before it publishes its index.
-    await buildSearchIndex({ reports: edit({ 50: report(50, '政府') }), filterValues, fingerprint: 'patch', cacheDir });
+    const other = await buildSearchIndex({ reports: edit({ 50: report(50, '政府') }), filterValues, fingerprint: 'patch', cacheDir });
     await removeSupersededIndexes(cacheDir);
     const siteDir = join(dir, 'publish-site');
     await publishSearchIndex(first, siteDir);
+    await releaseIndexLease(first);
+    // Released, it is superseded by the next build.
+    await buildSearchIndex({ reports: edit({ 51: report(51, '法治') }), filterValues, fingerprint: 'patch', cacheDir });
+    await removeSupersededIndexes(cacheDir);
+    expect(existsSync(first.dir)).toBe(false);
+    expect(existsSync(other.dir)).toBe(false);
     const scratch = await buildSearchIndex({ reports: initial, filterValues, fingerprint: 'patch', cacheDir: join(dir, 'publish-scratch') });
     expect(contents(join(siteDir, SEARCH_INDEX_PATH))).toEqual(contents(scratch.dir));
   });
