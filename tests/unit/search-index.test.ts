@@ -23,6 +23,10 @@ const DOCS: [id: string, title: string, body: string, agency: string, year: stri
 
 const gunzipIfNeeded = (data: Buffer) => (data[0] === 0x1f && data[1] === 0x8b ? gunzipSync(data) : data);
 
+/** Every file of an index folder, by path, as stored data (inflated): two indexes are the same index when these are equal. */
+const indexContents = (root: string) =>
+  Object.fromEntries((readdirSync(root, { recursive: true }) as string[]).filter((file) => file.includes('.')).map((file) => [file, gunzipIfNeeded(readFileSync(join(root, file))).toString('base64')]));
+
 function buildFixture() {
   const dir = tempDir('search');
   const reports: IndexedReport[] = DOCS.map(([id, title, body, agency, year]) => {
@@ -105,10 +109,8 @@ describe('the search index', async () => {
     const edited = { ...input, reports: [added, ...input.reports.slice(0, 2).map((r) => ({ ...r, title: `${r.title}（修订）`, fields: [`${r.title}（修订）`] })), input.reports[3]!] };
     const incremental = await buildSearchIndex({ ...edited, cacheDir });
     const scratch = await buildSearchIndex({ ...edited, cacheDir: join(dir, 'scratch-cache') });
-    const contents = (root: string) =>
-      Object.fromEntries((readdirSync(root, { recursive: true }) as string[]).filter((file) => file.includes('.')).map((file) => [file, gunzipIfNeeded(readFileSync(join(root, file))).toString('base64')]));
-    expect(Object.keys(contents(incremental.dir)).length).toBeGreaterThan(10);
-    expect(contents(incremental.dir)).toEqual(contents(scratch.dir));
+    expect(Object.keys(indexContents(incremental.dir)).length).toBeGreaterThan(10);
+    expect(indexContents(incremental.dir)).toEqual(indexContents(scratch.dir));
     const reread = await open(incremental.dir);
     const titles = await Promise.all((await reread.search(keys('修订'), {}, 'newest')).map(async (doc) => (await reread.document(doc)).title));
     expect(titles).toEqual(['2024年信访工作总结（修订）', '2023年安全生产工作计划（修订）']);
@@ -116,9 +118,7 @@ describe('the search index', async () => {
 
   it('is the same when its postings are assembled a few pairs at a time', async () => {
     const inPasses = await buildSearchIndex({ ...input, cacheDir: join(dir, 'passes-cache') }, { passRecords: 40 });
-    const contents = (root: string) =>
-      Object.fromEntries((readdirSync(root, { recursive: true }) as string[]).filter((file) => file.includes('.')).map((file) => [file, readFileSync(join(root, file)).toString('base64')]));
-    expect(contents(inPasses.dir)).toEqual(contents(built.dir));
+    expect(indexContents(inPasses.dir)).toEqual(indexContents(built.dir));
   });
 
   it('built in a child process, answers before deleting the index it superseded, then deletes it', async () => {
@@ -287,11 +287,9 @@ describe('phrases made of common grams, whose positions are fetched by blocks', 
       });
       const patched = await buildSearchIndex({ reports: changed, filterValues: {}, fingerprint: 'blocks', cacheDir });
       const scratch = await buildSearchIndex({ reports: changed, filterValues: {}, fingerprint: 'blocks', cacheDir: join(dir, `scratch-${round}`) });
-      const contents = (root: string) =>
-        Object.fromEntries((readdirSync(root, { recursive: true }) as string[]).filter((file) => file.includes('.')).map((file) => [file, gunzipIfNeeded(readFileSync(join(root, file))).toString('base64')]));
       expect(patched.patched).toBe(true);
       expect(scratch.patched).toBe(false);
-      expect(contents(patched.dir)).toEqual(contents(scratch.dir));
+      expect(indexContents(patched.dir)).toEqual(indexContents(scratch.dir));
       reports.splice(0, reports.length, ...changed);
       return open(patched.dir);
     };
@@ -321,13 +319,11 @@ describe('phrases made of common grams, whose positions are fetched by blocks', 
       });
     const inputs = [variant(3), variant(9)].map((changed) => ({ reports: changed, filterValues: {}, fingerprint: 'blocks', cacheDir }));
     const results = await Promise.all(inputs.map((input) => buildSearchIndex(input)));
-    const contents = (root: string) =>
-      Object.fromEntries((readdirSync(root, { recursive: true }) as string[]).filter((file) => file.includes('.')).map((file) => [file, gunzipIfNeeded(readFileSync(join(root, file))).toString('base64')]));
     // The later one replaced the earlier; what remains is exactly its index.
     const last = results.findIndex((result) => existsSync(result.dir));
     expect(last).toBeGreaterThanOrEqual(0);
     const scratch = await buildSearchIndex({ ...inputs[last]!, cacheDir: join(dir, 'concurrent-scratch') });
-    expect(contents(results[last]!.dir)).toEqual(contents(scratch.dir));
+    expect(indexContents(results[last]!.dir)).toEqual(indexContents(scratch.dir));
   });
 });
 
@@ -347,8 +343,6 @@ describe('a patched index, whatever the edit, equals one built from scratch', as
   const bodies = Array.from({ length: 300 }, () => text(200 + Math.floor(next() * 1300)));
   const initial = bodies.map((body, doc) => report(doc, body));
   const filterValues = { kind: ['even', 'odd'] };
-  const contents = (root: string) =>
-    Object.fromEntries((readdirSync(root, { recursive: true }) as string[]).filter((file) => file.includes('.')).map((file) => [file, gunzipIfNeeded(readFileSync(join(root, file))).toString('base64')]));
   let cacheCount = 0;
   /** Builds `first`, then `second` on the same cache; returns the second result after checking it against a build from scratch. */
   const patchFrom = async (first: IndexedReport[], second: IndexedReport[], between: (cacheDir: string) => void = () => undefined, values = filterValues, secondValues = values) => {
@@ -357,7 +351,7 @@ describe('a patched index, whatever the edit, equals one built from scratch', as
     between(cacheDir);
     const patched = await buildSearchIndex({ reports: second, filterValues: secondValues, fingerprint: 'patch', cacheDir });
     const scratch = await buildSearchIndex({ reports: second, filterValues: secondValues, fingerprint: 'patch', cacheDir: join(dir, `scratch-${cacheCount}`) });
-    expect(contents(patched.dir)).toEqual(contents(scratch.dir));
+    expect(indexContents(patched.dir)).toEqual(indexContents(scratch.dir));
     return { patched, cacheDir };
   };
   const edit = (edits: Record<number, IndexedReport>) => initial.map((r, doc) => edits[doc] ?? r);
@@ -404,7 +398,7 @@ describe('a patched index, whatever the edit, equals one built from scratch', as
     for (const [round, reports] of [initial, large, inline, initial].entries()) {
       const patched = await buildSearchIndex({ reports, filterValues, fingerprint: 'patch', cacheDir });
       const scratch = await buildSearchIndex({ reports, filterValues, fingerprint: 'patch', cacheDir: join(dir, `rare-scratch-${round}`) });
-      const [a, b] = [contents(patched.dir), contents(scratch.dir)];
+      const [a, b] = [indexContents(patched.dir), indexContents(scratch.dir)];
       const differing = Object.keys({ ...a, ...b }).filter((file) => a[file] !== b[file]);
       expect(differing, `round ${round}`).toEqual([]);
       expect(patched.patched, `round ${round}`).toBe(round > 0);
@@ -454,7 +448,7 @@ describe('a patched index, whatever the edit, equals one built from scratch', as
     for (const reports of [second, third]) {
       const patched = await buildSearchIndex({ reports, filterValues, fingerprint: 'patch', cacheDir });
       const scratch = await buildSearchIndex({ reports, filterValues, fingerprint: 'patch', cacheDir: join(dir, `crash-scratch-${++cacheCount}`) });
-      expect(contents(patched.dir)).toEqual(contents(scratch.dir));
+      expect(indexContents(patched.dir)).toEqual(indexContents(scratch.dir));
     }
   });
 
@@ -473,7 +467,7 @@ describe('a patched index, whatever the edit, equals one built from scratch', as
     expect(existsSync(first.dir)).toBe(false);
     expect(existsSync(other.dir)).toBe(false);
     const scratch = await buildSearchIndex({ reports: initial, filterValues, fingerprint: 'patch', cacheDir: join(dir, 'publish-scratch') });
-    expect(contents(join(siteDir, SEARCH_INDEX_PATH))).toEqual(contents(scratch.dir));
+    expect(indexContents(join(siteDir, SEARCH_INDEX_PATH))).toEqual(indexContents(scratch.dir));
   });
 
   it('after several patches in a row, each from the one before', async () => {
@@ -487,7 +481,7 @@ describe('a patched index, whatever the edit, equals one built from scratch', as
       const patched = await buildSearchIndex({ reports, filterValues, fingerprint: 'patch', cacheDir });
       const scratch = await buildSearchIndex({ reports, filterValues, fingerprint: 'patch', cacheDir: join(dir, `chain-scratch-${round}`) });
       expect(patched.patched).toBe(true);
-      expect(contents(patched.dir)).toEqual(contents(scratch.dir));
+      expect(indexContents(patched.dir)).toEqual(indexContents(scratch.dir));
     }
   });
 });
