@@ -8,10 +8,10 @@
  * which process holds the lock; here a lock whose process is gone (killed
  * build) is taken over at once, and a waiting build says who it waits for.
  */
-import { closeSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, linkSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { hostname } from 'node:os';
 
-interface LockOwner {
+export interface LockOwner {
   pid: number;
   host: string;
   started: string;
@@ -54,6 +54,33 @@ function tryCreate(file: string): boolean {
 
 const describe = (owner: LockOwner) => `进程 ${owner.pid}${owner.host === hostname() ? '' : `（${owner.host}）`}，开始于 ${new Date(owner.started).toLocaleString('zh-CN', { hour12: false })}`;
 
+/**
+ * Removes the lock `file` if it still is `stale` (a lock whose process has
+ * ended). Two builds waiting for it both see it stale; the first removes it
+ * and takes the lock, and the second must not then remove that one. So the
+ * file is moved aside first (one rename: atomic), and put back when what
+ * was moved is not the stale lock.
+ */
+export function removeStaleLock(file: string, stale: LockOwner): void {
+  const aside = `${file}.stale-${process.pid}`;
+  try {
+    renameSync(file, aside);
+  } catch {
+    // Gone already: another waiter removed it.
+    return;
+  }
+  const moved = ownerOf(aside);
+  if (moved && (moved.pid !== stale.pid || moved.started !== stale.started || moved.host !== stale.host)) {
+    try {
+      // Back where it was, unless a third build has taken the lock meanwhile (it then holds it).
+      linkSync(aside, file);
+    } catch {
+      // The file exists again: its creator holds the lock.
+    }
+  }
+  rmSync(aside, { force: true });
+}
+
 /** Releases the lock `file` if this process holds it (else it is released when the process exits). */
 export function releaseLock(file: string): void {
   if (ownerOf(file)?.pid === process.pid) rmSync(file, { force: true });
@@ -75,7 +102,7 @@ export async function takeLock(file: string, waitSeconds: number, onWait: (messa
     const owner = ownerOf(file);
     if (owner && !isAlive(owner)) {
       // Its build was killed: the lock is stale (another waiting build may remove it first).
-      rmSync(file, { force: true });
+      removeStaleLock(file, owner);
       continue;
     }
     if (owner && !told) {
