@@ -454,31 +454,42 @@ async function buildOrReuse(input: SearchIndexInput, { passRecords = 500_000 }: 
   await rm(building, { recursive: true, force: true });
   await mkdir(join(input.cacheDir, 'compressed'), { recursive: true });
   const cache = new CompressedCache(join(input.cacheDir, 'compressed'));
-  const documentFiles = new DocumentFileWriter(building, base, cache);
-  const streams: { length: number; headLength: number }[] = [];
-
   const changed = snapshot && patchableChanges(snapshot, input, indexRoot);
+  let patched = false;
   if (snapshot && changed) {
-    const previousManifest = JSON.parse(await readFile(join(indexRoot, snapshot.index, 'manifest.json'), 'utf8')) as SearchManifest;
     const documents: ChangedDocument[] = [];
-    const isChanged = new Set(changed);
-    for (let doc = 0; doc < input.reports.length; doc++) {
-      const report = input.reports[doc]!;
-      const text = () => renderedText(report.digest, () => readReportBody(report.sourcePath));
-      if (isChanged.has(doc)) {
-        const after = collector.scan([...report.fields, text()], HEAD_FIELDS);
-        documents.push({ doc, before: snapshot.readAt(doc), after });
-        streams.push({ length: after.length, headLength: after.headLength });
-      } else streams.push(snapshot.lengthsAt(doc));
-      await documentFiles.add(doc, report, text);
+    try {
+      const previousManifest = JSON.parse(await readFile(join(indexRoot, snapshot.index, 'manifest.json'), 'utf8')) as SearchManifest;
+      const documentFiles = new DocumentFileWriter(building, base, cache);
+      const streams: { length: number; headLength: number }[] = [];
+      const isChanged = new Set(changed);
+      for (let doc = 0; doc < input.reports.length; doc++) {
+        const report = input.reports[doc]!;
+        const text = () => renderedText(report.digest, () => readReportBody(report.sourcePath));
+        if (isChanged.has(doc)) {
+          const after = collector.scan([...report.fields, text()], HEAD_FIELDS);
+          documents.push({ doc, before: snapshot.readAt(doc), after });
+          streams.push({ length: after.length, headLength: after.headLength });
+        } else streams.push(snapshot.lengthsAt(doc));
+        await documentFiles.add(doc, report, text);
+      }
+      await documentFiles.flush();
+      await patchGramFiles(join(indexRoot, snapshot.index, previousManifest.base, 'grams'), join(building, base, 'grams'), buckets, documents, (id) => collector.textOf(id));
+      await writeIndexFrame(building, base, input, buckets, streams);
+      patched = true;
+    } catch {
+      // The last index is not whole (files deleted by hand, a disk error): built in full instead.
+      await rm(building, { recursive: true, force: true });
     }
-    await documentFiles.flush();
-    await patchGramFiles(join(indexRoot, snapshot.index, previousManifest.base, 'grams'), join(building, base, 'grams'), buckets, documents, (id) => collector.textOf(id));
-    await writeIndexFrame(building, base, input, buckets, streams);
-    await rename(building, dir);
-    // The compressed cache keeps what a later full build reuses; the snapshot gets the changed documents' grams.
-    await snapshot.replace(new Map(documents.map(({ doc, after }) => [doc, { key: termKey(input.reports[doc]!), grams: after }])), collector.terms, hash);
-  } else {
+    if (patched) {
+      await rename(building, dir);
+      // The compressed cache keeps what a later full build reuses; the snapshot gets the changed documents' grams.
+      await snapshot.replace(new Map(documents.map(({ doc, after }) => [doc, { key: termKey(input.reports[doc]!), grams: after }])), collector.terms, hash);
+    }
+  }
+  if (!patched) {
+    const documentFiles = new DocumentFileWriter(building, base, cache);
+    const streams: { length: number; headLength: number }[] = [];
     const nextSnapshot = new GramSnapshotWriter(snapshotDir, `${INDEX_FORMAT}\0${input.fingerprint}`);
     const spill = new RecordSpill(join(input.cacheDir, 'spill'), partitions);
     for (let doc = 0; doc < input.reports.length; doc++) {
@@ -509,7 +520,7 @@ async function buildOrReuse(input: SearchIndexInput, { passRecords = 500_000 }: 
     if (entry === hash || leased.has(entry) || entry.includes('.lease-')) continue;
     await rename(join(indexRoot, entry), join(input.cacheDir, `${SUPERSEDED}${entry}-${process.pid}-${Date.now()}`));
   }
-  return { dir, reused: false, patched: Boolean(changed) };
+  return { dir, reused: false, patched };
 }
 
 /** Prefix of earlier indexes moved aside in the cache: deleting an index's 80,000 files takes a second the build need not wait for. */

@@ -430,6 +430,15 @@ describe('a patched index, whatever the edit, equals one built from scratch', as
     expect(patched.patched).toBe(false);
   });
 
+  it('after some of the previous index’s files were deleted by hand: built in full instead of failing', async () => {
+    const { patched } = await patchFrom(initial, edit({ 1: report(1, '法') }), (cacheDir) => {
+      const [index] = readdirSync(join(cacheDir, 'index'));
+      const grams = join(cacheDir, 'index', index!, `v${index}`, 'grams');
+      for (const file of readdirSync(grams).slice(0, 20)) rmSync(join(grams, file));
+    });
+    expect(patched.patched).toBe(false);
+  });
+
   it('after a build stopped between moving its index into place and recording its snapshot', async () => {
     const cacheDir = join(dir, 'crash-cache');
     const first = edit({});
