@@ -96,8 +96,10 @@ async function checkAndHandOver(contentDir: string, preview: boolean, logger: As
 
 /**
  * Builds the site's search index (or reuses or patches it) in the build's
- * cache, one build at a time: in dev, edits in quick succession each ask for
- * one, and two at once would write the same cache.
+ * cache, in the order asked: in dev, edits in quick succession each ask for
+ * one. The cache's lock (buildSearchIndex) already keeps two from writing at
+ * once; queuing here also keeps the last edit's index the last one built,
+ * and spares a waiting process polling the lock.
  */
 function searchIndexer(): (portal: Portal) => Promise<SearchWorkerResult> {
   let last: Promise<unknown> = Promise.resolve();
