@@ -55,7 +55,6 @@ function cachePath(digest: string, part: Part): string | undefined {
 }
 
 function write(file: string, data: string): void {
-  mkdirSync(dirname(file), { recursive: true });
   // Write then rename, so a concurrent reader never sees half a file.
   const partial = `${file}.${process.pid}.tmp`;
   writeFileSync(partial, data);
@@ -67,6 +66,8 @@ function renderAndStore(digest: string, markdown: () => string): RenderedBody {
   const body = renderMarkdown(markdown());
   const outline = cachePath(digest, 'outline.json');
   if (outline) {
+    // The parts share a folder.
+    mkdirSync(dirname(outline), { recursive: true });
     write(cachePath(digest, 'html')!, body.html);
     write(cachePath(digest, 'txt')!, body.text);
     write(outline, JSON.stringify(outlineOf(body)));

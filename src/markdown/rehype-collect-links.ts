@@ -4,13 +4,13 @@
  * and the build can publish attachments a body links to.
  */
 import type { Root } from 'hast';
-import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
+import { walkElements } from './walk.ts';
 
 export function rehypeCollectLinks() {
   return (tree: Root, file: VFile) => {
     const links: string[] = [];
-    visit(tree, 'element', (element) => {
+    walkElements(tree, (element) => {
       const value = element.tagName === 'a' ? element.properties['href'] : element.tagName === 'img' ? element.properties['src'] : undefined;
       if (typeof value === 'string' && value !== '') links.push(value);
     });

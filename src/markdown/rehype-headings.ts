@@ -9,9 +9,9 @@
 import type { Element, Root } from 'hast';
 import { toText } from 'hast-util-to-text';
 import GithubSlugger from 'github-slugger';
-import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { LAYOUT_IDS } from './layout-ids.ts';
+import { walkElements } from './walk.ts';
 
 export interface Heading {
   depth: 2 | 3;
@@ -30,7 +30,7 @@ export function rehypeHeadings() {
   return (tree: Root, file: VFile) => {
     const headings: Element[] = [];
     const otherIds = [...LAYOUT_IDS];
-    visit(tree, 'element', (element) => {
+    walkElements(tree, (element) => {
       if (levelOf(element) !== undefined) headings.push(element);
       else if (typeof element.properties['id'] === 'string') otherIds.push(element.properties['id']);
     });

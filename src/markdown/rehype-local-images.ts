@@ -5,20 +5,20 @@
  * `file.data.imagesWithoutAlt`, so `npm run check` can ask for a description.
  */
 import type { Root } from 'hast';
-import { SKIP, visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
+import { walkElements } from './walk.ts';
 
 const OTHER_ORIGIN = /^(?:[a-z][a-z0-9+.-]*:|\/\/)/i;
 
 export function rehypeLocalImages() {
   return (tree: Root, file: VFile) => {
     let withoutAlt = 0;
-    visit(tree, 'element', (element, index, parent) => {
-      if (element.tagName !== 'img' || !parent || index === undefined) return undefined;
+    walkElements(tree, (element, index, parent) => {
+      if (element.tagName !== 'img') return undefined;
       const src = String(element.properties['src'] ?? '');
       if (src === '' || OTHER_ORIGIN.test(src)) {
         parent.children.splice(index, 1);
-        return [SKIP, index];
+        return index;
       }
       if (typeof element.properties['alt'] !== 'string' || element.properties['alt'].trim() === '') {
         element.properties['alt'] = '';

@@ -5,13 +5,13 @@
  */
 import type { Element, Root } from 'hast';
 import { toText } from 'hast-util-to-text';
-import { SKIP, visit } from 'unist-util-visit';
+import { walkElements } from './walk.ts';
 
 export function rehypeScrollTables() {
   return (tree: Root) => {
     let count = 0;
-    visit(tree, 'element', (table, index, parent) => {
-      if (table.tagName !== 'table' || !parent || index === undefined) return undefined;
+    walkElements(tree, (table, index, parent) => {
+      if (table.tagName !== 'table') return undefined;
       count++;
       const caption = table.children.find((child): child is Element => child.type === 'element' && child.tagName === 'caption');
       const label = caption ? toText(caption).trim() : `表格 ${count}`;
@@ -21,7 +21,7 @@ export function rehypeScrollTables() {
         properties: { className: ['table-scroll'], role: 'region', ariaLabel: label, tabIndex: 0 },
         children: [table],
       };
-      return SKIP;
+      return 'skip';
     });
   };
 }

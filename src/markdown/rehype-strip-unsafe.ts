@@ -5,12 +5,12 @@
  * so they reach neither the page nor the search index.
  */
 import type { Root } from 'hast';
-import { visit } from 'unist-util-visit';
 import { stripUnsafe, UNSAFE_CHARACTERS } from '../lib/content/text-safety.ts';
+import { walk } from './walk.ts';
 
 export function rehypeStripUnsafe() {
   return (tree: Root) => {
-    visit(tree, (node) => {
+    walk(tree, (node) => {
       if (node.type === 'text' && UNSAFE_CHARACTERS.test(node.value)) node.value = stripUnsafe(node.value);
       if (node.type !== 'element') return;
       for (const [name, value] of Object.entries(node.properties)) {

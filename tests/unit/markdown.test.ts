@@ -68,6 +68,26 @@ describe('tables', () => {
     const { html } = renderMarkdown('| 区 | 件数 |\n|---|---|\n| 东区 | 3 |');
     expect(html).toMatch(/^<div class="table-scroll" role="region" aria-label="表格 1" tabindex="0"><table>/);
   });
+
+  it('wrap a table holding a table once: the inner one scrolls with it', () => {
+    const { html } = renderMarkdown('<table><tr><td><table><tr><td>内</td></tr></table></td></tr></table>');
+    expect(html.match(/table-scroll/g)).toHaveLength(1);
+    expect(html.match(/<table>/g)).toHaveLength(2);
+  });
+});
+
+describe('walking the tree (src/markdown/walk.ts)', () => {
+  it('removes every image from another origin in a row, and records only the links left', () => {
+    const { html, links } = renderMarkdown('![a](https://x.example/1.png)![b](//x.example/2.png)![c](https://x.example/3.png)![](/ok.png)');
+    expect(html).toBe('<p><img src="/ok.png" alt=""></p>');
+    expect(links).toEqual(['/ok.png']);
+  });
+
+  it('numbers every ordered list in the text, and leaves the HTML without the numbers', () => {
+    const { html, text } = renderMarkdown('3. 甲\n4. 乙\n\n- 项\n\n  1. 子\n  2. 丑');
+    expect(text).toBe('3. 甲\n4. 乙\n项\n1. 子\n2. 丑');
+    expect(html).not.toMatch(/\d\. /);
+  });
 });
 
 describe('text and summaries', () => {
