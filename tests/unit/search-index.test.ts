@@ -271,6 +271,38 @@ describe('phrases made of common grams, whose positions are fetched by blocks', 
       expect(ids.sort((a, b) => a - b), query).toEqual(expected);
     }
   });
+  it('a rare phrase of common grams: the last grams’ positions are read only where the first ones line up', async () => {
+    // Every document has each part many times, apart; only document 0 has the whole phrase.
+    const parts = ['甲乙丙丁戊', '丁戊己庚辛', '己庚辛壬癸'];
+    const phraseDir = tempDir('search-rare-phrase');
+    const phraseReports: IndexedReport[] = Array.from({ length: 1000 }, (_, doc) => {
+      const body = Array.from({ length: 40 }, (_, i) => `${parts[(i + doc) % 3]}子丑`).join('') + (doc === 0 ? '甲乙丙丁戊己庚辛壬' : '');
+      const sourcePath = join(phraseDir, `${doc}.md`);
+      writeFileSync(sourcePath, `---\ntitle: 文件${doc}\n---\n${body}\n`);
+      return { id: `r/${doc}`, title: `文件${doc}`, agency: '', published: '2024-01-01', fields: [`文件${doc}`], digest: String(doc), sourcePath, filters: {} };
+    });
+    const index = await buildSearchIndex({ reports: phraseReports, filterValues: {}, fingerprint: 'rare-phrase', cacheDir: join(phraseDir, 'cache') });
+    const blocksRead = async (query: string) => {
+      const read: string[] = [];
+      const counting = await SearchIndexReader.open({
+        json: async (path) => JSON.parse(readFileSync(join(index.dir, path), 'utf8')),
+        bytes: async (path) => {
+          if (/-\d+-\d+\.bin$/.test(path)) read.push(path);
+          return new Uint8Array(readFileSync(join(index.dir, path)));
+        },
+      });
+      return { docs: await counting.search([query], {}, 'newest'), blocks: read.length };
+    };
+    // Two grams cover a part: every block of both is read.
+    const common = await blocksRead('丁戊己庚辛');
+    expect(common.docs).toHaveLength(1000);
+    // Three or more grams cover the phrase: all of two, then one block of each other (reading all of them would be half as much again, or more).
+    const rare = await blocksRead('甲乙丙丁戊己庚辛壬');
+    expect(rare.docs).toHaveLength(1);
+    expect(common.blocks).toBeGreaterThanOrEqual(4);
+    expect(rare.blocks).toBeLessThanOrEqual(common.blocks + 2);
+  });
+
   it('patched after a few documents changed, equals an index built from scratch, and finds exactly', async () => {
     const cacheDir = join(dir, 'patch-cache');
     await buildSearchIndex({ reports, filterValues: {}, fingerprint: 'blocks', cacheDir });

@@ -88,11 +88,36 @@ export function cheapestCover(costs: readonly number[]): number[] {
  */
 function coverCosts(entries: readonly GramEntry[]): number[] {
   const fewest = Math.min(...entries.map((entry) => entry.documents));
-  return entries.map((entry) => {
+  // One rarest gram: were all those tied for rarest favoured, the cover would take every one of them.
+  const rarest = entries.findIndex((entry) => entry.documents === fewest);
+  return entries.map((entry, offset) => {
     if (entry.file === 0) return 0;
-    if (entry.documents === fewest) return entry.listBytes - 1e9;
+    if (offset === rarest) return entry.listBytes - 1e9;
     return entry.listBytes + entry.positionBytes * Math.min(1, fewest / entry.documents);
   });
+}
+
+/**
+ * Each document's possible phrase starts (increasing) once the gram whose
+ * positions are `byDoc` must occur at `offset` from them: the first gram
+ * (`starts` undefined) gives those of the `candidates`, each next one keeps
+ * the starts where it occurs; a document left without a start is dropped.
+ */
+function narrowStarts(starts: Map<number, number[]> | undefined, byDoc: Map<number, Uint32Array>, offset: number, candidates: Set<number>): Map<number, number[]> {
+  const narrowed = new Map<number, number[]>();
+  if (!starts) {
+    for (const doc of candidates) {
+      const found = [...byDoc.get(doc)!].filter((position) => position >= offset).map((position) => position - offset);
+      if (found.length > 0) narrowed.set(doc, found);
+    }
+    return narrowed;
+  }
+  for (const [doc, found] of starts) {
+    const positions = byDoc.get(doc)!;
+    const kept = found.filter((start) => hasPosition(positions, start + offset));
+    if (kept.length > 0) narrowed.set(doc, kept);
+  }
+  return narrowed;
 }
 
 function hasPosition(sorted: Uint32Array, value: number): boolean {
@@ -105,6 +130,14 @@ function hasPosition(sorted: Uint32Array, value: number): boolean {
     else high = middle - 1;
   }
   return false;
+}
+
+/** A gram's documents, and a way to fetch its positions in some of them. */
+interface GramData {
+  postings: Postings;
+  /** About how many bytes fetching the positions in the documents `wanted` accepts would add (0: here already). */
+  cost: (wanted: (doc: number) => boolean) => number;
+  positions: (wanted: (doc: number) => boolean) => Promise<Map<number, Uint32Array>>;
 }
 
 export class SearchIndexReader {
@@ -158,26 +191,31 @@ export class SearchIndexReader {
   /**
    * A gram's list, and its positions: from its bucket file, or for a large
    * gram from its own file, positions fetched by blocks only for the
-   * documents `wanted` accepts (all of them when not given).
+   * documents `wanted` accepts; `cost` estimates the bytes that fetch adds.
    */
-  private async data(entry: GramEntry & { offset: number }): Promise<{ postings: Postings; positions: (wanted: (doc: number) => boolean) => Promise<Map<number, Uint32Array>> }> {
+  private async data(entry: GramEntry & { offset: number }): Promise<GramData> {
     const { buckets } = this.manifest;
     if (entry.file === 0) {
       const bytes = await this.file(gramPath(entry.gram, buckets));
       const postings = decodePostings(bytes.subarray(entry.offset, entry.offset + entry.listBytes), entry.documents);
       const positions = bytes.subarray(entry.offset + entry.listBytes, entry.offset + entry.listBytes + entry.positionBytes);
-      return { postings, positions: async (wanted) => decodePositions(positions, postings, wanted) };
+      return { postings, cost: () => 0, positions: async (wanted) => decodePositions(positions, postings, wanted) };
     }
     const reader = new ByteReader(await this.file(largeGramPath(entry.gram, buckets, entry.file)));
     const perBlock = reader.varint();
     const postings = decodePostings(reader.rest(), entry.documents);
+    const blocksFor = (wanted: (doc: number) => boolean) => {
+      const blocks = new Set<number>();
+      postings.docs.forEach((doc, i) => {
+        if (wanted(doc)) blocks.add(Math.floor(i / perBlock));
+      });
+      return blocks;
+    };
     return {
       postings,
+      cost: (wanted) => (blocksFor(wanted).size * entry.positionBytes) / Math.ceil(entry.documents / perBlock),
       positions: async (wanted) => {
-        const blocks = new Set<number>();
-        postings.docs.forEach((doc, i) => {
-          if (wanted(doc)) blocks.add(Math.floor(i / perBlock));
-        });
+        const blocks = blocksFor(wanted);
         const result = new Map<number, Uint32Array>();
         const fetched = await Promise.all([...blocks].map(async (block) => [block, await this.file(positionBlockPath(entry.gram, buckets, entry.file, block))] as const));
         for (const [block, bytes] of fetched) decodePositions(bytes, postings, wanted, block * perBlock, result);
@@ -221,23 +259,28 @@ export class SearchIndexReader {
     const byRarity = [...parts].sort((a, b) => a.postings.docs.length - b.postings.docs.length);
     let candidates = new Set(byRarity[0]!.postings.docs);
     for (const part of byRarity.slice(1)) candidates = new Set(part.postings.docs.filter((doc) => candidates.has(doc)));
-    const positions = await Promise.all(parts.map(async (part) => ({ offset: part.offset, byDoc: await part.positions((doc) => candidates.has(doc)) })));
+    // Each candidate's possible start positions, narrowed gram by gram. The
+    // positions come in two rounds: first of the grams that cost least (at
+    // least two, so that they can disagree), then of the others only for the
+    // candidates still having a start — often a few of many.
+    const byCost = parts.map((part) => ({ part, cost: part.cost((doc) => candidates.has(doc)) })).sort((a, b) => a.cost - b.cost);
+    const firstRound = Math.max(2, byCost.filter(({ cost }) => cost === 0).length);
+    let starts: Map<number, number[]> | undefined;
+    for (const round of [byCost.slice(0, firstRound), byCost.slice(firstRound)]) {
+      const known = starts;
+      const wanted = known ? (doc: number) => known.has(doc) : (doc: number) => candidates.has(doc);
+      const fetched = await Promise.all(round.map(async ({ part }) => ({ offset: part.offset, byDoc: await part.positions(wanted) })));
+      for (const { offset, byDoc } of fetched) starts = narrowStarts(starts, byDoc, offset, candidates);
+    }
+    starts ??= new Map();
     const docs: number[] = [];
     const counts: number[] = [];
     const inHead: number[] = [];
-    for (const doc of [...candidates].sort((a, b) => a - b)) {
-      let count = 0;
-      let head = 0;
-      for (const start of positions[0]!.byDoc.get(doc)!) {
-        if (positions.every(({ offset, byDoc }) => hasPosition(byDoc.get(doc)!, start + offset))) {
-          count++;
-          if (start < heads[doc]!) head = 1;
-        }
-      }
-      if (count === 0) continue;
+    for (const doc of [...starts.keys()].sort((a, b) => a - b)) {
+      const found = starts.get(doc)!;
       docs.push(doc);
-      counts.push(count);
-      inHead.push(head);
+      counts.push(found.length);
+      inHead.push(found[0]! < heads[doc]! ? 1 : 0);
     }
     return { docs: Uint32Array.from(docs), counts: Uint32Array.from(counts), inHead: Uint8Array.from(inHead) };
   }
