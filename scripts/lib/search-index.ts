@@ -3,7 +3,7 @@
  *
  * Every document's text (from the render cache) is scanned once for its
  * terms, which go to disk by partition (search-terms.ts); the postings are
- * then assembled a few partitions at a time and written as a few thousand
+ * then assembled a few partitions at a time, on worker threads (search-assemble.ts), and written as a few thousand
  * small gzip-compressed files, so memory stays the same whatever the size
  * of the archive. The whole index is a function of its inputs, so an
  * unchanged archive reuses the previous one as it is; after an edit,
@@ -21,17 +21,12 @@ import { gzip as gzipCallback } from 'node:zlib';
 import { readReportBody } from '../../src/lib/content/source.ts';
 import {
   bucketCount,
-  bucketOf,
   ByteWriter,
   documentPath,
   encodeDocList,
   encodeGramBucket,
   encodeLength,
-  gramPath,
   INDEX_FORMAT,
-  largeGramPath,
-  positionBlockPath,
-  type GramData,
   type SearchDocument,
   type SearchManifest,
 } from '../../src/lib/search/format.ts';
@@ -39,7 +34,8 @@ import { renderedText } from '../../src/markdown/cached.ts';
 import { isRunning, releaseLock, takeLock } from './build-lock.ts';
 import { linkTree } from './fs-tree.ts';
 import { patchGramFiles, type ChangedDocument } from './search-patch.ts';
-import { GramCollector, GramSnapshot, GramSnapshotWriter, RecordSpill, spillPartitionCount, type SpilledRecords } from './search-terms.ts';
+import { assembleOnWorkers, hashOf, type AssembledGroup } from './search-assemble.ts';
+import { GramCollector, GramSnapshot, GramSnapshotWriter, RecordSpill, spillPartitionCount } from './search-terms.ts';
 
 /** What the index needs to know about one report, in newest-first order. */
 export interface IndexedReport {
@@ -132,8 +128,6 @@ class CompressedCache {
   }
 }
 
-const hashOf = (data: string | Uint8Array) => createHash('sha256').update(data).digest('hex').slice(0, 32);
-
 async function writeIndexFile(path: string, file: IndexFile): Promise<void> {
   if (file.kind === 'plain') return writeFile(path, file.data);
   if (file.kind === 'compressed') return writeFile(path, await gzip(file.data, { level: 3 }));
@@ -181,122 +175,26 @@ export interface SearchIndexResult {
   patched: boolean;
 }
 
-/**
- * Writes the gram files of some spill partitions: their records are sorted
- * by gram (a counting sort, which keeps each gram's documents in order),
- * then each bucket's grams are encoded into its files.
- */
+/** Writes the gram files of the groups assembled on worker threads (search-assemble.ts), and an empty dictionary for every bucket left. */
 class GramFileWriter {
-  private readonly collector: GramCollector;
-  private readonly buckets: number;
   private readonly cache: CompressedCache;
-  readonly writtenBuckets = new Set<number>();
+  private readonly writtenBuckets = new Set<number>();
 
-  constructor(collector: GramCollector, buckets: number, cache: CompressedCache) {
-    this.collector = collector;
-    this.buckets = buckets;
+  constructor(cache: CompressedCache) {
     this.cache = cache;
   }
 
-  /** Each gram's local number in the group being written, by gram id; -1 outside it. */
-  private localNumbers = new Int32Array(0);
-
-  /** The files of the group written before, still being compressed while the next group is assembled. */
-  private writing: Promise<void> = Promise.resolve();
-
-  /** Assembles a group's files, then writes them while the caller reads the next group; `finish` waits for the last. */
-  async write(dir: string, base: string, records: SpilledRecords): Promise<void> {
-    const files = this.assemble(base, records);
-    await this.writing;
-    this.writing = writeFiles(dir, files);
-    // Awaited by the next write or finish; a failure meanwhile is not unhandled.
-    this.writing.catch(() => undefined);
-  }
-
-  finish(): Promise<void> {
-    return this.writing;
-  }
-
-  private assemble(base: string, records: SpilledRecords): Map<string, IndexFile> {
-    const size = records.terms.length;
-    if (this.localNumbers.length < this.collector.terms.length) this.localNumbers = new Int32Array(this.collector.terms.length).fill(-1);
-    // Dense local numbers for the grams of this group, in order of first record.
-    const groupTerms: number[] = [];
-    const localOf = new Int32Array(size);
-    for (let i = 0; i < size; i++) {
-      const term = records.terms[i]!;
-      let at = this.localNumbers[term]!;
-      if (at < 0) {
-        at = this.localNumbers[term] = groupTerms.length;
-        groupTerms.push(term);
-      }
-      localOf[i] = at;
-    }
-    for (const term of groupTerms) this.localNumbers[term] = -1;
-    const starts = new Int32Array(groupTerms.length + 1);
-    for (let i = 0; i < size; i++) starts[localOf[i]! + 1]!++;
-    for (let i = 0; i < groupTerms.length; i++) starts[i + 1]! += starts[i]!;
-    const order = new Int32Array(size);
-    const next = starts.slice(0, groupTerms.length);
-    for (let i = 0; i < size; i++) order[next[localOf[i]!]!++] = i;
-
-    // Every gram's list, then every gram's positions, in two buffers; each gram's data is a view into them.
-    const lists = new ByteWriter(size * 4);
-    const positions = new ByteWriter(records.payload.length + 16);
-    const listEnds = new Int32Array(groupTerms.length);
-    const positionEnds = new Int32Array(groupTerms.length);
-    for (let at = 0; at < groupTerms.length; at++) {
-      let previous = 0;
-      for (let k = starts[at]!; k < starts[at + 1]!; k++) {
-        const record = order[k]!;
-        lists.varint(records.docs[record]! - previous).varint(records.counts[record]!);
-        previous = records.docs[record]!;
-        const from = records.positionStarts[record]!;
-        positions.raw(records.payload, from, from + records.positionBytes[record]!);
-      }
-      listEnds[at] = lists.size;
-      positionEnds[at] = positions.size;
-    }
-    const listBytes = lists.finish();
-    const positionBytes = positions.finish();
-    const byBucket = new Map<number, GramData[]>();
-    groupTerms.forEach((term, at) => {
-      const gram = this.collector.textOf(term);
-      const bucket = bucketOf(gram, this.buckets);
-      const data: GramData = {
-        gram,
-        documents: starts[at + 1]! - starts[at]!,
-        list: listBytes.subarray(at === 0 ? 0 : listEnds[at - 1], listEnds[at]),
-        positions: positionBytes.subarray(at === 0 ? 0 : positionEnds[at - 1], positionEnds[at]),
-      };
-      const inBucket = byBucket.get(bucket);
-      if (inBucket) inBucket.push(data);
-      else byBucket.set(bucket, [data]);
-    });
-    const files = new Map<string, IndexFile>();
-    for (const grams of byBucket.values()) {
-      // Sorted by gram, not by when grams were first seen: the same input gives the same bytes.
-      grams.sort((a, b) => (a.gram < b.gram ? -1 : 1));
-      this.writtenBuckets.add(bucketOf(grams[0]!.gram, this.buckets));
-      const { dictionary, large } = encodeGramBucket(grams);
-      // Postings change on every edit, so they get a fast level (3% larger than level 6, twice as fast).
-      files.set(`${base}/${gramPath(grams[0]!.gram, this.buckets)}`, { kind: 'cached', entry: this.cache.entry(hashOf(dictionary)), data: () => dictionary, level: 3 });
-      large.forEach(({ list, blocks }, index) => {
-        const gram = grams[0]!.gram;
-        files.set(`${base}/${largeGramPath(gram, this.buckets, index + 1)}`, { kind: 'cached', entry: this.cache.entry(hashOf(list)), data: () => list, level: 3 });
-        blocks.forEach((block, j) =>
-          files.set(`${base}/${positionBlockPath(gram, this.buckets, index + 1, j)}`, { kind: 'cached', entry: this.cache.entry(hashOf(block)), data: () => block, level: 3 }),
-        );
-      });
-    }
-    return files;
+  async write(dir: string, base: string, group: AssembledGroup): Promise<void> {
+    for (const bucket of group.buckets) this.writtenBuckets.add(bucket);
+    // Postings change on every edit, so they get a fast level (3% larger than level 6, twice as fast).
+    await writeFiles(dir, new Map(group.files.map(({ path, data, key }) => [`${base}/${path}`, { kind: 'cached', entry: this.cache.entry(key), data: () => data, level: 3 }])));
   }
 
   /** Buckets no gram fell into still get a (empty) dictionary, so the reader finds a file for every bucket. */
-  async writeEmpty(dir: string, base: string): Promise<void> {
+  async writeEmpty(dir: string, base: string, buckets: number): Promise<void> {
     const empty = encodeGramBucket([]).dictionary;
     const files = new Map<string, IndexFile>();
-    for (let bucket = 0; bucket < this.buckets; bucket++) if (!this.writtenBuckets.has(bucket)) files.set(`${base}/grams/${bucket}.bin`, { kind: 'compressed', data: empty });
+    for (let bucket = 0; bucket < buckets; bucket++) if (!this.writtenBuckets.has(bucket)) files.set(`${base}/grams/${bucket}.bin`, { kind: 'compressed', data: empty });
     await writeFiles(dir, files);
   }
 }
@@ -504,10 +402,14 @@ async function buildOrReuse(input: SearchIndexInput, { passRecords = 500_000 }: 
     await documentFiles.flush();
     snapshot?.close();
     spill.finish();
-    const gramFiles = new GramFileWriter(collector, buckets, cache);
-    for (const group of spill.groups(passRecords)) await gramFiles.write(building, base, spill.read(group));
-    await gramFiles.finish();
-    await gramFiles.writeEmpty(building, base);
+    const gramFiles = new GramFileWriter(cache);
+    const idsByPartition = collector.idsByPartition();
+    const jobs = spill.groups(passRecords).map((group) => () => {
+      const ids = Int32Array.from(group.flatMap((partition) => [...idsByPartition[partition]!]));
+      return { spillDir: spill.folder, parts: spill.parts(group), ids, texts: Array.from(ids, (id) => collector.textOf(id)), buckets };
+    });
+    await assembleOnWorkers(jobs, (group) => gramFiles.write(building, base, group));
+    await gramFiles.writeEmpty(building, base, buckets);
     spill.remove();
     await writeIndexFrame(building, base, input, buckets, streams);
     await rename(building, dir);

@@ -136,6 +136,19 @@ export class GramCollector {
     return this.partitions[id]!;
   }
 
+  /** The ids of the grams of each of the `partitionCount` partitions. */
+  idsByPartition(): Int32Array[] {
+    const counts = new Int32Array(this.partitionCount);
+    for (let id = 0; id < this.terms.length; id++) counts[this.partitions[id]!]!++;
+    const ids = Array.from(counts, (count) => new Int32Array(count));
+    counts.fill(0);
+    for (let id = 0; id < this.terms.length; id++) {
+      const partition = this.partitions[id]!;
+      ids[partition]![counts[partition]!++] = id;
+    }
+    return ids;
+  }
+
   textOf(id: number): string {
     return this.terms[id]!;
   }
@@ -304,6 +317,47 @@ export interface SpilledRecords {
   payload: Uint8Array;
 }
 
+type SpillKind = 'docs' | 'terms' | 'payload';
+
+const spillFile = (dir: string, partition: number, kind: SpillKind) => join(dir, `${partition}.${kind}`);
+
+/** A spilled partition: its number, and how many records and payload bytes it holds. */
+export interface SpilledPart {
+  partition: number;
+  records: number;
+  bytes: number;
+}
+
+/** The records of some partitions spilled in `dir`; within each partition, in document order. */
+export function readSpilled(dir: string, parts: readonly SpilledPart[]): SpilledRecords {
+  const total = parts.reduce((sum, part) => sum + part.records, 0);
+  const totalBytes = parts.reduce((sum, part) => sum + part.bytes, 0);
+  const docs = new Uint32Array(total);
+  const terms = new Int32Array(total);
+  const payload = new Uint8Array(totalBytes);
+  let at = 0;
+  let byteAt = 0;
+  for (const { partition, records, bytes } of parts) {
+    if (records === 0) continue;
+    docs.set(int32View(readFileSync(spillFile(dir, partition, 'docs')), Uint32Array), at);
+    terms.set(int32View(readFileSync(spillFile(dir, partition, 'terms')), Int32Array), at);
+    payload.set(readFileSync(spillFile(dir, partition, 'payload')), byteAt);
+    at += records;
+    byteAt += bytes;
+  }
+  const counts = new Uint32Array(total);
+  const positionStarts = new Float64Array(total);
+  const positionBytes = new Uint32Array(total);
+  const reader = new ByteReader(payload);
+  for (let i = 0; i < total; i++) {
+    counts[i] = reader.varint();
+    positionBytes[i] = reader.varint();
+    positionStarts[i] = reader.offset;
+    reader.offset += positionBytes[i]!;
+  }
+  return { docs, terms, counts, positionStarts, positionBytes, payload };
+}
+
 /**
  * Postings of every document, on disk by partition: each partition's
  * records in document order, as document and gram ids, and a payload per
@@ -329,8 +383,8 @@ export class RecordSpill {
     this.writtenBytes = Array.from({ length: partitions }, () => 0);
   }
 
-  private file(partition: number, kind: 'docs' | 'terms' | 'payload'): string {
-    return join(this.dir, `${partition}.${kind}`);
+  private file(partition: number, kind: SpillKind): string {
+    return spillFile(this.dir, partition, kind);
   }
 
   add(doc: number, grams: DocumentGrams, collector: GramCollector): void {
@@ -384,34 +438,13 @@ export class RecordSpill {
     return groups;
   }
 
-  /** The records of some partitions; within each partition, in document order. */
-  read(partitions: number[]): SpilledRecords {
-    const total = partitions.reduce((sum, partition) => sum + this.written[partition]!, 0);
-    const totalBytes = partitions.reduce((sum, partition) => sum + this.writtenBytes[partition]!, 0);
-    const docs = new Uint32Array(total);
-    const terms = new Int32Array(total);
-    const payload = new Uint8Array(totalBytes);
-    let at = 0;
-    let byteAt = 0;
-    for (const partition of partitions) {
-      if (this.written[partition] === 0) continue;
-      docs.set(int32View(readFileSync(this.file(partition, 'docs')), Uint32Array), at);
-      terms.set(int32View(readFileSync(this.file(partition, 'terms')), Int32Array), at);
-      payload.set(readFileSync(this.file(partition, 'payload')), byteAt);
-      at += this.written[partition]!;
-      byteAt += this.writtenBytes[partition]!;
-    }
-    const counts = new Uint32Array(total);
-    const positionStarts = new Float64Array(total);
-    const positionBytes = new Uint32Array(total);
-    const reader = new ByteReader(payload);
-    for (let i = 0; i < total; i++) {
-      counts[i] = reader.varint();
-      positionBytes[i] = reader.varint();
-      positionStarts[i] = reader.offset;
-      reader.offset += positionBytes[i]!;
-    }
-    return { docs, terms, counts, positionStarts, positionBytes, payload };
+  /** What `readSpilled` needs to read some partitions (on another thread). */
+  parts(partitions: number[]): SpilledPart[] {
+    return partitions.map((partition) => ({ partition, records: this.written[partition]!, bytes: this.writtenBytes[partition]! }));
+  }
+
+  get folder(): string {
+    return this.dir;
   }
 
   remove(): void {

@@ -1,0 +1,169 @@
+/**
+ * Assembling the gram files of a group of spill partitions: the records
+ * sorted by gram (a counting sort, which keeps each gram's documents in
+ * order), then each bucket's grams encoded into its files. Pure and
+ * self-contained, so that groups are assembled on worker threads
+ * (search-assemble-worker.ts) while the build's thread writes the files of
+ * the groups before: at 10,000 reports assembly is a third of the index's
+ * time, and by then Astro has finished and left a core idle.
+ */
+import { createHash } from 'node:crypto';
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import { bucketOf, ByteWriter, encodeGramBucket, gramPath, largeGramPath, positionBlockPath, type GramData } from '../../src/lib/search/format.ts';
+import { readSpilled, type SpilledPart, type SpilledRecords } from './search-terms.ts';
+
+/** The key of compressed content in the build's cache: equal keys, equal bytes. */
+export const hashOf = (data: string | Uint8Array) => createHash('sha256').update(data).digest('hex').slice(0, 32);
+
+export interface AssembledFile {
+  /** Relative to the index's versioned folder. */
+  path: string;
+  data: Uint8Array;
+  /** hashOf(data). */
+  key: string;
+}
+
+export interface AssembledGroup {
+  files: AssembledFile[];
+  /** The buckets that got a dictionary. */
+  buckets: number[];
+}
+
+/** What a worker needs to assemble a group: where its records are, and the text of every gram they can hold. */
+export interface GroupJob {
+  spillDir: string;
+  parts: SpilledPart[];
+  /** Gram ids, and their texts in the same order. */
+  ids: Int32Array;
+  texts: string[];
+  buckets: number;
+}
+
+/** Each gram's local number in the group being assembled, by gram id; -1 outside it (kept between groups: it is large). */
+let localNumbers = new Int32Array(0);
+
+export function assembleGroup(records: SpilledRecords, textOf: (id: number) => string, termCount: number, buckets: number): AssembledGroup {
+  const size = records.terms.length;
+  if (localNumbers.length < termCount) localNumbers = new Int32Array(termCount).fill(-1);
+  // Dense local numbers for the grams of this group, in order of first record.
+  const groupTerms: number[] = [];
+  const localOf = new Int32Array(size);
+  for (let i = 0; i < size; i++) {
+    const term = records.terms[i]!;
+    let at = localNumbers[term]!;
+    if (at < 0) {
+      at = localNumbers[term] = groupTerms.length;
+      groupTerms.push(term);
+    }
+    localOf[i] = at;
+  }
+  for (const term of groupTerms) localNumbers[term] = -1;
+  const starts = new Int32Array(groupTerms.length + 1);
+  for (let i = 0; i < size; i++) starts[localOf[i]! + 1]!++;
+  for (let i = 0; i < groupTerms.length; i++) starts[i + 1]! += starts[i]!;
+  const order = new Int32Array(size);
+  const next = starts.slice(0, groupTerms.length);
+  for (let i = 0; i < size; i++) order[next[localOf[i]!]!++] = i;
+
+  // Every gram's list, then every gram's positions, in two buffers; each gram's data is a view into them.
+  const lists = new ByteWriter(size * 4);
+  const positions = new ByteWriter(records.payload.length + 16);
+  const listEnds = new Int32Array(groupTerms.length);
+  const positionEnds = new Int32Array(groupTerms.length);
+  for (let at = 0; at < groupTerms.length; at++) {
+    let previous = 0;
+    for (let k = starts[at]!; k < starts[at + 1]!; k++) {
+      const record = order[k]!;
+      lists.varint(records.docs[record]! - previous).varint(records.counts[record]!);
+      previous = records.docs[record]!;
+      const from = records.positionStarts[record]!;
+      positions.raw(records.payload, from, from + records.positionBytes[record]!);
+    }
+    listEnds[at] = lists.size;
+    positionEnds[at] = positions.size;
+  }
+  const listBytes = lists.finish();
+  const positionBytes = positions.finish();
+  const byBucket = new Map<number, GramData[]>();
+  groupTerms.forEach((term, at) => {
+    const gram = textOf(term);
+    const bucket = bucketOf(gram, buckets);
+    const data: GramData = {
+      gram,
+      documents: starts[at + 1]! - starts[at]!,
+      list: listBytes.subarray(at === 0 ? 0 : listEnds[at - 1], listEnds[at]),
+      positions: positionBytes.subarray(at === 0 ? 0 : positionEnds[at - 1], positionEnds[at]),
+    };
+    const inBucket = byBucket.get(bucket);
+    if (inBucket) inBucket.push(data);
+    else byBucket.set(bucket, [data]);
+  });
+  const files: AssembledFile[] = [];
+  const file = (path: string, data: Uint8Array) => files.push({ path, data, key: hashOf(data) });
+  for (const grams of byBucket.values()) {
+    // Sorted by gram, not by when grams were first seen: the same input gives the same bytes.
+    grams.sort((a, b) => (a.gram < b.gram ? -1 : 1));
+    const { gram } = grams[0]!;
+    const { dictionary, large } = encodeGramBucket(grams);
+    file(gramPath(gram, buckets), dictionary);
+    large.forEach(({ list, blocks }, index) => {
+      file(largeGramPath(gram, buckets, index + 1), list);
+      blocks.forEach((block, j) => file(positionBlockPath(gram, buckets, index + 1, j), block));
+    });
+  }
+  return { files, buckets: [...byBucket.keys()] };
+}
+
+/** Assembles the group a job names (on a worker thread). */
+export function assembleJob(job: GroupJob): AssembledGroup {
+  const texts = new Map<number, string>();
+  let termCount = 0;
+  job.ids.forEach((id, i) => {
+    texts.set(id, job.texts[i]!);
+    termCount = Math.max(termCount, id + 1);
+  });
+  return assembleGroup(readSpilled(job.spillDir, job.parts), (id) => texts.get(id)!, termCount, job.buckets);
+}
+
+type Reply = { group: AssembledGroup } | { error: string };
+
+/**
+ * Assembles `jobs` on worker threads (one a core), handing each group to
+ * `write` as it is ready, one at a time. A worker gets its next job once its
+ * last group is written, so at most a group a worker waits in memory.
+ * A worker that fails or ends fails the whole assembly.
+ */
+export async function assembleOnWorkers(jobs: readonly (() => GroupJob)[], write: (group: AssembledGroup) => Promise<void>): Promise<void> {
+  let next = 0;
+  let writing = Promise.resolve();
+  const workers = Array.from({ length: Math.min(jobs.length, availableParallelism()) }, () => new Worker(new URL('./search-assemble-worker.ts', import.meta.url)));
+  const assemble = (worker: Worker, job: GroupJob) =>
+    new Promise<AssembledGroup>((resolve, reject) => {
+      const failed = (error: Error) => {
+        worker.off('message', answered);
+        reject(error);
+      };
+      const ended = (code: number) => failed(new Error(`组装索引的线程意外退出（退出码 ${code}）`));
+      const answered = (reply: Reply) => {
+        worker.off('error', failed).off('exit', ended);
+        if ('error' in reply) reject(new Error(reply.error));
+        else resolve(reply.group);
+      };
+      worker.once('message', answered).once('error', failed).once('exit', ended);
+      worker.postMessage(job);
+    });
+  try {
+    await Promise.all(
+      workers.map(async (worker) => {
+        while (next < jobs.length) {
+          const group = await assemble(worker, jobs[next++]!());
+          writing = writing.then(() => write(group));
+          await writing;
+        }
+      }),
+    );
+  } finally {
+    await Promise.all(workers.map((worker) => worker.terminate()));
+  }
+}
