@@ -1,6 +1,7 @@
 /** One thread of the render pool: renders (and caches) the bodies it is sent, one at a time. */
-import { parentPort } from 'node:worker_threads';
 import { renderedOutline } from '../../src/markdown/cached.ts';
+import type { RenderJob } from './render-pool.ts';
+import { answerJobs } from './worker-pool.ts';
 
 /**
  * Test hook, `<kind>:<text>`: crash the way `kind` says (exit, throw, overflow)
@@ -21,11 +22,4 @@ function crashesForTest(markdown: string): boolean {
   return true;
 }
 
-parentPort!.on('message', ({ digest, markdown }: { digest: string; markdown: string }) => {
-  if (crashesForTest(markdown)) return;
-  try {
-    parentPort!.postMessage({ outline: renderedOutline(digest, () => markdown) });
-  } catch (error) {
-    parentPort!.postMessage({ error: (error as Error).message });
-  }
-});
+answerJobs(({ digest, markdown }: RenderJob) => (crashesForTest(markdown) ? undefined : renderedOutline(digest, () => markdown)));

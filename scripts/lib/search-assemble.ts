@@ -9,9 +9,9 @@
  */
 import { createHash } from 'node:crypto';
 import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
 import { bucketOf, ByteWriter, encodeGramBucket, gramPath, largeGramPath, positionBlockPath, type GramData } from '../../src/lib/search/format.ts';
 import { readSpilled, type SpilledPart, type SpilledRecords } from './search-terms.ts';
+import { createWorkerPool } from './worker-pool.ts';
 
 /** The key of compressed content in the build's cache: equal keys, equal bytes. */
 export const hashOf = (data: string | Uint8Array) => createHash('sha256').update(data).digest('hex').slice(0, 32);
@@ -126,44 +126,28 @@ export function assembleJob(job: GroupJob): AssembledGroup {
   return assembleGroup(readSpilled(job.spillDir, job.parts), (id) => texts.get(id)!, termCount, job.buckets);
 }
 
-type Reply = { group: AssembledGroup } | { error: string };
-
 /**
  * Assembles `jobs` on worker threads (one a core), handing each group to
- * `write` as it is ready, one at a time. A worker gets its next job once its
- * last group is written, so at most a group a worker waits in memory.
- * A worker that fails or ends fails the whole assembly.
+ * `write` as it is ready, one at a time. A job is made once a worker is free
+ * of its last group's writing, so at most a group a worker waits in memory.
  */
 export async function assembleOnWorkers(jobs: readonly (() => GroupJob)[], write: (group: AssembledGroup) => Promise<void>): Promise<void> {
+  if (jobs.length === 0) return;
+  const workers = Math.min(jobs.length, availableParallelism());
+  const pool = createWorkerPool<GroupJob, AssembledGroup>(new URL('./search-assemble-worker.ts', import.meta.url), workers);
   let next = 0;
   let writing = Promise.resolve();
-  const workers = Array.from({ length: Math.min(jobs.length, availableParallelism()) }, () => new Worker(new URL('./search-assemble-worker.ts', import.meta.url)));
-  const assemble = (worker: Worker, job: GroupJob) =>
-    new Promise<AssembledGroup>((resolve, reject) => {
-      const failed = (error: Error) => {
-        worker.off('message', answered);
-        reject(error);
-      };
-      const ended = (code: number) => failed(new Error(`组装索引的线程意外退出（退出码 ${code}）`));
-      const answered = (reply: Reply) => {
-        worker.off('error', failed).off('exit', ended);
-        if ('error' in reply) reject(new Error(reply.error));
-        else resolve(reply.group);
-      };
-      worker.once('message', answered).once('error', failed).once('exit', ended);
-      worker.postMessage(job);
-    });
   try {
     await Promise.all(
-      workers.map(async (worker) => {
+      Array.from({ length: workers }, async () => {
         while (next < jobs.length) {
-          const group = await assemble(worker, jobs[next++]!());
+          const group = await pool.run(jobs[next++]!());
           writing = writing.then(() => write(group));
           await writing;
         }
       }),
     );
   } finally {
-    await Promise.all(workers.map((worker) => worker.terminate()));
+    await pool.close();
   }
 }

@@ -8,6 +8,7 @@ import { gunzipSync } from 'node:zlib';
 import { basename, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildSearchIndex, publishSearchIndex, releaseIndexLease, removeSupersededIndexes, SEARCH_INDEX_PATH, type IndexedReport } from '../../scripts/lib/search-index.ts';
+import { assembleOnWorkers } from '../../scripts/lib/search-assemble.ts';
 import { buildSearchIndexInWorker } from '../../scripts/lib/search-worker.ts';
 import { SearchIndexReader } from '../../src/lib/search/query.ts';
 import { searchKey } from '../../src/lib/search/normalize.ts';
@@ -524,5 +525,19 @@ describe('a patched index, whatever the edit, equals one built from scratch', as
       expect(patched.patched).toBe(true);
       expect(indexContents(patched.dir)).toEqual(indexContents(scratch.dir));
     }
+  });
+});
+
+describe('assembling the gram files on worker threads', () => {
+  it('fails the build with the worker’s error, never hangs, when a group cannot be read', async () => {
+    const missing = join(tempDir('assemble-missing'), 'no-spill');
+    const job = () => ({ spillDir: missing, parts: [{ partition: 0, records: 3, bytes: 9 }], ids: Int32Array.from([0]), texts: ['政'], buckets: 8 });
+    const written: unknown[] = [];
+    await expect(
+      assembleOnWorkers([job, job, job], async (group) => {
+        written.push(group);
+      }),
+    ).rejects.toThrow(/ENOENT/);
+    expect(written).toEqual([]);
   });
 });
