@@ -3,9 +3,9 @@
  *
  * Every document's text (from the render cache) is scanned once for its
  * terms, which go to disk by partition (search-terms.ts); the postings are
- * then assembled a few partitions at a time, on worker threads (search-assemble.ts), and written as a few thousand
- * small gzip-compressed files, so memory stays the same whatever the size
- * of the archive. The whole index is a function of its inputs, so an
+ * then assembled a few partitions at a time on worker threads
+ * (search-assemble.ts) and written as a few thousand small gzip-compressed
+ * files, so memory stays the same whatever the size of the archive. The whole index is a function of its inputs, so an
  * unchanged archive reuses the previous one as it is; after an edit,
  * documents that did not change are not scanned again (their terms are kept
  * in the cache), files that did not change are not compressed again (they
