@@ -81,8 +81,16 @@ export function removeStaleLock(file: string, stale: LockOwner): void {
   rmSync(aside, { force: true });
 }
 
+/** What releases each lock this process holds when it exits, by lock file: removed once released, so a long-lived process does not pile them up. */
+const releasedAtExit = new Map<string, () => void>();
+
 /** Releases the lock `file` if this process holds it (else it is released when the process exits). */
 export function releaseLock(file: string): void {
+  const atExit = releasedAtExit.get(file);
+  if (atExit) {
+    process.off('exit', atExit);
+    releasedAtExit.delete(file);
+  }
   if (ownerOf(file)?.pid === process.pid) rmSync(file, { force: true });
 }
 
@@ -96,7 +104,9 @@ export async function takeLock(file: string, waitSeconds: number, onWait: (messa
   let told = false;
   for (;;) {
     if (tryCreate(file)) {
-      process.once('exit', () => releaseLock(file));
+      const atExit = () => releaseLock(file);
+      releasedAtExit.set(file, atExit);
+      process.once('exit', atExit);
       return undefined;
     }
     const owner = ownerOf(file);

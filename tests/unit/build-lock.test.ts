@@ -6,7 +6,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { removeStaleLock, takeLock } from '../../scripts/lib/build-lock.ts';
+import { releaseLock, removeStaleLock, takeLock } from '../../scripts/lib/build-lock.ts';
 import { tempDir } from '../helpers/temp.ts';
 
 /** A pid no process has: far above Linux's pid_max. */
@@ -14,6 +14,17 @@ const DEAD_PID = 2 ** 30;
 const lockOf = (pid: number, started: string) => ({ pid, host: hostname(), started });
 
 describe('the build lock', () => {
+  it('taken and released again and again by one process (npm run dev, a test run) leaves nothing behind to run at its exit', async () => {
+    const file = join(tempDir('lock'), 'again.lock');
+    const listeners = process.listenerCount('exit');
+    for (let i = 0; i < 20; i++) {
+      expect(await takeLock(file, 1, () => undefined)).toBeUndefined();
+      releaseLock(file);
+    }
+    expect(existsSync(file)).toBe(false);
+    expect(process.listenerCount('exit')).toBe(listeners);
+  });
+
   it('is taken over when the build holding it was killed', async () => {
     const file = join(tempDir('lock'), 'stale.lock');
     writeFileSync(file, JSON.stringify(lockOf(DEAD_PID, '2026-01-01T00:00:00.000Z')));
