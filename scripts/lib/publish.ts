@@ -17,8 +17,8 @@
 import { existsSync } from 'node:fs';
 import { mkdir, readdir, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { Worker } from 'node:worker_threads';
 import { markOwned, OUTPUT_MARKER } from './owned-folders.ts';
+import { runInWorker } from './worker-pool.ts';
 
 const trimmed = (outDir: string) => outDir.replace(/[\\/]+$/, '');
 
@@ -53,13 +53,7 @@ export interface Reuse {
 
 /** keepFilesSameAs on another thread. */
 function keepInWorker(dir: string, { sameAs, leave, digestsFile }: Reuse): Promise<string[]> {
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL('./keep-worker.ts', import.meta.url), { workerData: { dir, sameAs, leave, digestsFile } });
-    worker.once('message', resolve);
-    worker.once('error', reject);
-    // A worker that ends without answering (process.exit) must not leave the build waiting.
-    worker.once('exit', (code) => reject(new Error(`比较上次网站文件的线程意外退出（退出码 ${code}）`)));
-  });
+  return runInWorker(new URL('./keep-worker.ts', import.meta.url), { dir, sameAs, leave, digestsFile }, '比较上次网站文件的线程');
 }
 
 /**

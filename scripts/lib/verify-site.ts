@@ -20,9 +20,9 @@ import { readFileSync, statSync } from 'node:fs';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
-import { Worker } from 'node:worker_threads';
 import { treeEntries } from './fs-tree.ts';
 import { digestOf, type KnownContents } from './known-contents.ts';
+import { runInWorker } from './worker-pool.ts';
 
 export interface SiteIssue {
   /** URL path of the page, e.g. `/reports/2021/foo/`. */
@@ -228,13 +228,7 @@ export async function verifySite(dir: string, { record, digests, later = [], thr
           Array.from({ length: parts }, (_, part) => {
             const mine = share(part, parts);
             const known = Object.fromEntries(mine.flatMap((page) => (passed[page] ? [[page, passed[page]]] : [])));
-            return new Promise<PagesChecked>((resolve, reject) => {
-              const worker = new Worker(new URL('./verify-worker.ts', import.meta.url), { workerData: { dir, files, pages: mine, passed: known } });
-              worker.once('message', resolve);
-              worker.once('error', reject);
-              // A worker that ends without answering (process.exit) must not leave the build waiting.
-              worker.once('exit', (code) => reject(new Error(`链接校验进程意外退出（退出码 ${code}）`)));
-            });
+            return runInWorker<PagesChecked>(new URL('./verify-worker.ts', import.meta.url), { dir, files, pages: mine, passed: known }, '链接校验线程');
           }),
         );
   const issues = results.flatMap((result) => result.issues);

@@ -1,7 +1,8 @@
 /**
  * Worker threads running jobs, one job a worker at a time: the content
  * check's bodies (render-pool.ts) and the search index's groups
- * (search-assemble.ts).
+ * (search-assemble.ts); and one-off threads (`runInWorker`): the link check's
+ * shares of the pages, the comparison of the last site's files.
  *
  * Hand-written rather than a library (piscina etc.) because it is this
  * small: a worker that crashes (uncaught exception, out of memory,
@@ -10,6 +11,21 @@
  */
 import { availableParallelism } from 'node:os';
 import { parentPort, Worker, type Transferable } from 'node:worker_threads';
+
+/**
+ * Runs `script` once on a thread of its own with `workerData`, for its one
+ * message. A thread that throws or ends without answering (process.exit)
+ * rejects, its cause after `what`, so nothing is left waiting.
+ */
+export function runInWorker<Result>(script: URL, workerData: unknown, what: string): Promise<Result> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(script, { workerData });
+    let crash: Error | undefined;
+    worker.once('message', resolve);
+    worker.once('error', (error) => (crash = error));
+    worker.once('exit', (code) => reject(new Error(`${what}意外退出（${crash ? crash.message : `退出码 ${code}`}）`)));
+  });
+}
 
 export interface WorkerPool<Job, Result> {
   run(job: Job): Promise<Result>;
