@@ -31,9 +31,17 @@ export interface DocumentGrams {
 const GAP = -1;
 
 /**
+ * Where the last field (the body) starts in a stream, unless the fields
+ * before it are longer: a title or 来源 edited to another length leaves the
+ * body's positions as they were, so the index patched after that edit
+ * changes only those fields' grams, not every gram of the body.
+ */
+const BODY_START = 1024;
+
+/**
  * A document's stream: its fields' searchable characters, a gap between
- * fields so that no gram spans two. Returns the stream and where the first
- * `headFields` fields end.
+ * fields so that no gram spans two (and gaps up to BODY_START before the
+ * last field). Returns the stream and where the first `headFields` fields end.
  */
 export function documentStream(fields: readonly string[], headFields: number): { stream: Int32Array; headLength: number } {
   // NFKC expansions aside, a field gives at most a character per UTF-16 unit; grown if not.
@@ -50,6 +58,7 @@ export function documentStream(fields: readonly string[], headFields: number): {
   let headLength = 0;
   fields.forEach((field, index) => {
     if (index > 0) push(GAP);
+    if (index > 0 && index === fields.length - 1) while (size < BODY_START) push(GAP);
     forEachSearchChar(field, push);
     if (index === headFields - 1) headLength = size;
   });

@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { buildSearchIndex, publishSearchIndex, releaseIndexLease, removeSupersededIndexes, SEARCH_INDEX_PATH, type IndexedReport } from '../../scripts/lib/search-index.ts';
 import { assembleOnWorkers } from '../../scripts/lib/search-assemble.ts';
 import { buildSearchIndexInWorker } from '../../scripts/lib/search-worker.ts';
+import { bucketOf } from '../../src/lib/search/format.ts';
 import { SearchIndexReader } from '../../src/lib/search/query.ts';
 import { searchKey } from '../../src/lib/search/normalize.ts';
 import { queryPhrases } from '../../src/lib/search/tokens.ts';
@@ -392,6 +393,28 @@ describe('a patched index, whatever the edit, equals one built from scratch', as
   it('when only non-head fields change, moving grams out of the head', async () => {
     const { patched } = await patchFrom(initial, edit({ 4: report(4, bodies[4]!, ['', '', '', '文件4']), 9: report(9, bodies[9]!, [`文件9`, '', '', '政府法']) }));
     expect(patched.patched).toBe(true);
+  });
+
+  it('when a title changes length, the body’s grams keep their positions: only the title’s grams’ files change', async () => {
+    const cacheDir = join(dir, 'title-edit');
+    const before = await buildSearchIndex({ reports: initial, filterValues, fingerprint: 'patch', cacheDir });
+    const old = indexContents(before.dir);
+    const retitled = edit({ 5: report(5, bodies[5]!, ['甲乙丙丁戊己庚辛壬癸文件5']) });
+    const after = await buildSearchIndex({ reports: retitled, filterValues, fingerprint: 'patch', cacheDir });
+    expect(after.patched).toBe(true);
+    const scratch = await buildSearchIndex({ reports: retitled, filterValues, fingerprint: 'patch', cacheDir: join(dir, 'title-edit-scratch') });
+    expect(indexContents(after.dir)).toEqual(indexContents(scratch.dir));
+    const { buckets } = JSON.parse(readFileSync(join(after.dir, 'manifest.json'), 'utf8')) as { buckets: number };
+    const gramsOf = (text: string) => [...text].flatMap((_, at) => [1, 2, 3].map((n) => [...text].slice(at, at + n).join('')));
+    const titleBuckets = new Set(['文件5', '甲乙丙丁戊己庚辛壬癸文件5'].flatMap(gramsOf).map((gram) => bucketOf(gram, buckets)));
+    // The same file in both indexes, whatever their version folder is called.
+    const unversioned = (contents: Record<string, string>) => Object.fromEntries(Object.entries(contents).map(([file, data]) => [file.replace(/^v[^/]+\//, ''), data]));
+    const [was, now] = [unversioned(old), unversioned(indexContents(after.dir))];
+    const changedBuckets = Object.keys(now)
+      .filter((file) => file.startsWith('grams/') && now[file] !== was[file])
+      .map((file) => Number(/^grams\/(\d+)/.exec(file)![1]));
+    expect(changedBuckets.length).toBeGreaterThan(0);
+    expect(changedBuckets.filter((bucket) => !titleBuckets.has(bucket))).toEqual([]);
   });
 
   it('when only filter values change', async () => {
