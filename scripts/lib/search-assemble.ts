@@ -1,14 +1,17 @@
 /**
  * Assembling the gram files of a group of spill partitions: the records
  * sorted by gram (a counting sort, which keeps each gram's documents in
- * order), then each bucket's grams encoded into its files. Pure and
- * self-contained, so that groups are assembled on worker threads
+ * order), then each bucket's grams encoded into its files, compressed.
+ * Pure and self-contained, so that groups are assembled on worker threads
  * (search-assemble-worker.ts) while the build's thread writes the files of
  * the groups before: at 10,000 reports assembly is a third of the index's
  * time, and by then Astro has finished and left a core idle.
  */
 import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { bucketOf, ByteWriter, encodeGramBucket, gramPath, largeGramPath, positionBlockPath, type GramData } from '../../src/lib/search/format.ts';
 import { readSpilled, type SpilledPart, type SpilledRecords } from './search-terms.ts';
 import { createWorkerPool } from './worker-pool.ts';
@@ -16,12 +19,31 @@ import { createWorkerPool } from './worker-pool.ts';
 /** The key of compressed content in the build's cache: equal keys, equal bytes. */
 export const hashOf = (data: string | Uint8Array) => createHash('sha256').update(data).digest('hex').slice(0, 32);
 
+/** Where the build's cache of compressed files (in `dir`) keeps the content of key `key`. */
+export const compressedPath = (dir: string, key: string) => join(dir, `${key}.gz`);
+
+/** Gram files change on every edit, so they get a fast level (3% larger than level 6, twice as fast). */
+export const GRAM_FILE_LEVEL = 3;
+
 export interface AssembledFile {
   /** Relative to the index's versioned folder. */
   path: string;
   data: Uint8Array;
   /** hashOf(data). */
   key: string;
+}
+
+/** A gram file as a worker hands it over: compressed there, unless the cache already holds its content. */
+export interface CompressedFile {
+  path: string;
+  key: string;
+  /** Gzip of the data at GRAM_FILE_LEVEL; absent when the cache has it. */
+  compressed?: Uint8Array;
+}
+
+export interface CompressedGroup {
+  files: CompressedFile[];
+  buckets: number[];
 }
 
 export interface AssembledGroup {
@@ -38,6 +60,8 @@ export interface GroupJob {
   ids: Int32Array;
   texts: string[];
   buckets: number;
+  /** The build's cache of compressed files. */
+  compressedDir: string;
 }
 
 /** Each gram's local number in the group being assembled, by gram id; -1 outside it (kept between groups: it is large). */
@@ -115,15 +139,23 @@ export function assembleGroup(records: SpilledRecords, textOf: (id: number) => s
   return { files, buckets: [...byBucket.keys()] };
 }
 
-/** Assembles the group a job names (on a worker thread). */
-export function assembleJob(job: GroupJob): AssembledGroup {
+/**
+ * Assembles the group a job names and compresses its files (on a worker
+ * thread: the build's thread then only writes them).
+ */
+export function assembleJob(job: GroupJob): CompressedGroup {
   const texts = new Map<number, string>();
   let termCount = 0;
   job.ids.forEach((id, i) => {
     texts.set(id, job.texts[i]!);
     termCount = Math.max(termCount, id + 1);
   });
-  return assembleGroup(readSpilled(job.spillDir, job.parts), (id) => texts.get(id)!, termCount, job.buckets);
+  const { files, buckets } = assembleGroup(readSpilled(job.spillDir, job.parts), (id) => texts.get(id)!, termCount, job.buckets);
+  return {
+    buckets,
+    // Copied out of zlib's output buffer (16 KB however small the file) so that a small file moves alone.
+    files: files.map(({ path, data, key }) => ({ path, key, compressed: existsSync(compressedPath(job.compressedDir, key)) ? undefined : new Uint8Array(gzipSync(data, { level: GRAM_FILE_LEVEL })) })),
+  };
 }
 
 /**
@@ -131,10 +163,10 @@ export function assembleJob(job: GroupJob): AssembledGroup {
  * `write` as it is ready, one at a time. A job is made once a worker is free
  * of its last group's writing, so at most a group a worker waits in memory.
  */
-export async function assembleOnWorkers(jobs: readonly (() => GroupJob)[], write: (group: AssembledGroup) => Promise<void>): Promise<void> {
+export async function assembleOnWorkers(jobs: readonly (() => GroupJob)[], write: (group: CompressedGroup) => Promise<void>): Promise<void> {
   if (jobs.length === 0) return;
   const workers = Math.min(jobs.length, availableParallelism());
-  const pool = createWorkerPool<GroupJob, AssembledGroup>(new URL('./search-assemble-worker.ts', import.meta.url), workers);
+  const pool = createWorkerPool<GroupJob, CompressedGroup>(new URL('./search-assemble-worker.ts', import.meta.url), workers);
   let next = 0;
   let writing = Promise.resolve();
   try {

@@ -34,7 +34,7 @@ import { renderedText } from '../../src/markdown/cached.ts';
 import { isRunning, releaseLock, takeLock } from './build-lock.ts';
 import { linkTree } from './fs-tree.ts';
 import { patchGramFiles, type ChangedDocument } from './search-patch.ts';
-import { assembleOnWorkers, hashOf, type AssembledGroup } from './search-assemble.ts';
+import { assembleOnWorkers, compressedPath, hashOf, type CompressedFile, type CompressedGroup } from './search-assemble.ts';
 import { GramCollector, GramSnapshot, GramSnapshotWriter, RecordSpill, spillPartitionCount } from './search-terms.ts';
 
 /** What the index needs to know about one report, in newest-first order. */
@@ -91,7 +91,7 @@ const DOCUMENT_BATCH = 512;
 type IndexFile =
   | { kind: 'plain'; data: string }
   | { kind: 'compressed'; data: Uint8Array }
-  | { kind: 'cached'; entry: CacheEntry; data: () => string | Uint8Array; level: number };
+  | { kind: 'cached'; entry: CacheEntry; compress: () => Uint8Array | Promise<Uint8Array> };
 
 interface CacheEntry {
   path: string;
@@ -108,11 +108,15 @@ class CompressedCache {
     this.dir = dir;
   }
 
+  get folder(): string {
+    return this.dir;
+  }
+
   /** Where the compressed content named `key` (a hash of what it is made of) is kept. */
   private readonly entries = new Map<string, CacheEntry>();
 
   entry(key: string): CacheEntry {
-    const path = join(this.dir, `${key}.gz`);
+    const path = compressedPath(this.dir, key);
     this.used.add(path);
     let entry = this.entries.get(path);
     if (!entry) {
@@ -133,7 +137,7 @@ async function writeIndexFile(path: string, file: IndexFile): Promise<void> {
   if (file.kind === 'compressed') return writeFile(path, await gzip(file.data, { level: 3 }));
   const { entry } = file;
   entry.written ??= (async () => {
-    await writeFile(`${entry.path}.part`, await gzip(file.data(), { level: file.level }));
+    await writeFile(`${entry.path}.part`, await file.compress());
     await rename(`${entry.path}.part`, entry.path);
   })();
   await entry.written;
@@ -184,10 +188,10 @@ class GramFileWriter {
     this.cache = cache;
   }
 
-  async write(dir: string, base: string, group: AssembledGroup): Promise<void> {
+  async write(dir: string, base: string, group: CompressedGroup): Promise<void> {
     for (const bucket of group.buckets) this.writtenBuckets.add(bucket);
-    // Postings change on every edit, so they get a fast level (3% larger than level 6, twice as fast).
-    await writeFiles(dir, new Map(group.files.map(({ path, data, key }) => [`${base}/${path}`, { kind: 'cached', entry: this.cache.entry(key), data: () => data, level: 3 }])));
+    const compressed = ({ path, compressed }: CompressedFile) => () => compressed ?? Promise.reject(new Error(`压缩文件缓存中缺少 ${path}（构建时被删除？）：请重新构建`));
+    await writeFiles(dir, new Map(group.files.map((file) => [`${base}/${file.path}`, { kind: 'cached', entry: this.cache.entry(file.key), compress: compressed(file) }])));
   }
 
   /** Buckets no gram fell into still get a (empty) dictionary, so the reader finds a file for every bucket. */
@@ -216,7 +220,7 @@ class DocumentFileWriter {
 
   async add(doc: number, report: IndexedReport, text: () => string): Promise<void> {
     const document = (): SearchDocument => ({ id: report.id, title: report.title, agency: report.agency, published: report.published, text: text() });
-    this.pending.set(`${this.base}/${documentPath(doc)}`, { kind: 'cached', entry: this.cache.entry(hashOf(`${INDEX_FORMAT}\0${documentKey(report)}`)), data: () => JSON.stringify(document()), level: 6 });
+    this.pending.set(`${this.base}/${documentPath(doc)}`, { kind: 'cached', entry: this.cache.entry(hashOf(`${INDEX_FORMAT}\0${documentKey(report)}`)), compress: () => gzip(JSON.stringify(document()), { level: 6 }) });
     if (this.pending.size === DOCUMENT_BATCH) await this.flushBatch();
   }
 
@@ -406,7 +410,7 @@ async function buildOrReuse(input: SearchIndexInput, { passRecords = 500_000 }: 
     const idsByPartition = collector.idsByPartition();
     const jobs = spill.groups(passRecords).map((group) => () => {
       const ids = Int32Array.from(group.flatMap((partition) => [...idsByPartition[partition]!]));
-      return { spillDir: spill.folder, parts: spill.parts(group), ids, texts: Array.from(ids, (id) => collector.textOf(id)), buckets };
+      return { spillDir: spill.folder, parts: spill.parts(group), ids, texts: Array.from(ids, (id) => collector.textOf(id)), buckets, compressedDir: cache.folder };
     });
     await assembleOnWorkers(jobs, (group) => gramFiles.write(building, base, group));
     await gramFiles.writeEmpty(building, base, buckets);

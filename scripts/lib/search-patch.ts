@@ -27,6 +27,7 @@ import {
   type GramEntry,
   type PreparedLargeGram,
 } from '../../src/lib/search/format.ts';
+import { GRAM_FILE_LEVEL } from './search-assemble.ts';
 import type { DocumentGrams } from './search-terms.ts';
 
 const gzip = promisify(gzipCallback);
@@ -269,7 +270,7 @@ export async function patchGramFiles(previousGramsDir: string, gramsDir: string,
     await Promise.all(
       entries.slice(i, i + 64).map(async ([name, file]) => {
         const path = join(gramsDir, name);
-        if (file instanceof Uint8Array) return writeFile(path, await gzip(file, { level: 3 }));
+        if (file instanceof Uint8Array) return writeFile(path, await gzip(file, { level: GRAM_FILE_LEVEL }));
         await link(file.keep, path).catch(() => copyFile(file.keep, path));
       }),
     );

@@ -554,7 +554,7 @@ describe('a patched index, whatever the edit, equals one built from scratch', as
 describe('assembling the gram files on worker threads', () => {
   it('fails the build with the worker’s error, never hangs, when a group cannot be read', async () => {
     const missing = join(tempDir('assemble-missing'), 'no-spill');
-    const job = () => ({ spillDir: missing, parts: [{ partition: 0, records: 3, bytes: 9 }], ids: Int32Array.from([0]), texts: ['政'], buckets: 8 });
+    const job = () => ({ spillDir: missing, parts: [{ partition: 0, records: 3, bytes: 9 }], ids: Int32Array.from([0]), texts: ['政'], buckets: 8, compressedDir: missing });
     const written: unknown[] = [];
     await expect(
       assembleOnWorkers([job, job, job], async (group) => {
