@@ -38,10 +38,24 @@ export function forEachSearchChar(text: string, emit: (code: number, origin: num
       emit(code, origin);
       continue;
     }
-    for (const char of String.fromCodePoint(code).normalize('NFKC').toLowerCase()) {
-      if (KEPT.test(char)) emit(char.codePointAt(0)!, origin);
-    }
+    for (const kept of expansionOf(code)) emit(kept, origin);
   }
+}
+
+/** What other code points become, decided once each: punctuation alone is a tenth of a Chinese text. */
+const expansions = new Map<number, number[]>();
+/** Enough for every code point a real archive uses; text made of more (hostile) is normalized, just not remembered. */
+const EXPANSIONS_KEPT = 1 << 16;
+
+/** `code`'s NFKC expansion, lower-cased, keeping only letters, digits and combining marks. */
+function expansionOf(code: number): number[] {
+  let expansion = expansions.get(code);
+  if (!expansion) {
+    expansion = [];
+    for (const char of String.fromCodePoint(code).normalize('NFKC').toLowerCase()) if (KEPT.test(char)) expansion.push(char.codePointAt(0)!);
+    if (expansions.size < EXPANSIONS_KEPT) expansions.set(code, expansion);
+  }
+  return expansion;
 }
 
 /** Code points as a string, a slice at a time (a string built a character at a time is a long chain in memory). */
