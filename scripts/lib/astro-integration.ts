@@ -32,7 +32,7 @@ import { insideFolder } from '../../src/lib/content/paths.ts';
 import { formatProblem, formatSummary, hasErrors } from '../../src/lib/content/problems.ts';
 import type { Portal } from '../../src/lib/model.ts';
 import { indexPortal } from '../../src/lib/portal-index.ts';
-import { ATTACHMENT_HEADERS, headersFile } from '../../src/lib/security-headers.ts';
+import { ATTACHMENT_HEADERS, headersFile, SEARCH_INDEX_HEADERS } from '../../src/lib/security-headers.ts';
 import { reportUrl } from '../../src/lib/urls.ts';
 import { attachmentSource, copyAttachments, publishedAttachments } from './attachments.ts';
 import { checkContent, checkedPortalFile, knownDigestsFile, verifiedRecordFile } from './check-content.ts';
@@ -211,7 +211,7 @@ export function zwgk(): AstroIntegration {
             const indexFile = path.startsWith(`/${SEARCH_INDEX_PATH}/`) ? path.slice(SEARCH_INDEX_PATH.length + 2) : undefined;
             if (indexFile === undefined || !search) return false;
             const inside = insideFolder((await search).dir, indexFile);
-            return Boolean(inside) && sendFile(response, inside!);
+            return Boolean(inside) && sendFile(response, inside!, indexFile.startsWith('v') ? SEARCH_INDEX_HEADERS : {});
           };
           serve().then((served) => served || next(), next);
         });

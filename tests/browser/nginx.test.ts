@@ -72,6 +72,25 @@ describe('response headers', () => {
     expect(response.headers.get('content-type')).toBe('text/css; charset=utf-8');
   });
 
+  it('send the search index’s files with only the headers a fetched file needs, and a policy that forbids everything if one is opened', async () => {
+    const base = readdirSync(join(outDir, 'search-index')).find((name) => name.startsWith('v'))!;
+    const response = await fetch(`${origin}/search-index/${base}/heads.bin`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-security-policy')).toBe("default-src 'none'; frame-ancestors 'none'; sandbox");
+    expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(response.headers.get('cache-control')).toContain('immutable');
+    for (const pageOnly of ['permissions-policy', 'referrer-policy', 'x-frame-options', 'cross-origin-opener-policy', 'etag']) expect(response.headers.get(pageOnly), pageOnly).toBeNull();
+    // A query reads tens of these files: each response's headers are a few hundred bytes, not the page's 900.
+    const headerBytes = [...response.headers].reduce((sum, [name, value]) => sum + name.length + value.length + 4, 0);
+    expect(headerBytes).toBeLessThan(450);
+    // The manifest (read first, not versioned) and a missing file are answered like the rest of the site.
+    const manifest = await fetch(`${origin}/search-index/manifest.json`);
+    expect(manifest.headers.get('content-security-policy')).toContain("default-src 'self'");
+    const missing = await fetch(`${origin}/search-index/${base}/no-such-file.bin`);
+    expect(missing.status).toBe(404);
+    expect(missing.headers.get('content-security-policy')).toContain("default-src 'self'");
+  });
+
   it('answer a missing page with the portal’s 404 page and status 404, headers included', async () => {
     const response = await fetch(`${origin}/reports/no-such-report/`);
     expect(response.status).toBe(404);

@@ -1,13 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ATTACHMENT_HEADERS, ATTACHMENTS_PATH, CACHE_RULES, headersFile, SECURITY_HEADERS, STRICT_TRANSPORT_SECURITY } from '../../src/lib/security-headers.ts';
+import { ATTACHMENT_HEADERS, ATTACHMENTS_PATH, CACHE_RULES, headersFile, SEARCH_INDEX_FILES_PATH, SEARCH_INDEX_HEADERS, SECURITY_HEADERS, STRICT_TRANSPORT_SECURITY } from '../../src/lib/security-headers.ts';
 import { projectRoot } from '../helpers/run.ts';
 
 const nginx = readFileSync(join(projectRoot, 'deploy/nginx.conf'), 'utf8');
-const nginxHeaders = Object.fromEntries(
-  [...nginx.matchAll(/^\s*add_header\s+(\S+)\s+"([^"]*)"\s+always;/gm)].map((match) => [match[1], match[2]]),
-);
+/** The search index's own location; its add_header lines replace the server's. */
+const indexLocation = /^\s*location \^~ \/search-index\/v \{[^}]*\}/m.exec(nginx)?.[0] ?? '';
+const headersIn = (text: string) => Object.fromEntries([...text.matchAll(/^\s*add_header\s+(\S+)\s+"([^"]*)"\s+always;/gm)].map((match) => [match[1], match[2]]));
+const nginxHeaders = headersIn(nginx.replace(indexLocation, ''));
 
 describe('one set of headers for every server', () => {
   it('deploy/nginx.conf sends exactly the security headers the project defines', () => {
@@ -46,6 +47,17 @@ describe('one set of headers for every server', () => {
     expect(mapped('zwgk_attachment_csp')).toBe(ATTACHMENT_HEADERS['Content-Security-Policy']);
     expect(nginx).toMatch(/^\s*add_header Content-Disposition \$zwgk_attachment_disposition always;/m);
     expect(nginx).toMatch(/^\s*add_header Content-Security-Policy \$zwgk_attachment_csp always;/m);
+  });
+
+  it('the search index’s files: nginx sends them only their own headers, the cache rule and HSTS; _headers adds them to the site’s', () => {
+    expect(headersIn(indexLocation)).toEqual(SEARCH_INDEX_HEADERS);
+    expect(indexLocation).toMatch(/add_header Cache-Control \$zwgk_cache_control always;/);
+    expect(indexLocation).toMatch(/add_header Strict-Transport-Security \$zwgk_hsts always;/);
+    const policy = SEARCH_INDEX_HEADERS['Content-Security-Policy']!;
+    expect(policy).toContain("default-src 'none'");
+    expect(policy).toContain('sandbox');
+    const block = headersFile({ hsts: false }).trim().split('\n\n').map((lines) => lines.split('\n')).find((lines) => lines[0] === SEARCH_INDEX_FILES_PATH)!;
+    for (const [name, value] of Object.entries(SEARCH_INDEX_HEADERS)) expect(block).toContain(`  ${name}: ${value}`);
   });
 
   it('HSTS: in _headers when the site is https, and in nginx on https requests, with the same value', () => {
