@@ -42,6 +42,8 @@ function png(): Buffer {
 }
 
 let outDir = '';
+/** The search index's versioned folder in the built site. */
+let indexVersion = '';
 let nginx: RunningPreview;
 let browser: Browser;
 
@@ -66,6 +68,8 @@ beforeAll(async () => {
   mkdirSync(join(outDir, '.git'), { recursive: true });
   writeFileSync(join(outDir, '.git', 'config'), `[remote "origin"]\n  url = ${SECRET}\n`);
   writeFileSync(join(outDir, 'attachments', '.env'), `TOKEN=${SECRET}\n`);
+  indexVersion = readdirSync(join(outDir, 'search-index')).find((name) => name.startsWith('v'))!;
+  writeFileSync(join(outDir, 'search-index', indexVersion, '.env'), `TOKEN=${SECRET}\n`);
   writeFileSync(join(outDir, 'attachments', 'notice.html'), '<!doctype html><title>通知</title><script src="/attachments/helper.js"></script><script>fetch("/ran-inline")</script><img src="x" onerror="fetch(\'/ran-onerror\')">');
   writeFileSync(join(outDir, 'attachments', 'helper.js'), 'fetch("/ran-helper");');
   writeFileSync(join(outDir, 'attachments', 'chart.svg'), '<svg xmlns="http://www.w3.org/2000/svg" onload="fetch(\'/ran-svg-onload\')"><script>fetch("/ran-svg-script")</script><script href="/attachments/helper.js"/></svg>');
@@ -167,8 +171,8 @@ describe('attachments are downloads that run nothing', () => {
 });
 
 describe('what the server refuses to serve', () => {
-  it.each(['/.git/config', '/attachments/.env', '/_headers', '/.zwgk-output', '/.git/', '/attachments/%2eenv'])('%s is not found', async (path) => {
-    const response = await fetch(nginx.origin + path);
+  it.each(['/.git/config', '/attachments/.env', '/_headers', '/.zwgk-output', '/.git/', '/attachments/%2eenv', '/search-index/VERSION/.env'])('%s is not found', async (path) => {
+    const response = await fetch(nginx.origin + path.replace('VERSION', indexVersion));
     expect(response.status).toBe(404);
     const body = await response.text();
     expect(body).not.toContain(SECRET);

@@ -6,7 +6,7 @@ import { projectRoot } from '../helpers/run.ts';
 
 const nginx = readFileSync(join(projectRoot, 'deploy/nginx.conf'), 'utf8');
 /** The search index's own location; its add_header lines replace the server's. */
-const indexLocation = /^\s*location \^~ \/search-index\/v \{[^}]*\}/m.exec(nginx)?.[0] ?? '';
+const indexLocation = /^\s*location ~ \^\/search-index\/v \{[^}]*\}/m.exec(nginx)?.[0] ?? '';
 const headersIn = (text: string) => Object.fromEntries([...text.matchAll(/^\s*add_header\s+(\S+)\s+"([^"]*)"\s+always;/gm)].map((match) => [match[1], match[2]]));
 const nginxHeaders = headersIn(nginx.replace(indexLocation, ''));
 
