@@ -12,6 +12,9 @@
 import { availableParallelism } from 'node:os';
 import { parentPort, Worker, type Transferable } from 'node:worker_threads';
 
+/** Why a thread ended: what it threw (an Error or any other value), else its exit code. */
+const crashCause = (crash: unknown, code: number) => (crash === undefined ? `退出码 ${code}` : crash instanceof Error ? crash.message : String(crash));
+
 /**
  * Runs `script` once on a thread of its own with `workerData`, for its one
  * message. A thread that throws or ends without answering (process.exit)
@@ -20,10 +23,10 @@ import { parentPort, Worker, type Transferable } from 'node:worker_threads';
 export function runInWorker<Result>(script: URL, workerData: unknown, what: string): Promise<Result> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(script, { workerData });
-    let crash: Error | undefined;
+    let crash: unknown;
     worker.once('message', resolve);
     worker.once('error', (error) => (crash = error));
-    worker.once('exit', (code) => reject(new Error(`${what}意外退出（${crash ? crash.message : `退出码 ${code}`}）`)));
+    worker.once('exit', (code) => reject(new Error(`${what}意外退出（${crashCause(crash, code)}）`, { cause: crash })));
   });
 }
 
@@ -58,7 +61,7 @@ export function createWorkerPool<Job, Result>(script: URL, size = availableParal
 
   function startWorker() {
     const worker = new Worker(script);
-    let crash: Error | undefined;
+    let crash: unknown;
     worker.on('message', (reply: Reply<Result>) => {
       const queued = running.get(worker)!;
       running.delete(worker);
@@ -74,7 +77,7 @@ export function createWorkerPool<Job, Result>(script: URL, size = availableParal
       const index = idle.indexOf(worker);
       if (index >= 0) idle.splice(index, 1);
       if (closed) return;
-      queued?.reject(new Error(`处理进程崩溃（${crash ? crash.message : `退出码 ${code}`}）`));
+      queued?.reject(new Error(`处理进程崩溃（${crashCause(crash, code)}）`, { cause: crash }));
       startWorker();
     });
     idle.push(worker);

@@ -31,7 +31,15 @@ describe('runInWorker', () => {
 
   it('rejects with the cause when the thread throws', async () => {
     const thrower = script('throw.mjs', `throw new Error('磁盘已满');`);
-    await expect(runInWorker(thrower, null, '测试线程')).rejects.toThrow(/测试线程意外退出（.*磁盘已满）/);
+    const failure = await runInWorker(thrower, null, '测试线程').catch((error: Error) => error);
+    expect((failure as Error).message).toMatch(/测试线程意外退出（.*磁盘已满）/);
+    // The thread's own error stays attached, with its stack and code.
+    expect(((failure as Error).cause as Error).message).toContain('磁盘已满');
+  });
+
+  it('names a thrown value that is not an Error', async () => {
+    const stringThrower = script('throw-string.mjs', `throw '磁盘已满';`);
+    await expect(runInWorker(stringThrower, null, '测试线程')).rejects.toThrow('测试线程意外退出（磁盘已满）');
   });
 });
 
