@@ -382,10 +382,15 @@ export function bucketOf(term: string, buckets: number): number {
   return hash % buckets;
 }
 
-/** Enough buckets that a rare term's file stays a few kilobytes. */
+/**
+ * At least one bucket per report (a power of two): a query reads one bucket's
+ * dictionary per trigram of its phrase, about 2 KB each at 10,000 reports.
+ * Half as many buckets made those reads twice as large (10 KB more for the
+ * median query, measured; docs/performance.md).
+ */
 export function bucketCount(documents: number): number {
   let buckets = 64;
-  while (buckets < documents / 2) buckets *= 2;
+  while (buckets < documents) buckets *= 2;
   return buckets;
 }
 
