@@ -190,8 +190,9 @@ class GramFileWriter {
 
   async write(dir: string, base: string, group: CompressedGroup): Promise<void> {
     for (const bucket of group.buckets) this.writtenBuckets.add(bucket);
-    const compressed = ({ path, compressed }: CompressedFile) => () => compressed ?? Promise.reject(new Error(`压缩文件缓存中缺少 ${path}（构建时被删除？）：请重新构建`));
-    await writeFiles(dir, new Map(group.files.map((file) => [`${base}/${file.path}`, { kind: 'cached', entry: this.cache.entry(file.key), compress: compressed(file) }])));
+    // The worker compressed what the cache lacked when it looked; a cache file deleted since cannot be made again here.
+    const bytesOf = ({ path, compressed }: CompressedFile) => () => compressed ?? Promise.reject(new Error(`压缩文件缓存中缺少 ${path}（构建时被删除？）：请重新构建`));
+    await writeFiles(dir, new Map(group.files.map((file) => [`${base}/${file.path}`, { kind: 'cached', entry: this.cache.entry(file.key), compress: bytesOf(file) }])));
   }
 
   /** Buckets no gram fell into still get a (empty) dictionary, so the reader finds a file for every bucket. */
