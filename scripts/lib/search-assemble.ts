@@ -12,7 +12,7 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { bucketOf, ByteWriter, encodeGramBucket, gramPath, largeGramPath, positionBlockPath, type GramData } from '../../src/lib/search/format.ts';
+import { bucketOf, ByteWriter, encodeGramBucket, gramPath, largeGramPath, positionBlockPath, type FixedContext, type GramData } from '../../src/lib/search/format.ts';
 import { readSpilled, type SpilledPart, type SpilledRecords } from './search-terms.ts';
 import { createWorkerPool } from './worker-pool.ts';
 
@@ -59,6 +59,8 @@ export interface GroupJob {
   /** Gram ids, and their texts in the same order. */
   ids: Int32Array;
   texts: string[];
+  /** The fixed contexts of the grams among them that may be large, by id. */
+  contexts: Map<number, FixedContext>;
   buckets: number;
   /** The build's cache of compressed files. */
   compressedDir: string;
@@ -67,7 +69,7 @@ export interface GroupJob {
 /** Each gram's local number in the group being assembled, by gram id; -1 outside it (kept between groups: it is large). */
 let localNumbers = new Int32Array(0);
 
-export function assembleGroup(records: SpilledRecords, textOf: (id: number) => string, termCount: number, buckets: number): AssembledGroup {
+export function assembleGroup(records: SpilledRecords, textOf: (id: number) => string, contextOf: (id: number) => FixedContext | undefined, termCount: number, buckets: number): AssembledGroup {
   const size = records.terms.length;
   if (localNumbers.length < termCount) localNumbers = new Int32Array(termCount).fill(-1);
   // Dense local numbers for the grams of this group, in order of first record.
@@ -118,6 +120,7 @@ export function assembleGroup(records: SpilledRecords, textOf: (id: number) => s
       documents: starts[at + 1]! - starts[at]!,
       list: listBytes.subarray(at === 0 ? 0 : listEnds[at - 1], listEnds[at]),
       positions: positionBytes.subarray(at === 0 ? 0 : positionEnds[at - 1], positionEnds[at]),
+      context: contextOf(term),
     };
     const inBucket = byBucket.get(bucket);
     if (inBucket) inBucket.push(data);
@@ -150,7 +153,7 @@ export function assembleJob(job: GroupJob): CompressedGroup {
     texts.set(id, job.texts[i]!);
     termCount = Math.max(termCount, id + 1);
   });
-  const { files, buckets } = assembleGroup(readSpilled(job.spillDir, job.parts), (id) => texts.get(id)!, termCount, job.buckets);
+  const { files, buckets } = assembleGroup(readSpilled(job.spillDir, job.parts), (id) => texts.get(id)!, (id) => job.contexts.get(id), termCount, job.buckets);
   return {
     buckets,
     // Copied out of zlib's output buffer (16 KB however small the file) so that a small file moves alone.

@@ -27,6 +27,7 @@ import {
   encodeGramBucket,
   encodeLength,
   INDEX_FORMAT,
+  type FixedContext,
   type SearchDocument,
   type SearchManifest,
 } from '../../src/lib/search/format.ts';
@@ -35,7 +36,8 @@ import { isRunning, releaseLock, takeLock } from './build-lock.ts';
 import { linkTree } from './fs-tree.ts';
 import { patchGramFiles, type ChangedDocument } from './search-patch.ts';
 import { assembleOnWorkers, compressedPath, hashOf, type CompressedFile, type CompressedGroup } from './search-assemble.ts';
-import { GramCollector, GramSnapshot, GramSnapshotWriter, RecordSpill, spillPartitionCount } from './search-terms.ts';
+import { DataSizeBound, FixedContextFinder } from './search-contexts.ts';
+import { documentStream, GramCollector, GramSnapshot, GramSnapshotWriter, RecordSpill, spillPartitionCount } from './search-terms.ts';
 
 /** What the index needs to know about one report, in newest-first order. */
 export interface IndexedReport {
@@ -370,8 +372,9 @@ async function buildOrReuse(input: SearchIndexInput, { passRecords = 500_000 }: 
         const report = input.reports[doc]!;
         const text = () => renderedText(report.digest, () => readReportBody(report.sourcePath));
         if (isChanged.has(doc)) {
-          const after = collector.scan([...report.fields, text()], HEAD_FIELDS);
-          documents.push({ doc, before: snapshot.readAt(doc), after });
+          const fields = [...report.fields, text()];
+          const after = collector.scan(fields, HEAD_FIELDS);
+          documents.push({ doc, before: snapshot.readAt(doc), after, stream: documentStream(fields, HEAD_FIELDS).stream });
           streams.push({ length: after.length, headLength: after.headLength });
         } else streams.push(snapshot.lengthsAt(doc));
         await documentFiles.add(doc, report, text);
@@ -395,11 +398,13 @@ async function buildOrReuse(input: SearchIndexInput, { passRecords = 500_000 }: 
     const streams: { length: number; headLength: number }[] = [];
     const nextSnapshot = new GramSnapshotWriter(snapshotDir, `${INDEX_FORMAT}\0${input.fingerprint}`);
     const spill = new RecordSpill(join(input.cacheDir, 'spill'), partitions);
+    const sizes = new DataSizeBound();
     for (let doc = 0; doc < input.reports.length; doc++) {
       const report = input.reports[doc]!;
       const text = () => renderedText(report.digest, () => readReportBody(report.sourcePath));
       const grams = snapshot?.read(termKey(report)) ?? collector.scan([...report.fields, text()], HEAD_FIELDS);
       spill.add(doc, grams, collector);
+      sizes.add(grams);
       nextSnapshot.add(termKey(report), grams);
       streams.push({ length: grams.length, headLength: grams.headLength });
       await documentFiles.add(doc, report, text);
@@ -407,11 +412,13 @@ async function buildOrReuse(input: SearchIndexInput, { passRecords = 500_000 }: 
     await documentFiles.flush();
     snapshot?.close();
     spill.finish();
+    const contextsByPartition = fixedContexts(input, collector, sizes.mayBeLarge());
     const gramFiles = new GramFileWriter(cache);
     const idsByPartition = collector.idsByPartition();
     const jobs = spill.groups(passRecords).map((group) => () => {
       const ids = Int32Array.from(group.flatMap((partition) => [...idsByPartition[partition]!]));
-      return { spillDir: spill.folder, parts: spill.parts(group), ids, texts: Array.from(ids, (id) => collector.textOf(id)), buckets, compressedDir: cache.folder };
+      const contexts = new Map(group.flatMap((partition) => contextsByPartition.get(partition) ?? []));
+      return { spillDir: spill.folder, parts: spill.parts(group), ids, texts: Array.from(ids, (id) => collector.textOf(id)), contexts, buckets, compressedDir: cache.folder };
     });
     await assembleOnWorkers(jobs, (group) => gramFiles.write(building, base, group));
     await gramFiles.writeEmpty(building, base, buckets);
@@ -428,6 +435,24 @@ async function buildOrReuse(input: SearchIndexInput, { passRecords = 500_000 }: 
     await rename(join(indexRoot, entry), join(input.cacheDir, `${SUPERSEDED}${entry}-${process.pid}-${Date.now()}`));
   }
   return { dir, reused: false, patched };
+}
+
+/**
+ * The fixed contexts of the grams `ids` (those that may be large), by
+ * spill partition: every report's stream is read once more, after the scan
+ * has told which grams are frequent.
+ */
+function fixedContexts(input: SearchIndexInput, collector: GramCollector, ids: readonly number[]): Map<number, [number, FixedContext][]> {
+  const finder = new FixedContextFinder(ids.map((id) => collector.textOf(id)));
+  for (const report of input.reports) finder.add(documentStream([...report.fields, renderedText(report.digest, () => readReportBody(report.sourcePath))], HEAD_FIELDS).stream);
+  const byPartition = new Map<number, [number, FixedContext][]>();
+  ids.forEach((id, index) => {
+    const partition = collector.partition(id);
+    let contexts = byPartition.get(partition);
+    if (!contexts) byPartition.set(partition, (contexts = []));
+    contexts.push([id, finder.context(index)]);
+  });
+  return byPartition;
 }
 
 /** Prefix of earlier indexes moved aside in the cache: deleting an index's 80,000 files takes a second the build need not wait for. */

@@ -4,8 +4,9 @@
  * every bucket no changed gram falls into; in the others, only the grams
  * whose postings changed are decoded and encoded again, and of a large gram
  * only the blocks of positions holding a changed document. The result is
- * byte for byte the index a full build would write (tested against one), at
- * a cost that grows with the edit, not with the archive.
+ * the index a full build would write (tested against one), byte for byte but
+ * for fixed contexts, which may be shorter (narrowedContexts), at a cost that
+ * grows with the edit, not with the archive.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { copyFile, link, mkdir, writeFile } from 'node:fs/promises';
@@ -23,12 +24,14 @@ import {
   GRAM_LENGTH,
   INLINE_LIMIT,
   largeListFile,
+  type FixedContext,
   type GramData,
   type GramEntry,
   type PreparedLargeGram,
 } from '../../src/lib/search/format.ts';
 import { GRAM_FILE_LEVEL } from './search-assemble.ts';
-import type { DocumentGrams } from './search-terms.ts';
+import { FixedContextFinder } from './search-contexts.ts';
+import { GAP, type DocumentGrams } from './search-terms.ts';
 
 const gzip = promisify(gzipCallback);
 
@@ -44,11 +47,12 @@ interface RecordChange {
   after?: GramRecord;
 }
 
-/** A document the patch changes: its grams in the previous build and now. */
+/** A document the patch changes: its grams in the previous build and now, and its stream now. */
 export interface ChangedDocument {
   doc: number;
   before: DocumentGrams;
   after: DocumentGrams;
+  stream: Int32Array;
 }
 
 /** Per gram, per document, what changed; records equal before and after are left out. */
@@ -144,7 +148,7 @@ class PreviousBucket {
  * them (GramData), or, when its documents and block size stay the same, only
  * the blocks holding a changed document, the other blocks kept.
  */
-function patchGram(gram: string, previous: PreviousBucket | undefined, changes: Map<number, RecordChange>): GramData | PreparedLargeGram<{ keep: string }> | undefined {
+function patchGram(gram: string, previous: PreviousBucket | undefined, changes: Map<number, RecordChange>, context: FixedContext | undefined): GramData | PreparedLargeGram<{ keep: string }> | undefined {
   const entry = previous?.entries.get(gram);
   const old = entry ? previous!.read(entry) : undefined;
   const oldPostings = old ? decodePostings(old.list, entry!.documents) : { docs: new Uint32Array(0), counts: new Uint32Array(0), inHead: new Uint8Array(0) };
@@ -199,7 +203,7 @@ function patchGram(gram: string, previous: PreviousBucket | undefined, changes: 
       }
       blocks.push(bytes.finish());
     }
-    return { gram, documents: docs.length, listBytes: listBytes.length, positionBytes, files: { list: largeListFile(listBytes, perBlock), blocks } };
+    return { gram, documents: docs.length, listBytes: listBytes.length, positionBytes, files: { list: largeListFile(listBytes, perBlock), blocks }, context: context ?? entry.context };
   }
 
   // Only grams of GRAM_LENGTH characters have positions.
@@ -209,7 +213,44 @@ function patchGram(gram: string, previous: PreviousBucket | undefined, changes: 
     const bytes = typeof source === 'number' ? spans[source] : source.positions;
     if (bytes) positions.raw(bytes);
   }
-  return { gram, documents: docs.length, list: listBytes, positions: positions.finish() };
+  return { gram, documents: docs.length, list: listBytes, positions: positions.finish(), context };
+}
+
+/**
+ * The large grams of the previous index whose fixed context the changed
+ * documents cut short, with their context now. A context is only ever cut
+ * here, never lengthened (that needs every document's text): a patched
+ * index may keep a shorter context than a full build would find, which
+ * costs bytes, never exactness.
+ */
+function narrowedContexts(previousGramsDir: string, buckets: number, documents: readonly ChangedDocument[]): Map<string, FixedContext> {
+  const grams = new Set<string>();
+  for (const { stream } of documents) {
+    for (let at = 0; at + GRAM_LENGTH <= stream.length; at++) {
+      if (stream[at] !== GAP && stream[at + 1] !== GAP && stream[at + 2] !== GAP) grams.add(String.fromCodePoint(stream[at]!, stream[at + 1]!, stream[at + 2]!));
+    }
+  }
+  const dictionaries = new Map<number, Map<string, GramEntry>>();
+  const known: string[] = [];
+  const before: FixedContext[] = [];
+  for (const gram of grams) {
+    const bucket = bucketOf(gram, buckets);
+    let dictionary = dictionaries.get(bucket);
+    if (!dictionary) dictionaries.set(bucket, (dictionary = decodeGramDictionary(readStored(join(previousGramsDir, `${bucket}.bin`)))));
+    const entry = dictionary.get(gram);
+    if (entry && entry.file !== 0 && (entry.context.before || entry.context.after)) {
+      known.push(gram);
+      before.push(entry.context);
+    }
+  }
+  const finder = new FixedContextFinder(known, before);
+  for (const { stream } of documents) finder.add(stream);
+  const narrowed = new Map<string, FixedContext>();
+  known.forEach((gram, index) => {
+    const now = finder.context(index);
+    if (now.before !== before[index]!.before || now.after !== before[index]!.after) narrowed.set(gram, now);
+  });
+  return narrowed;
 }
 
 /**
@@ -219,7 +260,10 @@ function patchGram(gram: string, previous: PreviousBucket | undefined, changes: 
  */
 export async function patchGramFiles(previousGramsDir: string, gramsDir: string, buckets: number, documents: readonly ChangedDocument[], textOf: (id: number) => string): Promise<void> {
   const changes = gramChanges(documents, textOf);
+  const narrowed = narrowedContexts(previousGramsDir, buckets, documents);
+  // Buckets with a changed gram or a narrowed context are encoded again.
   const changedBuckets = new Map<number, string[]>();
+  for (const gram of narrowed.keys()) changedBuckets.set(bucketOf(gram, buckets), []);
   for (const gram of changes.keys()) {
     const bucket = bucketOf(gram, buckets);
     const grams = changedBuckets.get(bucket);
@@ -247,11 +291,13 @@ export async function patchGramFiles(previousGramsDir: string, gramsDir: string,
         grams.push({ gram, documents: entry.documents, list, positions: positions() });
       } else {
         const blocks = Array.from({ length: previous.blocks(entry) }, (_, block) => ({ keep: previous.blockPath(entry, block) }));
-        grams.push({ gram, documents: entry.documents, listBytes: entry.listBytes, positionBytes: entry.positionBytes, files: { list: { keep: previous.listPath(entry) }, blocks } });
+        grams.push({ gram, documents: entry.documents, listBytes: entry.listBytes, positionBytes: entry.positionBytes, files: { list: { keep: previous.listPath(entry) }, blocks }, context: narrowed.get(gram) ?? entry.context });
       }
     }
     for (const gram of changedGrams) {
-      const patched = patchGram(gram, previous, changes.get(gram)!);
+      const entry = previous.entries.get(gram);
+      const context = entry && entry.file !== 0 ? (narrowed.get(gram) ?? entry.context) : undefined;
+      const patched = patchGram(gram, previous, changes.get(gram)!, context);
       if (patched) grams.push(patched);
     }
     // The order a full build writes: by gram.

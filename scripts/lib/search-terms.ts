@@ -28,7 +28,8 @@ export interface DocumentGrams {
   headLength: number;
 }
 
-const GAP = -1;
+/** Stands between fields in a stream: no gram or phrase spans it. */
+export const GAP = -1;
 
 /**
  * Where the last field (the body) starts in a stream, unless the fields

@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { buildSearchIndex, publishSearchIndex, releaseIndexLease, removeSupersededIndexes, SEARCH_INDEX_PATH, type IndexedReport } from '../../scripts/lib/search-index.ts';
 import { assembleOnWorkers } from '../../scripts/lib/search-assemble.ts';
 import { buildSearchIndexInWorker } from '../../scripts/lib/search-worker.ts';
-import { bucketOf } from '../../src/lib/search/format.ts';
+import { bucketOf, decodeGramDictionary, gramPath } from '../../src/lib/search/format.ts';
 import { SearchIndexReader } from '../../src/lib/search/query.ts';
 import { searchKey } from '../../src/lib/search/normalize.ts';
 import { queryPhrases } from '../../src/lib/search/tokens.ts';
@@ -238,6 +238,89 @@ describe('phrases are found exactly', async () => {
   });
 });
 
+describe('template phrases, answered from the fixed context of one gram', async () => {
+  // Reports written from a few set sentences, each many times, with a word that varies: the sentences' grams are large and always have the same characters around them.
+  const SENTENCES = ['努力推动各项工作再上新台阶。', '按照《中华人民共和国防洪法》要求，', '重点抓好以下工作：', '持续深化{}改革，'];
+  const WORDS = ['放管服', '行政审批', '综合执法', '营商环境'];
+  let state = 7;
+  const next = () => (state = (Math.imul(state, 1103515245) + 12345) >>> 0) / 2 ** 32;
+  const pick = <T,>(items: readonly T[]) => items[Math.floor(next() * items.length)]!;
+  const bodyOf = () => Array.from({ length: 30 }, () => pick(SENTENCES).replace('{}', pick(WORDS))).join('');
+  const bodies = Array.from({ length: 200 }, bodyOf);
+  const dir = tempDir('search-templates');
+  const reportOf = (doc: number, body: string, round = ''): IndexedReport => {
+    const sourcePath = join(dir, `${doc}${round}.md`);
+    writeFileSync(sourcePath, `---\ntitle: 报告${doc}\n---\n${body}\n`);
+    return { id: `r/${doc}`, title: `报告${doc}`, agency: '', published: '2024-01-01', fields: [`报告${doc}`], digest: `${doc}${round}`, sourcePath, filters: {} };
+  };
+  const cacheDir = join(dir, 'cache');
+  const built = await buildSearchIndex({ reports: bodies.map((body, doc) => reportOf(doc, body)), filterValues: {}, fingerprint: 'templates', cacheDir });
+
+  /** Every phrase of 3 to 14 characters starting in the first sentences of three reports, and each with a character changed. */
+  const queries = (texts: readonly string[]) => {
+    const found = new Set<string>();
+    for (const text of texts.slice(0, 3)) {
+      const chars = [...searchKey(text)];
+      for (let start = 0; start < 40; start++) {
+        for (let length = 3; length <= 14; length++) {
+          const phrase = chars.slice(start, start + length);
+          found.add(phrase.join(''));
+          phrase[length >> 1] = '新';
+          found.add(phrase.join(''));
+        }
+      }
+    }
+    return found;
+  };
+  /** The reader's answer for a phrase (documents, occurrences, in the head) against a count over the normalized texts. */
+  const expectExact = async (reader: SearchIndexReader, texts: readonly string[][], phrase: string) => {
+    const matches = await reader.phrase(phrase);
+    const expected = texts.flatMap((fields, doc) => {
+      let count = 0;
+      for (const key of fields.map(searchKey)) for (let at = key.indexOf(phrase); at >= 0; at = key.indexOf(phrase, at + 1)) count++;
+      return count > 0 ? [{ doc, count }] : [];
+    });
+    expect([...matches.docs].map((doc, i) => ({ doc, count: matches.counts[i]! })), phrase).toEqual(expected);
+  };
+
+  it('keeps the characters around a template sentence’s grams, and answers its phrases with no positions read', async () => {
+    const manifest = JSON.parse(readFileSync(join(built.dir, 'manifest.json'), 'utf8'));
+    const dictionary = decodeGramDictionary(gunzipSync(readFileSync(join(built.dir, manifest.base, gramPath('各项工', manifest.buckets)))));
+    expect(dictionary.get('各项工')!.context).toEqual({ before: '努力推动', after: '作再上新台阶' });
+    const read: string[] = [];
+    const reader = await SearchIndexReader.open({
+      json: async (path) => JSON.parse(readFileSync(join(built.dir, path), 'utf8')),
+      bytes: async (path) => {
+        read.push(path);
+        return new Uint8Array(readFileSync(join(built.dir, path)));
+      },
+    });
+    expect((await reader.phrase('推动各项工作再上新台阶')).docs.length).toBe(bodies.filter((body) => body.includes('推动各项工作再上新台阶')).length);
+    expect(read.filter((path) => /-\d+-\d+\.bin$/.test(path))).toEqual([]);
+  });
+
+  it('finds every phrase exactly, with its count, present or absent', async () => {
+    const texts = bodies.map((body, doc) => [`报告${doc}`, body]);
+    const reader = await open(built.dir);
+    for (const phrase of queries(bodies)) await expectExact(reader, texts, searchKey(phrase));
+  });
+
+  it('patched after edits that cut a context short or leave it, still finds every phrase exactly', async () => {
+    const edited = [...bodies];
+    // A template sentence followed by other text (its grams' contexts shrink); one report's every sentence gone.
+    edited[3] = `${edited[3]}努力推动各项工作再上台阶。按照《中华人民共和国防洪法》规定`;
+    edited[8] = '本报告无正文模板。';
+    const patched = await buildSearchIndex({ reports: edited.map((body, doc) => reportOf(doc, body, edited[doc] === bodies[doc] ? '' : '-edited')), filterValues: {}, fingerprint: 'templates', cacheDir });
+    expect(patched.patched).toBe(true);
+    const texts = edited.map((body, doc) => [`报告${doc}`, body]);
+    const manifest = JSON.parse(readFileSync(join(patched.dir, 'manifest.json'), 'utf8'));
+    const dictionary = decodeGramDictionary(gunzipSync(readFileSync(join(patched.dir, manifest.base, gramPath('各项工', manifest.buckets)))));
+    expect(dictionary.get('各项工')!.context).toEqual({ before: '努力推动', after: '作再上' });
+    const reader = await open(patched.dir);
+    for (const phrase of [...queries(edited), '推动各项工作再上新台阶', '推动各项工作再上台阶', '华人民共和国防洪法》要求', '华人民共和国防洪法》规定']) await expectExact(reader, texts, searchKey(phrase));
+  });
+});
+
 describe('phrases made of common grams, whose positions are fetched by blocks', async () => {
   // Text from a few characters, so every gram of three is in most documents, many times.
   const ALPHABET = ['政', '府', '法'];
@@ -275,34 +358,43 @@ describe('phrases made of common grams, whose positions are fetched by blocks', 
   });
   it('a rare phrase of common grams: the last grams’ positions are read only where the first ones line up', async () => {
     // Every document has each part many times, apart; only document 0 has the whole phrase.
-    const parts = ['甲乙丙丁戊', '丁戊己庚辛', '己庚辛壬癸'];
+    const parts = ['甲乙丙丁戊', '丁戊己庚辛', '庚辛壬癸子', '癸子丑寅卯'];
     const phraseDir = tempDir('search-rare-phrase');
     const phraseReports: IndexedReport[] = Array.from({ length: 1000 }, (_, doc) => {
-      const body = Array.from({ length: 40 }, (_, i) => `${parts[(i + doc) % 3]}子丑`).join('') + (doc === 0 ? '甲乙丙丁戊己庚辛壬' : '');
+      const body = Array.from({ length: 40 }, (_, i) => `${parts[(i + doc) % 4]}天地`).join('') + (doc === 0 ? '甲乙丙丁戊己庚辛壬癸子丑寅卯' : '');
       const sourcePath = join(phraseDir, `${doc}.md`);
       writeFileSync(sourcePath, `---\ntitle: 文件${doc}\n---\n${body}\n`);
       return { id: `r/${doc}`, title: `文件${doc}`, agency: '', published: '2024-01-01', fields: [`文件${doc}`], digest: String(doc), sourcePath, filters: {} };
     });
     const index = await buildSearchIndex({ reports: phraseReports, filterValues: {}, fingerprint: 'rare-phrase', cacheDir: join(phraseDir, 'cache') });
+    const gramsDir = join(index.dir, JSON.parse(readFileSync(join(index.dir, 'manifest.json'), 'utf8')).base, 'grams');
+    const blockFiles = readdirSync(gramsDir).filter((file) => /^\d+-\d+-\d+\.bin$/.test(file));
+    /** Per large gram (its list file's name), how many of its blocks of positions a query reads, and how many it has. */
     const blocksRead = async (query: string) => {
-      const read: string[] = [];
+      const read = new Map<string, number>();
       const counting = await SearchIndexReader.open({
         json: async (path) => JSON.parse(readFileSync(join(index.dir, path), 'utf8')),
         bytes: async (path) => {
-          if (/-\d+-\d+\.bin$/.test(path)) read.push(path);
+          const block = /(\d+-\d+)-\d+\.bin$/.exec(path);
+          if (block) read.set(block[1]!, (read.get(block[1]!) ?? 0) + 1);
           return new Uint8Array(readFileSync(join(index.dir, path)));
         },
       });
-      return { docs: await counting.search([query], {}, 'newest'), blocks: read.length };
+      const docs = await counting.search([query], {}, 'newest');
+      return { docs, grams: [...read].map(([gram, count]) => ({ count, of: blockFiles.filter((file) => file.startsWith(`${gram}-`)).length })) };
     };
-    // Two grams cover a part: every block of both is read.
+    // A part is always whole: the fixed context of any of its grams holds it, so that gram's list answers, no positions read.
     const common = await blocksRead('丁戊己庚辛');
     expect(common.docs).toHaveLength(1000);
-    // Three or more grams cover the phrase: all of two, then one block of each other (reading all of them would be half as much again, or more).
-    const rare = await blocksRead('甲乙丙丁戊己庚辛壬');
-    expect(rare.docs).toHaveLength(1);
-    expect(common.blocks).toBeGreaterThanOrEqual(4);
-    expect(rare.blocks).toBeLessThanOrEqual(common.blocks + 2);
+    expect(common.grams).toEqual([]);
+    // Four grams cover the phrase (one a part): every block of two is read, then one block of each other.
+    const rare = await blocksRead('甲乙丙丁戊己庚辛壬癸子丑寅卯');
+    expect(rare.docs).toEqual([0]);
+    expect(rare.grams.filter(({ count, of }) => count === of && of >= 2)).toHaveLength(2);
+    expect(rare.grams.filter(({ count, of }) => count < of)).toEqual([
+      { count: 1, of: expect.any(Number) },
+      { count: 1, of: expect.any(Number) },
+    ]);
   });
 
   it('patched after a few documents changed, equals an index built from scratch, and finds exactly', async () => {
@@ -554,7 +646,7 @@ describe('a patched index, whatever the edit, equals one built from scratch', as
 describe('assembling the gram files on worker threads', () => {
   it('fails the build with the worker’s error, never hangs, when a group cannot be read', async () => {
     const missing = join(tempDir('assemble-missing'), 'no-spill');
-    const job = () => ({ spillDir: missing, parts: [{ partition: 0, records: 3, bytes: 9 }], ids: Int32Array.from([0]), texts: ['政'], buckets: 8, compressedDir: missing });
+    const job = () => ({ spillDir: missing, parts: [{ partition: 0, records: 3, bytes: 9 }], ids: Int32Array.from([0]), texts: ['政'], contexts: new Map(), buckets: 8, compressedDir: missing });
     const written: unknown[] = [];
     await expect(
       assembleOnWorkers([job, job, job], async (group) => {

@@ -8,6 +8,7 @@
  *   grams/<bucket>.bin       every gram of 1, 2 and 3 characters, hashed into
  *                            buckets: a dictionary, then the data of the grams
  *                            small enough to travel with it (GramFile)
+ *                            (a large gram's entry also has its FixedContext)
  *   grams/<bucket>-<k>.bin   the k-th large gram of the bucket: how many documents
  *                            a block of its positions covers, then its list
  *   grams/<bucket>-<k>-<j>.bin  its j-th block of positions
@@ -29,7 +30,7 @@
  * number order. All numbers are unsigned LEB128 varints.
  */
 
-export const INDEX_FORMAT = 4;
+export const INDEX_FORMAT = 5;
 
 /** What the browser reads of a document to cut an excerpt and show a result. */
 export interface SearchDocument {
@@ -179,6 +180,22 @@ export class ByteReader {
   }
 }
 
+/**
+ * The characters found right before and right after **every** occurrence of
+ * a gram in every document (at most CONTEXT_LENGTH each, never across a
+ * field gap): where a phrase's characters around one of its grams are these,
+ * the gram's occurrences are the phrase's, and no positions need be read.
+ */
+export interface FixedContext {
+  before: string;
+  after: string;
+}
+
+/** Characters of a fixed context kept on each side. */
+export const CONTEXT_LENGTH = 16;
+
+export const NO_CONTEXT: FixedContext = { before: '', after: '' };
+
 /** One gram's entry in its bucket's dictionary. */
 export interface GramEntry {
   gram: string;
@@ -188,6 +205,8 @@ export interface GramEntry {
   positionBytes: number;
   /** 0: its data follows the dictionary; k: it is in largeGramPath(gram, buckets, k). */
   file: number;
+  /** Kept for large grams only (a small gram's positions come with the dictionary); possibly shorter than the longest true one. */
+  context: FixedContext;
 }
 
 /** A gram's postings (and positions, for the longest grams), as the builder hands them over. */
@@ -196,6 +215,8 @@ export interface GramData {
   documents: number;
   list: Uint8Array;
   positions: Uint8Array;
+  /** Written if the gram is large. */
+  context?: FixedContext;
 }
 
 /** Data above this many bytes goes to a file of its own, fetched only when a query needs it. */
@@ -220,6 +241,7 @@ export interface PreparedLargeGram<T> {
   listBytes: number;
   positionBytes: number;
   files: LargeGram<T>;
+  context: FixedContext;
 }
 
 /** How many documents' positions a block of a large gram holds: about POSITION_BLOCK_BYTES of them. */
@@ -262,7 +284,7 @@ export function encodeGramBucket<T = never>(grams: (GramData | PreparedLargeGram
     if (isPrepared(gram)) {
       large.push(gram.files);
       file = large.length;
-      writer.text(gram.gram).varint(gram.documents).varint(gram.listBytes).varint(gram.positionBytes).varint(file);
+      writer.text(gram.gram).varint(gram.documents).varint(gram.listBytes).varint(gram.positionBytes).varint(file).text(gram.context.before).text(gram.context.after);
       continue;
     }
     if (gram.list.length + gram.positions.length > INLINE_LIMIT) {
@@ -274,6 +296,7 @@ export function encodeGramBucket<T = never>(grams: (GramData | PreparedLargeGram
       inline.push(gram);
     }
     writer.text(gram.gram).varint(gram.documents).varint(gram.list.length).varint(gram.positions.length).varint(file);
+    if (file !== 0) writer.text(gram.context?.before ?? '').text(gram.context?.after ?? '');
   }
   for (const gram of inline) writer.raw(gram.list).raw(gram.positions);
   return { dictionary: writer.finish(), large };
@@ -282,14 +305,15 @@ export function encodeGramBucket<T = never>(grams: (GramData | PreparedLargeGram
 /** The dictionary of a bucket file, and where each inline gram's data starts in it. */
 export function decodeGramDictionary(data: Uint8Array): Map<string, GramEntry & { offset: number }> {
   const reader = new ByteReader(data);
-  const entries = Array.from({ length: reader.varint() }, () => ({
-    gram: reader.text(),
-    documents: reader.varint(),
-    listBytes: reader.varint(),
-    positionBytes: reader.varint(),
-    file: reader.varint(),
-    offset: -1,
-  }));
+  const entries = Array.from({ length: reader.varint() }, () => {
+    const gram = reader.text();
+    const documents = reader.varint();
+    const listBytes = reader.varint();
+    const positionBytes = reader.varint();
+    const file = reader.varint();
+    const context = file === 0 ? NO_CONTEXT : { before: reader.text(), after: reader.text() };
+    return { gram, documents, listBytes, positionBytes, file, context, offset: -1 };
+  });
   let offset = reader.offset;
   for (const entry of entries) {
     if (entry.file !== 0) continue;

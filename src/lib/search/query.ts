@@ -4,9 +4,11 @@
  *
  * A phrase's documents are found exactly from the index (docs/search.md):
  * a phrase of one or two characters is a gram, whose postings list is its
- * documents; a longer one is covered by grams of three characters, chosen so
- * that the fewest bytes are fetched, and a document contains the phrase
- * where those grams occur at the phrase's offsets from one start position.
+ * documents; a longer one is covered by grams of three characters (with the
+ * characters always found around them), chosen so that the fewest bytes are
+ * fetched, and a document contains the phrase where those grams occur at the
+ * phrase's offsets from one start position — or, when one gram's fixed
+ * context holds the whole phrase, exactly where that gram occurs.
  */
 import {
   ByteReader,
@@ -22,6 +24,7 @@ import {
   inflate,
   largeGramPath,
   positionBlockPath,
+  type FixedContext,
   type Postings,
   type GramEntry,
   type SearchDocument,
@@ -57,44 +60,66 @@ const NONE: PhraseMatches = { docs: new Uint32Array(0), counts: new Uint32Array(
 const K1 = 1.2;
 const B = 0.75;
 
+/** The characters of a phrase, [start, end), that its gram at `offset` decides: the gram's own, and those of its fixed context the phrase agrees with. */
+export function gramSpan(chars: readonly string[], offset: number, context: FixedContext): { start: number; end: number } {
+  const before = [...context.before];
+  const after = [...context.after];
+  let start = offset;
+  while (start > 0 && before[before.length - 1 - (offset - start)] === chars[start - 1]) start--;
+  let end = offset + GRAM_LENGTH;
+  while (end < chars.length && after[end - offset - GRAM_LENGTH] === chars[end]) end++;
+  return { start, end };
+}
+
 /**
- * The offsets (from 0 to length − GRAM_LENGTH) of the grams that cover a
- * phrase at the least cost: consecutive offsets at most GRAM_LENGTH apart,
- * so every character is in one. A gram costs the bytes its data adds to the
- * fetch (0 for data that came with the dictionary), plus one so fewer grams win ties.
+ * The offsets of the grams (spans as gramSpan gives them, by offset) that
+ * together decide every character of a phrase at the least cost. A gram
+ * costs the bytes its data adds to the fetch (0 for data that came with the
+ * dictionary), plus one so fewer grams win ties.
  */
-export function cheapestCover(costs: readonly number[]): number[] {
+export function cheapestCover(spans: readonly { start: number; end: number }[], costs: readonly number[]): number[] {
+  const length = Math.max(...spans.map(({ end }) => end));
+  // best[o]: the least cost of grams up to o deciding characters [0, spans[o].end).
   const best = costs.map(() => Infinity);
   const from = costs.map(() => -1);
-  costs.forEach((cost, offset) => {
-    if (offset === 0) best[0] = cost + 1;
-    for (let previous = Math.max(0, offset - GRAM_LENGTH); previous < offset; previous++) {
-      if (best[previous]! + cost + 1 < best[offset]!) {
-        best[offset] = best[previous]! + cost + 1;
+  spans.forEach(({ start, end }, offset) => {
+    if (start === 0) best[offset] = costs[offset]! + 1;
+    for (let previous = 0; previous < offset; previous++) {
+      const reached = spans[previous]!.end;
+      if (reached >= start && reached < end && best[previous]! + costs[offset]! + 1 < best[offset]!) {
+        best[offset] = best[previous]! + costs[offset]! + 1;
         from[offset] = previous;
       }
     }
   });
+  let last = -1;
+  spans.forEach(({ end }, offset) => {
+    if (end === length && (last < 0 || best[offset]! < best[last]!)) last = offset;
+  });
   const cover: number[] = [];
-  for (let offset = costs.length - 1; offset >= 0; offset = from[offset]!) cover.unshift(offset);
+  for (let offset = last; offset >= 0; offset = from[offset]!) cover.unshift(offset);
   return cover;
 }
 
 /**
- * What each gram of a phrase would add to the fetch: nothing for data that
- * came with the dictionary; for a large gram its list, and the share of its
- * positions in the documents that can still match (at most as many as the
- * rarest gram of the phrase has, which is made part of every cover).
+ * What a large gram's data would add to the fetch when `fewest` documents
+ * can still match: its list, and its positions in those documents. Nothing
+ * for a small gram, whose data came with the dictionary.
+ */
+function fetchCost(entry: GramEntry, fewest: number): number {
+  return entry.file === 0 ? 0 : entry.listBytes + entry.positionBytes * Math.min(1, fewest / entry.documents);
+}
+
+/**
+ * Each gram's weight when a cover is chosen: its fetch cost, except that one
+ * rarest gram is made part of every cover (weighted far below zero), so the
+ * documents that can still match are at most as many as it has.
  */
 function coverCosts(entries: readonly GramEntry[]): number[] {
   const fewest = Math.min(...entries.map((entry) => entry.documents));
   // One rarest gram: were all those tied for rarest favoured, the cover would take every one of them.
   const rarest = entries.findIndex((entry) => entry.documents === fewest);
-  return entries.map((entry, offset) => {
-    if (entry.file === 0) return 0;
-    if (offset === rarest) return entry.listBytes - 1e9;
-    return entry.listBytes + entry.positionBytes * Math.min(1, fewest / entry.documents);
-  });
+  return entries.map((entry, offset) => (entry.file !== 0 && offset === rarest ? entry.listBytes - 1e9 : fetchCost(entry, fewest)));
 }
 
 /**
@@ -253,8 +278,15 @@ export class SearchIndexReader {
     const grams = Array.from({ length: chars.length - GRAM_LENGTH + 1 }, (_, offset) => chars.slice(offset, offset + GRAM_LENGTH).join(''));
     const entries = await Promise.all(grams.map((gram) => this.entry(gram)));
     if (entries.some((entry) => entry === undefined)) return NONE;
-    const cover = cheapestCover(coverCosts(entries as GramEntry[]));
-    const [heads, ...parts] = await Promise.all([this.headLengths(), ...cover.map(async (offset) => ({ offset, ...(await this.data(entries[offset]!)) }))]);
+    const known = entries as (GramEntry & { offset: number })[];
+    const spans = known.map((entry, offset) => gramSpan(chars, offset, entry.context));
+    const cover = cheapestCover(spans, coverCosts(known));
+    // A gram whose fixed context holds the whole phrase occurs exactly where the phrase does: its list is the answer, no positions needed.
+    const fewest = Math.min(...known.map((entry) => entry.documents));
+    const listCost = (entry: GramEntry) => (entry.file === 0 ? 0 : entry.listBytes);
+    const whole = known.filter((entry, offset) => spans[offset]!.start === 0 && spans[offset]!.end === chars.length).sort((a, b) => listCost(a) - listCost(b))[0];
+    if (whole && listCost(whole) <= cover.reduce((sum, offset) => sum + fetchCost(known[offset]!, fewest), 0)) return (await this.data(whole)).postings;
+    const [heads, ...parts] = await Promise.all([this.headLengths(), ...cover.map(async (offset) => ({ offset, ...(await this.data(known[offset]!)) }))]);
     // Documents having every gram of the cover, from the rarest gram's list.
     const byRarity = [...parts].sort((a, b) => a.postings.docs.length - b.postings.docs.length);
     let candidates = new Set(byRarity[0]!.postings.docs);
