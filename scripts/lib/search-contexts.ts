@@ -5,13 +5,15 @@
  * reports, many times each — from one gram's list instead of the positions of
  * several (docs/search.md).
  */
-import { CONTEXT_LENGTH, GRAM_LENGTH, INLINE_LIMIT, type FixedContext } from '../../src/lib/search/format.ts';
+import { CONTEXT_LENGTH, GRAM_LENGTH, POSITION_BLOCK_BYTES, type FixedContext } from '../../src/lib/search/format.ts';
 import { GAP, type DocumentGrams } from './search-terms.ts';
 
 /**
- * Per gram id, at least the bytes of its list and positions: a gram whose
- * bound is within INLINE_LIMIT is surely small, so only the others need a
- * fixed context. A document's list entry takes at most 6 bytes (two varints).
+ * Per gram id, at least the bytes of its list and positions. Only a gram
+ * above a block of positions gets a fixed context: reading a smaller one's
+ * positions costs a request of a few KB, while finding contexts for all of
+ * them took twice as long (docs/performance.md). A document's list entry
+ * takes at most 6 bytes (two varints).
  */
 export class DataSizeBound {
   private bytes = new Float64Array(1 << 16);
@@ -31,11 +33,11 @@ export class DataSizeBound {
     }
   }
 
-  /** The ids of the grams that may be large. */
-  mayBeLarge(): number[] {
+  /** The ids of the grams that may hold more than a block of positions. */
+  aboveABlock(): number[] {
     const ids: number[] = [];
     this.bytes.forEach((bytes, id) => {
-      if (bytes > INLINE_LIMIT) ids.push(id);
+      if (bytes > POSITION_BLOCK_BYTES) ids.push(id);
     });
     return ids;
   }

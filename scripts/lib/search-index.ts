@@ -412,7 +412,7 @@ async function buildOrReuse(input: SearchIndexInput, { passRecords = 500_000 }: 
     await documentFiles.flush();
     snapshot?.close();
     spill.finish();
-    const contextsByPartition = fixedContexts(input, collector, sizes.mayBeLarge());
+    const contextsByPartition = fixedContexts(input, collector, sizes.aboveABlock());
     const gramFiles = new GramFileWriter(cache);
     const idsByPartition = collector.idsByPartition();
     const jobs = spill.groups(passRecords).map((group) => () => {
@@ -438,7 +438,7 @@ async function buildOrReuse(input: SearchIndexInput, { passRecords = 500_000 }: 
 }
 
 /**
- * The fixed contexts of the grams `ids` (those that may be large), by
+ * The fixed contexts of the grams `ids` (DataSizeBound.aboveABlock), by
  * spill partition: every report's stream is read once more, after the scan
  * has told which grams are frequent.
  */

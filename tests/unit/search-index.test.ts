@@ -245,8 +245,9 @@ describe('template phrases, answered from the fixed context of one gram', async 
   let state = 7;
   const next = () => (state = (Math.imul(state, 1103515245) + 12345) >>> 0) / 2 ** 32;
   const pick = <T,>(items: readonly T[]) => items[Math.floor(next() * items.length)]!;
-  const bodyOf = () => Array.from({ length: 30 }, () => pick(SENTENCES).replace('{}', pick(WORDS))).join('');
-  const bodies = Array.from({ length: 200 }, bodyOf);
+  const bodyOf = () => Array.from({ length: 40 }, () => pick(SENTENCES).replace('{}', pick(WORDS))).join('');
+  // Enough reports that the sentences' grams hold more than a block of positions (only those get a context).
+  const bodies = Array.from({ length: 600 }, bodyOf);
   const dir = tempDir('search-templates');
   const reportOf = (doc: number, body: string, round = ''): IndexedReport => {
     const sourcePath = join(dir, `${doc}${round}.md`);
@@ -273,11 +274,12 @@ describe('template phrases, answered from the fixed context of one gram', async 
     return found;
   };
   /** The reader's answer for a phrase (documents, occurrences, in the head) against a count over the normalized texts. */
-  const expectExact = async (reader: SearchIndexReader, texts: readonly string[][], phrase: string) => {
+  /** `keys`: per report, its fields normalized (searchKey). */
+  const expectExact = async (reader: SearchIndexReader, keys: readonly string[][], phrase: string) => {
     const matches = await reader.phrase(phrase);
-    const expected = texts.flatMap((fields, doc) => {
+    const expected = keys.flatMap((fields, doc) => {
       let count = 0;
-      for (const key of fields.map(searchKey)) for (let at = key.indexOf(phrase); at >= 0; at = key.indexOf(phrase, at + 1)) count++;
+      for (const key of fields) for (let at = key.indexOf(phrase); at >= 0; at = key.indexOf(phrase, at + 1)) count++;
       return count > 0 ? [{ doc, count }] : [];
     });
     expect([...matches.docs].map((doc, i) => ({ doc, count: matches.counts[i]! })), phrase).toEqual(expected);
@@ -300,7 +302,7 @@ describe('template phrases, answered from the fixed context of one gram', async 
   });
 
   it('finds every phrase exactly, with its count, present or absent', async () => {
-    const texts = bodies.map((body, doc) => [`报告${doc}`, body]);
+    const texts = bodies.map((body, doc) => [`报告${doc}`, body].map(searchKey));
     const reader = await open(built.dir);
     for (const phrase of queries(bodies)) await expectExact(reader, texts, searchKey(phrase));
   });
@@ -312,7 +314,7 @@ describe('template phrases, answered from the fixed context of one gram', async 
     edited[8] = '本报告无正文模板。';
     const patched = await buildSearchIndex({ reports: edited.map((body, doc) => reportOf(doc, body, edited[doc] === bodies[doc] ? '' : '-edited')), filterValues: {}, fingerprint: 'templates', cacheDir });
     expect(patched.patched).toBe(true);
-    const texts = edited.map((body, doc) => [`报告${doc}`, body]);
+    const texts = edited.map((body, doc) => [`报告${doc}`, body].map(searchKey));
     const manifest = JSON.parse(readFileSync(join(patched.dir, 'manifest.json'), 'utf8'));
     const dictionary = decodeGramDictionary(gunzipSync(readFileSync(join(patched.dir, manifest.base, gramPath('各项工', manifest.buckets)))));
     expect(dictionary.get('各项工')!.context).toEqual({ before: '努力推动', after: '作再上' });
