@@ -16,20 +16,22 @@ import { GAP, type DocumentGrams } from './search-terms.ts';
  * takes at most 6 bytes (two varints).
  */
 export class DataSizeBound {
-  private bytes = new Float64Array(1 << 16);
+  /** Saturating at 2³² − 1, far above any limit asked for. */
+  private bytes = new Uint32Array(1 << 16);
 
   add(grams: DocumentGrams): void {
     const { termIds, positionBytes } = grams;
+    let bytes = this.bytes;
     for (let i = 0; i < termIds.length; i++) {
       // Only grams of GRAM_LENGTH characters have positions, and only they get a context.
       if (positionBytes[i] === 0) continue;
       const id = termIds[i]!;
-      if (id >= this.bytes.length) {
-        const grown = new Float64Array(Math.max(id + 1, this.bytes.length * 2));
-        grown.set(this.bytes);
-        this.bytes = grown;
+      if (id >= bytes.length) {
+        bytes = new Uint32Array(Math.max(id + 1, bytes.length * 2));
+        bytes.set(this.bytes);
+        this.bytes = bytes;
       }
-      this.bytes[id]! += 6 + positionBytes[i]!;
+      bytes[id] = Math.min(0xffffffff, bytes[id]! + 6 + positionBytes[i]!);
     }
   }
 
@@ -45,6 +47,12 @@ export class DataSizeBound {
 
 const EMPTY = -1;
 
+/** Bits of the filter by a gram's first two characters (FixedContextFinder.live): 128 KB, which stays in the processor's cache. */
+const PAIR_BITS = 20;
+const pairBit = (a: number, b: number) => (Math.imul(a, 0x9e3779b1) ^ Math.imul(b, 0x85ebca77)) >>> (32 - PAIR_BITS);
+/** Streams between two rebuilds of that filter. */
+const STREAMS_PER_FILTER = 64;
+
 /**
  * Narrows the fixed contexts of some grams over document streams
  * (search-terms.ts documentStream). A gram starts either unseen (its first
@@ -59,6 +67,16 @@ export class FixedContextFinder {
   private readonly characters: Int32Array;
   private readonly lengths: Uint8Array;
   private readonly seen: Uint8Array;
+  /** Each gram's three code points. */
+  private readonly codes: Int32Array;
+  /**
+   * A bit per pairBit of the first two characters of the grams whose context
+   * can still change (a seen gram with nothing before or after cannot): most
+   * positions are passed over on one test once the common grams' contexts
+   * have emptied, a few streams in.
+   */
+  private readonly live = new Int32Array(1 << (PAIR_BITS - 5));
+  private streamsAdded = 0;
 
   /** `grams`: grams of GRAM_LENGTH characters; `known[i]`, if given, the context grams[i] had so far. */
   constructor(grams: readonly string[], known?: readonly FixedContext[]) {
@@ -69,8 +87,10 @@ export class FixedContextFinder {
     this.characters = new Int32Array(grams.length * CONTEXT_LENGTH * 2);
     this.lengths = new Uint8Array(grams.length * 2);
     this.seen = new Uint8Array(grams.length);
+    this.codes = new Int32Array(grams.length * 3);
     grams.forEach((gram, index) => {
       const [a, b, c] = [...gram].map((char) => char.codePointAt(0)!);
+      this.codes.set([a!, b!, c!], index * 3);
       let slot = this.slotOf(a!, b!, c!);
       while (this.slots[slot + 3] !== EMPTY) slot = ((slot / 4 + 1) & this.mask) * 4;
       this.slots.set([a!, b!, c!, index], slot);
@@ -87,6 +107,15 @@ export class FixedContextFinder {
     });
   }
 
+  private rebuildFilter(): void {
+    this.live.fill(0);
+    for (let index = 0; index < this.seen.length; index++) {
+      if (this.seen[index] && this.lengths[index * 2] === 0 && this.lengths[index * 2 + 1] === 0) continue;
+      const bit = pairBit(this.codes[index * 3]!, this.codes[index * 3 + 1]!);
+      this.live[bit >>> 5]! |= 1 << (bit & 31);
+    }
+  }
+
   private slotOf(a: number, b: number, c: number): number {
     let hash = (Math.imul(a, 0x9e3779b1) ^ Math.imul(b, 0x85ebca77) ^ Math.imul(c, 0xc2b2ae3d)) >>> 0;
     hash ^= hash >>> 15;
@@ -101,10 +130,13 @@ export class FixedContextFinder {
   }
 
   add(stream: Int32Array): void {
-    const { characters, lengths, seen } = this;
+    if (this.streamsAdded++ % STREAMS_PER_FILTER === 0) this.rebuildFilter();
+    const { characters, lengths, seen, live } = this;
     for (let at = 0; at + GRAM_LENGTH <= stream.length; at++) {
       const a = stream[at]!;
       const b = stream[at + 1]!;
+      const bit = pairBit(a, b);
+      if ((live[bit >>> 5]! & (1 << (bit & 31))) === 0) continue;
       const c = stream[at + 2]!;
       if (a === GAP || b === GAP || c === GAP) continue;
       const index = this.indexOf(a, b, c);
