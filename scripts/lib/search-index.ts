@@ -341,6 +341,16 @@ async function buildLocked(input: SearchIndexInput, options: SearchIndexOptions)
   return result;
 }
 
+/**
+ * A report's body as text, read from the render cache once however often it
+ * is asked for (the scan and its document file both want it: read twice, it
+ * cost a second at 10,000 reports).
+ */
+function bodyText(report: IndexedReport): () => string {
+  let text: string | undefined;
+  return () => (text ??= renderedText(report.digest, () => readReportBody(report.sourcePath)));
+}
+
 async function buildOrReuse(input: SearchIndexInput, { passRecords = 500_000 }: SearchIndexOptions): Promise<SearchIndexResult> {
   const hash = indexHash(input);
   const indexRoot = join(input.cacheDir, 'index');
@@ -370,7 +380,7 @@ async function buildOrReuse(input: SearchIndexInput, { passRecords = 500_000 }: 
       const isChanged = new Set(changed);
       for (let doc = 0; doc < input.reports.length; doc++) {
         const report = input.reports[doc]!;
-        const text = () => renderedText(report.digest, () => readReportBody(report.sourcePath));
+        const text = bodyText(report);
         if (isChanged.has(doc)) {
           const fields = [...report.fields, text()];
           const after = collector.scan(fields, HEAD_FIELDS);
@@ -401,7 +411,7 @@ async function buildOrReuse(input: SearchIndexInput, { passRecords = 500_000 }: 
     const sizes = new DataSizeBound();
     for (let doc = 0; doc < input.reports.length; doc++) {
       const report = input.reports[doc]!;
-      const text = () => renderedText(report.digest, () => readReportBody(report.sourcePath));
+      const text = bodyText(report);
       const grams = snapshot?.read(termKey(report)) ?? collector.scan([...report.fields, text()], HEAD_FIELDS);
       spill.add(doc, grams, collector);
       sizes.add(grams);
@@ -444,7 +454,7 @@ async function buildOrReuse(input: SearchIndexInput, { passRecords = 500_000 }: 
  */
 function fixedContexts(input: SearchIndexInput, collector: GramCollector, ids: readonly number[]): Map<number, [number, FixedContext][]> {
   const finder = new FixedContextFinder(ids.map((id) => collector.textOf(id)));
-  for (const report of input.reports) finder.add(documentStream([...report.fields, renderedText(report.digest, () => readReportBody(report.sourcePath))], HEAD_FIELDS).stream);
+  for (const report of input.reports) finder.add(documentStream([...report.fields, bodyText(report)()], HEAD_FIELDS).stream);
   const byPartition = new Map<number, [number, FixedContext][]>();
   ids.forEach((id, index) => {
     const partition = collector.partition(id);
