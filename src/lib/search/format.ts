@@ -192,7 +192,7 @@ export interface FixedContext {
 }
 
 /** Characters of a fixed context kept on each side. */
-export const CONTEXT_LENGTH = 16;
+export const CONTEXT_LENGTH = 8;
 
 export const NO_CONTEXT: FixedContext = { before: '', after: '' };
 
