@@ -11,8 +11,8 @@ import { GAP, type DocumentGrams } from './search-terms.ts';
 /**
  * Per gram id, at least the bytes of its list and positions. Only a gram
  * above a block of positions gets a fixed context: reading a smaller one's
- * positions costs a request of a few KB, while finding contexts for all of
- * them took twice as long (docs/performance.md). A document's list entry
+ * positions costs a request of a few KB, while finding contexts for all
+ * large grams took half as long again (docs/performance.md). A document's list entry
  * takes at most 6 bytes (two varints).
  */
 export class DataSizeBound {
