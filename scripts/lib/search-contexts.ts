@@ -9,11 +9,11 @@ import { CONTEXT_LENGTH, GRAM_LENGTH, POSITION_BLOCK_BYTES, type FixedContext } 
 import { GAP, type DocumentGrams } from './search-terms.ts';
 
 /**
- * Per gram id, at least the bytes of its list and positions. Only a gram
- * above a block of positions gets a fixed context: reading a smaller one's
- * positions costs a request of a few KB, while finding contexts for all
- * large grams took half as long again (docs/performance.md). A document's list entry
- * takes at most 6 bytes (two varints).
+ * Per gram id, at least the bytes of its list and positions (a document's
+ * list entry takes at most 6 bytes, two varints). Only a gram above a block
+ * of positions gets a fixed context: reading a smaller one's positions costs
+ * a request of a few KB, while finding contexts for every large gram took
+ * half as long again (docs/performance.md).
  */
 export class DataSizeBound {
   /** Saturating at 2³² − 1, far above any limit asked for. */

@@ -382,9 +382,9 @@ async function buildOrReuse(input: SearchIndexInput, { passRecords = 500_000 }: 
         const report = input.reports[doc]!;
         const text = bodyText(report);
         if (isChanged.has(doc)) {
-          const fields = [...report.fields, text()];
-          const after = collector.scan(fields, HEAD_FIELDS);
-          documents.push({ doc, before: snapshot.readAt(doc), after, stream: documentStream(fields, HEAD_FIELDS).stream });
+          const { stream, headLength } = documentStream([...report.fields, text()], HEAD_FIELDS);
+          const after = collector.scanStream(stream, headLength);
+          documents.push({ doc, before: snapshot.readAt(doc), after, stream });
           streams.push({ length: after.length, headLength: after.headLength });
         } else streams.push(snapshot.lengthsAt(doc));
         await documentFiles.add(doc, report, text);

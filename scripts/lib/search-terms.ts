@@ -237,6 +237,11 @@ export class GramCollector {
   /** Every gram of 1 to GRAM_LENGTH characters of a document (its fields, the first `headFields` its head). */
   scan(fields: readonly string[], headFields: number): DocumentGrams {
     const { stream, headLength } = documentStream(fields, headFields);
+    return this.scanStream(stream, headLength);
+  }
+
+  /** The same, from the document's stream (documentStream). */
+  scanStream(stream: Int32Array, headLength: number): DocumentGrams {
     let size = 0;
     let length = 0;
     for (let at = 0; at < stream.length; at++) {
