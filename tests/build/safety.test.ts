@@ -4,7 +4,7 @@
  * trace, before anything is written, and nothing from outside the content
  * folder ever reaches the output.
  */
-import { cpSync, existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, linkSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
 import { copyFixture, reportSource, writeContentFile } from '../helpers/fixture-site.ts';
@@ -53,6 +53,17 @@ describe('content that tries to leave content/', () => {
     writeContentFile(contentDir, 'reports/2021/link.md', reportSource(base, '见[附件](/attachments/root/canary.pdf)。', 'attachments:\n  - file: 2019/x.pdf\n'));
     const build = runScript('build', ['--content', contentDir, '--out', outDir]);
     expectRefused(build, 'attachments/2019/x.pdf  错误', 'attachments/root  错误', '符号链接');
+    expect(existsSync(outDir)).toBe(false);
+    expect(existsSync(`${outDir}.staging`)).toBe(false);
+  });
+
+  it('an attachment hard-linked to a file outside: refused by the build, nothing published', () => {
+    const { root, contentDir, outDir } = deepLayout();
+    linkSync(join(root, 'canary.pdf'), join(contentDir, 'attachments', '2019', 'x.pdf'));
+    writeContentFile(contentDir, 'reports/2021/link.md', reportSource(base, '正文。', 'attachments:\n  - file: 2019/x.pdf\n'));
+    const build = runScript('build', ['--content', contentDir, '--out', outDir]);
+    expectRefused(build, 'attachments/2019/x.pdf  错误', '硬链接', '构建已取消');
+    expect(build.output).not.toContain(CANARY);
     expect(existsSync(outDir)).toBe(false);
     expect(existsSync(`${outDir}.staging`)).toBe(false);
   });

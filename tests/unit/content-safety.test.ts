@@ -6,7 +6,7 @@
  * URLs, invisible control characters, nesting deep enough to crash a parser,
  * dates outside the years a portal can hold.
  */
-import { mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { linkSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { siteLinkProblems } from '../../src/lib/content/links.ts';
@@ -21,10 +21,12 @@ interface Setup {
   files?: Record<string, string | Uint8Array>;
   /** path in the content folder → where the link points (absolute, or relative to the link) */
   symlinks?: Record<string, string>;
+  /** path in the content folder → the file it becomes a second name of (a hard link), same placeholders */
+  hardLinks?: Record<string, string>;
 }
 
 /** A copy of the fixture with a canary secret beside the content folder, plus `files` and `symlinks`. */
-async function load({ files = {}, symlinks = {} }: Setup): Promise<LoadResult & { contentDir: string; secret: string }> {
+async function load({ files = {}, symlinks = {}, hardLinks = {} }: Setup): Promise<LoadResult & { contentDir: string; secret: string }> {
   const contentDir = copyFixture('portal');
   const secret = join(dirname(contentDir), 'secret.yaml');
   writeFileSync(secret, `name: ${CANARY}\n`);
@@ -35,6 +37,11 @@ async function load({ files = {}, symlinks = {} }: Setup): Promise<LoadResult & 
     mkdirSync(dirname(join(contentDir, path)), { recursive: true });
     rmSync(join(contentDir, path), { force: true });
     symlinkSync(target.replace('$SECRET', secret).replace('$OUTSIDE', dirname(contentDir)), join(contentDir, path));
+  }
+  for (const [path, target] of Object.entries(hardLinks)) {
+    mkdirSync(dirname(join(contentDir, path)), { recursive: true });
+    rmSync(join(contentDir, path), { force: true });
+    linkSync(target.replace('$SECRET', secret).replace('$OUTSIDE', dirname(contentDir)).replace('$CONTENT', contentDir), join(contentDir, path));
   }
   const result = await loadContent({ contentDir, projectRoot: contentDir, today: '2026-11-23' });
   return { ...result, contentDir, secret };
@@ -96,6 +103,40 @@ describe('symlinks: nothing outside the content folder is read or published', ()
     const alias = join(dirname(contentDir), 'alias');
     symlinkSync(contentDir, alias);
     const result = await loadContent({ contentDir: alias, projectRoot: alias, today: '2026-11-23' });
+    expect(result.problems.filter((p) => p.severity === 'error')).toEqual([]);
+    expect(result.portal).toBeDefined();
+  });
+});
+
+describe('hard links: a file whose data also has a name outside content/ is neither read nor published', () => {
+  it('refuses an attachment hard-linked to a file outside, naming it, without reading it', async () => {
+    const result = await load({
+      files: { 'reports/a.md': reportSource(base, '见[名单](/attachments/2021/x.pdf)。') },
+      hardLinks: { 'attachments/2021/x.pdf': '$OUTSIDE/secret-folder/passwd.pdf' },
+    });
+    expect(result.portal).toBeUndefined();
+    const [error] = errorsIn(result.problems, 'attachments/2021/x.pdf');
+    expect(error!.message).toContain('硬链接');
+    expect(error!.message).toContain('共有 2 个文件名，content 文件夹里只有 1 个');
+    expect(error!.hint).toContain('复制');
+    expect(everything(result.problems)).not.toContain(CANARY);
+  });
+
+  it('refuses a report file and site.yaml hard-linked from outside without reading them', async () => {
+    const outside = copyFixture('portal');
+    writeContentFile(outside, 'elsewhere/x.md', reportSource({ ...base, title: CANARY }));
+    const result = await load({ hardLinks: { 'reports/2021/linked.md': join(outside, 'elsewhere/x.md'), 'site.yaml': '$SECRET' } });
+    expect(result.portal).toBeUndefined();
+    expect(errorsIn(result.problems, 'reports/2021/linked.md')[0]!.message).toContain('硬链接');
+    expect(errorsIn(result.problems, 'site.yaml')[0]!.message).toContain('硬链接');
+    expect(everything(result.problems)).not.toContain(CANARY);
+  });
+
+  it('hard links among the content folder\'s own files are fine', async () => {
+    const result = await load({
+      files: { 'reports/a.md': reportSource(base, '见[名单](/attachments/2021/copy.txt)。') },
+      hardLinks: { 'attachments/2021/copy.txt': '$CONTENT/attachments/2019/学校名单.txt' },
+    });
     expect(result.problems.filter((p) => p.severity === 'error')).toEqual([]);
     expect(result.portal).toBeDefined();
   });
