@@ -101,11 +101,11 @@ async function checkAndHandOver(contentDir: string, preview: boolean, logger: As
  * once; queuing here also keeps the last edit's index the last one built,
  * and spares a waiting process polling the lock.
  */
-function searchIndexer(): (portal: Portal) => Promise<SearchWorkerResult> {
+function searchIndexer(): (portal: Portal, publishTo?: string) => Promise<SearchWorkerResult> {
   let last: Promise<unknown> = Promise.resolve();
-  return (portal) => {
+  return (portal, publishTo) => {
     const cacheDir = cacheDirFromEnv();
-    const next = last.then(() => buildSearchIndexInWorker(searchIndexInput(indexPortal(portal), join(cacheDir, 'search'), searchIndexKey(projectRoot))));
+    const next = last.then(() => buildSearchIndexInWorker(searchIndexInput(indexPortal(portal), join(cacheDir, 'search'), searchIndexKey(projectRoot)), publishTo));
     last = next.catch(() => undefined);
     return next;
   };
@@ -139,7 +139,7 @@ async function completeSite(siteDir: string, portal: Portal, contentDir: string,
   digests.save();
   const verifyMs = performance.now() - verifying;
   const { built, searchMs } = await ready;
-  await publishSearchIndex(built, siteDir);
+  if (built.publishedTo !== siteDir) await publishSearchIndex(built, siteDir);
   await releaseIndexLease(built);
   const phases: [string, number][] = [
     ['整理输出', performance.now() - completing - verifyMs],
@@ -183,7 +183,9 @@ export function zwgk(): AstroIntegration {
       'astro:build:start': () => {
         portal ??= checkedPortal().portal;
         buildStarted = performance.now();
-        search = searchIndexOf(portal);
+        // npm run build's staged site is not emptied by Astro, and no page is written under search-index/:
+        // the index can be published there as soon as it is built. A bare astro build publishes it at the end.
+        search = searchIndexOf(portal, process.env[KEPT_PAGES_ENV] ? fileURLToPath(config!.outDir) : undefined);
         // Settled in astro:build:done; a failed render must not leave it unhandled meanwhile.
         search.catch(() => undefined);
       },

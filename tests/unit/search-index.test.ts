@@ -138,6 +138,21 @@ describe('the search index', async () => {
     expect(readdirSync(cacheDir).filter((entry) => entry.startsWith('superseded-'))).toEqual([]);
   });
 
+  it('built in a child process asked to publish: the site holds the index before the build hears back', async () => {
+    const cacheDir = join(dir, 'publishing-cache');
+    const siteDir = join(dir, 'publishing-site');
+    const first = await buildSearchIndexInWorker({ ...input, cacheDir }, siteDir);
+    expect(first.publishedTo).toBe(siteDir);
+    expect(indexContents(join(siteDir, SEARCH_INDEX_PATH))).toEqual(indexContents(first.dir));
+    await releaseIndexLease(first);
+    // After an edit the site's earlier index is brought up to the patched one.
+    const edited = { ...input, cacheDir, reports: input.reports.map((r, i) => (i === 1 ? { ...r, digest: `${r.digest}-published` } : r)) };
+    const second = await buildSearchIndexInWorker(edited, siteDir);
+    expect(second.patched).toBe(true);
+    expect(indexContents(join(siteDir, SEARCH_INDEX_PATH))).toEqual(indexContents(second.dir));
+    await releaseIndexLease(second);
+  });
+
   it('is reused when nothing changed and rebuilt when a document did', async () => {
     expect((await buildSearchIndex(input)).reused).toBe(true);
     const edited = { ...input, reports: input.reports.map((r, i) => (i === 0 ? { ...r, digest: `${r.digest}-edited` } : r)) };
