@@ -66,13 +66,25 @@ export function formatChineseDate(text: string): string {
   return `${year}年${month}月${day}日`;
 }
 
-/** The instant a Beijing wall-clock time `YYYY-MM-DD[ HH:mm]` denotes. */
-export function beijingToInstant(text: string): Date {
-  const normalized = normalizeDateTime(text);
-  const [datePart, timePart] = normalized.split(' ') as [string, string];
+const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/**
+ * A Beijing wall-clock time `YYYY-MM-DD[ HH:mm]` as RSS writes dates
+ * (RFC 822), in Beijing time: `Mon, 26 Feb 2024 00:00:00 +0800`. In GMT a
+ * date without a time would read as the evening of the day before.
+ */
+export function rfc822InBeijing(text: string): string {
+  const [datePart, timePart] = normalizeDateTime(text).split(' ') as [string, string];
   const { year, month, day } = parseDate(datePart);
-  const [hour, minute] = timePart.split(':').map(Number) as [number, number];
-  return new Date(Date.UTC(year, month - 1, day, hour, minute) - BEIJING_OFFSET_MS);
+  const weekday = WEEKDAYS[new Date(Date.UTC(year, month - 1, day)).getUTCDay()];
+  return `${weekday}, ${String(day).padStart(2, '0')} ${MONTHS[month - 1]} ${year} ${timePart}:00 +0800`;
+}
+
+/** 发布日期 for `<time datetime>`: the date alone when no time was given, else the time with Beijing's offset. */
+export function publishedDatetime(published: string, hasTime: boolean): string {
+  const normalized = normalizeDateTime(published);
+  return hasTime ? `${normalized.replace(' ', 'T')}+08:00` : normalized.slice(0, 10);
 }
 
 /** Today's date in Beijing as `YYYY-MM-DD`, whatever the machine's time zone. */

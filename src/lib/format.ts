@@ -6,11 +6,18 @@ export function formatBytes(bytes: number): string {
   const units = ['KB', 'MB', 'GB'];
   let value = bytes / 1024;
   let unit = 0;
-  while (value >= 1024 && unit < units.length - 1) {
+  // Decided on the figure shown: 1,048,575 bytes is 1.0 MB, not 1024 KB.
+  while (Number(shownSize(value)) >= 1024 && unit < units.length - 1) {
     value /= 1024;
     unit++;
   }
-  return `${value >= 100 ? Math.round(value) : value.toFixed(1)} ${units[unit]}`;
+  return `${shownSize(value)} ${units[unit]}`;
+}
+
+/** One decimal below 100, whole numbers from 100 (99.96 shows as 100, not 100.0). */
+function shownSize(value: number): string {
+  const oneDecimal = value.toFixed(1);
+  return Number(oneDecimal) >= 100 ? String(Math.round(value)) : oneDecimal;
 }
 
 /** `2022-02-18 16:27` when a time was given, else `2022-02-18`. */

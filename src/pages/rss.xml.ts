@@ -2,7 +2,7 @@
 import rss from '@astrojs/rss';
 import type { APIRoute } from 'astro';
 import { getPortal } from '../data/portal.ts';
-import { beijingToInstant } from '../lib/dates.ts';
+import { rfc822InBeijing } from '../lib/dates.ts';
 import { reportUrl } from '../lib/urls.ts';
 
 const RSS_ITEMS = 50;
@@ -17,8 +17,9 @@ export const GET: APIRoute = async () => {
     items: portal.reports.slice(0, RSS_ITEMS).map((report) => ({
       title: report.title,
       link: reportUrl(report.id),
-      pubDate: beijingToInstant(report.published),
       description: report.summary,
+      // In Beijing time: @astrojs/rss writes a pubDate it is given in GMT.
+      customData: `<pubDate>${rfc822InBeijing(report.published)}</pubDate>`,
       categories: [report.category, portal.agency(report.agencyId).name].filter((c): c is string => Boolean(c)),
     })),
   });

@@ -117,7 +117,9 @@ describe('report page', () => {
     expect(meta('SiteIDCode')).toBe('4499000002');
     expect(meta('ColumnName')).toBe('计划总结');
     expect(meta('ArticleTitle')).toBe('样例县教育局2019年度工作计划');
-    expect(meta('PubDate')).toBe('2019-01-15 00:00');
+    // No time was given: none is claimed.
+    expect(meta('PubDate')).toBe('2019-01-15');
+    expect($('.report-byline time').attr('datetime')).toBe('2019-01-15');
     expect(meta('ContentSource')).toBe('样例县教育局');
     expect(meta('description')).toContain('为做好2019年全县教育工作');
   });
@@ -177,6 +179,7 @@ describe('dates', () => {
     expect(text($, '.report-byline')).toContain('发布日期：2023-01-01 00:30');
     expect(text($, 'dl.meta-table')).toContain('2023-01-01');
     expect($('meta[name="PubDate"]').attr('content')).toBe('2023-01-01 00:30');
+    expect($('.report-byline time').attr('datetime')).toBe('2023-01-01T00:30+08:00');
   });
 
   it('shows 年度 where given instead of the year of 发文日期', () => {
@@ -203,10 +206,12 @@ describe('dates say which date they are', () => {
     expect(text(html(outDir, REPORT), '.related li')).toMatch(/发布日期 2020-01-20/);
   });
 
-  it('RSS gives each item its 发布日期 as pubDate', () => {
+  it('RSS gives each item its 发布日期 as pubDate, in Beijing time: a date alone does not read as the evening before', () => {
     const rss = readFileSync(fileFor(outDir, '/rss.xml')!, 'utf8');
-    const item = /<item>(?:(?!<\/item>)[\s\S])*wjw-fazhi(?:(?!<\/item>)[\s\S])*<\/item>/.exec(rss)![0];
-    expect(item).toContain('<pubDate>Thu, 05 Mar 2020 00:15:00 GMT</pubDate>');
+    const itemOf = (id: string) => new RegExp(`<item>(?:(?!</item>)[\\s\\S])*${id}(?:(?!</item>)[\\s\\S])*</item>`).exec(rss)![0];
+    expect(itemOf('wjw-fazhi')).toContain('<pubDate>Thu, 05 Mar 2020 08:15:00 +0800</pubDate>');
+    expect(itemOf('xzf-jiedu')).toContain('<pubDate>Sun, 01 Jan 2023 00:30:00 +0800</pubDate>');
+    expect(rss.match(/<pubDate>/g)!.length).toBe(rss.match(/<item>/g)!.length);
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { beijingToInstant, dateProblem, dateTimeProblem, formatChineseDate, normalizeDateTime, nowInBeijing, todayInBeijing } from '../../src/lib/dates.ts';
+import { dateProblem, dateTimeProblem, formatChineseDate, normalizeDateTime, nowInBeijing, publishedDatetime, rfc822InBeijing, todayInBeijing } from '../../src/lib/dates.ts';
 
 describe('dateProblem', () => {
   it('accepts real dates, including 29 February in leap years', () => {
@@ -48,9 +48,17 @@ describe('formatChineseDate', () => {
 });
 
 describe('Beijing time', () => {
-  it('turns a Beijing wall-clock time into the right instant', () => {
-    expect(beijingToInstant('2021-03-04 08:00').toISOString()).toBe('2021-03-04T00:00:00.000Z');
-    expect(beijingToInstant('2021-01-01').toISOString()).toBe('2020-12-31T16:00:00.000Z');
+  it('writes RSS dates in Beijing time, so a date alone stays on its day', () => {
+    expect(rfc822InBeijing('2021-03-04 08:00')).toBe('Thu, 04 Mar 2021 08:00:00 +0800');
+    expect(rfc822InBeijing('2021-01-01')).toBe('Fri, 01 Jan 2021 00:00:00 +0800');
+    expect(rfc822InBeijing('2024-02-29 23:59')).toBe('Thu, 29 Feb 2024 23:59:00 +0800');
+    // The instant is the one meant: parsed back, it is midnight in Beijing.
+    expect(new Date(rfc822InBeijing('2021-01-01')).toISOString()).toBe('2020-12-31T16:00:00.000Z');
+  });
+
+  it('gives <time datetime> a time and offset only when a time was given', () => {
+    expect(publishedDatetime('2019-01-15 00:00', false)).toBe('2019-01-15');
+    expect(publishedDatetime('2023-01-01 00:30', true)).toBe('2023-01-01T00:30+08:00');
   });
 
   it('knows it is already tomorrow in Beijing when it is evening in UTC', () => {

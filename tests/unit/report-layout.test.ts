@@ -1,9 +1,9 @@
 /** Where the 目录 goes in a body, how 主送 reads, and what the 无障碍声明 may say. */
 import { describe, expect, it } from 'vitest';
-import { accessibilityFacts } from '../../src/lib/accessibility-facts.ts';
+import { accessibilityFacts, scanNotice } from '../../src/lib/accessibility-facts.ts';
 import type { Report } from '../../src/lib/model.ts';
 import { renderMarkdown } from '../../src/markdown/render.ts';
-import { addresseeLine } from '../../src/lib/format.ts';
+import { addresseeLine, formatBytes } from '../../src/lib/format.ts';
 import { splitBeforeFirstSection } from '../../src/lib/toc.ts';
 
 describe('splitBeforeFirstSection', () => {
@@ -44,16 +44,41 @@ describe('addresseeLine', () => {
   });
 });
 
+describe('formatBytes', () => {
+  it('names the unit the figure shown belongs to, and no decimal from 100 up', () => {
+    expect(formatBytes(385)).toBe('385 B');
+    expect(formatBytes(1024)).toBe('1.0 KB');
+    expect(formatBytes(2150)).toBe('2.1 KB');
+    expect(formatBytes(102_349)).toBe('100 KB');
+    expect(formatBytes(1_048_575)).toBe('1.0 MB');
+    expect(formatBytes(5 * 1024 ** 3)).toBe('5.0 GB');
+  });
+});
+
 describe('accessibilityFacts', () => {
   const report = (attachments: string[], linkedFiles: string[] = []) =>
     ({ attachments: attachments.map((file) => ({ file, title: file, type: file.split('.').pop()!.toUpperCase(), bytes: 1 })), linkedFiles }) as unknown as Report;
 
-  it('counts each attachment file once, by type, and the files that may be scans', () => {
-    const facts = accessibilityFacts([report(['a.pdf', 'b.xlsx']), report(['a.pdf', 'c.PDF'], ['scan.jpg', 'b.xlsx'])]);
-    expect(facts).toEqual({ reports: 2, attachments: 3, attachmentTypes: [['PDF', 2], ['XLSX', 1]], possiblyScanned: 3 });
+  it('counts each attachment file once, by type; files that may be scans apart for attachments and bodies', () => {
+    const facts = accessibilityFacts([report(['a.pdf', 'b.xlsx']), report(['a.pdf', 'c.PDF'], ['scan.jpg', 'b.xlsx', 'a.pdf'])]);
+    expect(facts).toEqual({ reports: 2, attachments: 3, attachmentTypes: [['PDF', 2], ['XLSX', 1]], scannableAttachments: 2, scannableInBodies: 1 });
+    expect(scanNotice(facts)).toBe('本站有 2 个 PDF 或图片格式的附件，正文中另有 1 个 PDF 或图片文件。如果其中有扫描件，读屏软件无法朗读其中的文字；如需文字版本，请与我们联系。');
   });
 
-  it('has nothing to say about scans on a site without attachments', () => {
-    expect(accessibilityFacts([report([])])).toEqual({ reports: 1, attachments: 0, attachmentTypes: [], possiblyScanned: 0 });
+  it('counts a WebP attachment as an image that may be a scan', () => {
+    const facts = accessibilityFacts([report(['a.pdf', 'photo.webp', 'table.csv'])]);
+    expect(scanNotice(facts)).toBe('本站有 2 个 PDF 或图片格式的附件。如果其中有扫描件，读屏软件无法朗读其中的文字；如需文字版本，请与我们联系。');
+  });
+
+  it('does not call an image shown in a body an attachment', () => {
+    const facts = accessibilityFacts([report([], ['2021/photo.png'])]);
+    expect(facts.attachments).toBe(0);
+    expect(scanNotice(facts)).toBe('本站正文中有 1 个 PDF 或图片文件。如果其中有扫描件，读屏软件无法朗读其中的文字；如需文字版本，请与我们联系。');
+  });
+
+  it('has nothing to say about scans on a site without such files', () => {
+    const facts = accessibilityFacts([report(['t.txt'], ['x.xlsx'])]);
+    expect(facts).toEqual({ reports: 1, attachments: 1, attachmentTypes: [['TXT', 1]], scannableAttachments: 0, scannableInBodies: 0 });
+    expect(scanNotice(facts)).toBeUndefined();
   });
 });
