@@ -5,7 +5,7 @@
  * refuses folders the build does not own.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
 import { copyFixture, reportSource, writeContentFile } from '../helpers/fixture-site.ts';
@@ -88,6 +88,29 @@ describe('--out never destroys anything', () => {
     expect(readdirSync(scratch).sort()).toEqual(['notes', 'repo']);
     expect(readdirSync(notes)).toEqual(['todo.txt']);
     expect(existsSync(join(projectRoot, 'src.staging'))).toBe(false);
+  });
+
+  it('refuses an output folder, or the staging or previous folder beside it, that is a symlink; the folder linked to is untouched', () => {
+    const contentDir = copyFixture('portal');
+    const scratch = tempDir('out');
+    const victim = join(scratch, 'victim');
+    mkdirSync(victim);
+    writeFileSync(join(victim, 'notes.txt'), '我的笔记');
+    for (const linked of ['site', 'site.staging', 'site.previous']) {
+      const outDir = join(scratch, `${linked.replace('site', 'out')}-case`, 'site');
+      mkdirSync(join(outDir, '..'), { recursive: true });
+      symlinkSync(victim, join(outDir, '..', linked));
+      for (let second = 0; second < 2; second++) expectRefused(runScript('build', ['--content', contentDir, '--out', outDir]), '已停止，没有改动任何文件', '是一个符号链接');
+    }
+    expect(readdirSync(victim)).toEqual(['notes.txt']);
+  });
+
+  it('refuses a cache folder in public/ or src/, whose files the site publishes or compiles', () => {
+    const contentDir = copyFixture('portal');
+    for (const cacheDir of [join(projectRoot, 'public', 'zwgk-cache-test'), join(projectRoot, 'src', 'zwgk-cache-test')]) {
+      expectRefused(runScript('check', ['--content', contentDir, '--cache-dir', cacheDir]), '已停止，没有改动任何文件', '缓存只能放在项目根目录下的文件夹或 node_modules/ 中');
+      expect(existsSync(cacheDir)).toBe(false);
+    }
   });
 
   it('builds into a new or empty folder and rebuilds a site it built; the marker is a dotfile', () => {
