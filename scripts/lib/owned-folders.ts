@@ -95,7 +95,7 @@ export function ownedFolderProblem(
     if (folder.mayBeInProject && !(dirname(dir) === root || within(dir, join(root, 'node_modules')))) {
       return `${name} 在项目的 ${relative(root, dirname(dir)).split(sep).join('/')}/ 之内：那里的文件会被发布或编译进网站。缓存只能放在项目根目录下的文件夹或 node_modules/ 中。${fix}`;
     }
-    if (!folder.mayBeInProject && !(dirname(dir) === root && !basename(dir).startsWith('.') && !hasFiles(dir))) {
+    if (!folder.mayBeInProject && !(dirname(dir) === root && !basename(dir).startsWith('.') && (!hasFiles(dir) || existsSync(join(dir, folder.marker))))) {
       return `${name} 在项目文件夹之内：只有 dist/ 和项目根目录下新建的文件夹可以用。${fix}`;
     }
   }

@@ -5,7 +5,7 @@
  * refuses folders the build does not own.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
 import { copyFixture, reportSource, writeContentFile } from '../helpers/fixture-site.ts';
@@ -103,6 +103,21 @@ describe('--out never destroys anything', () => {
       for (let second = 0; second < 2; second++) expectRefused(runScript('build', ['--content', contentDir, '--out', outDir]), '已停止，没有改动任何文件', '是一个符号链接');
     }
     expect(readdirSync(victim)).toEqual(['notes.txt']);
+  });
+
+  it('rebuilds into a new top-level folder of the project it built before', () => {
+    const contentDir = copyFixture('portal');
+    const outDir = join(projectRoot, `site-test-${process.pid}`);
+    try {
+      for (let build = 0; build < 2; build++) {
+        const result = runScript('build', ['--content', contentDir, '--out', outDir, '--cache-dir', join(tempDir('cache'), 'c')]);
+        expect(result.code, result.output).toBe(0);
+      }
+      expect(existsSync(join(outDir, 'index.html'))).toBe(true);
+    } finally {
+      for (const folder of [outDir, `${outDir}.previous`, `${outDir}.staging`]) rmSync(folder, { recursive: true, force: true });
+      rmSync(`${outDir}.lock`, { force: true });
+    }
   });
 
   it('refuses a cache folder in public/ or src/, whose files the site publishes or compiles', () => {
