@@ -130,6 +130,16 @@ describe('warnings an inspector would raise', () => {
     expect(problems.some((p) => p.severity === 'error')).toBe(false);
   });
 
+  it('a 发布日期 before the 发文日期: the page would show a document published before it was issued', async () => {
+    const problems = await problemsWith({
+      'reports/early.md': reportSource(base, '正文', 'published: 2021-03-01\n'),
+      'reports/same-day.md': reportSource({ ...base, indexNumber: '449900-021/2021-00701' }, '正文', 'published: 2021-03-04 09:00\n'),
+    });
+    const warnings = (file: string) => problems.filter((p) => p.file === file && p.severity === 'warning');
+    expect(warnings('reports/early.md')).toMatchObject([{ key: 'published', message: '发布日期（published）2021-03-01 早于发文日期（date）2021-03-04' }]);
+    expect(warnings('reports/same-day.md')).toEqual([]);
+  });
+
   it('an unknown key is a warning that suggests the right one', async () => {
     const problems = await problemsWith({ 'reports/typo.md': reportSource(base, '正文', 'catgory: 工作计划\n') });
     const [warning] = problems.filter((p) => p.file === 'reports/typo.md');

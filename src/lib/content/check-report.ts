@@ -19,7 +19,7 @@ export interface ReportCheckContext {
   renderOutline: (digest: string, markdown: () => string) => BodyOutline | Promise<BodyOutline>;
 }
 
-/** Warnings about dates in the future and an index number that does not match the date or the agency. */
+/** Warnings about dates in the future or out of order and an index number that does not match the date or the agency. */
 function dateAndNumberProblems(draft: ReportDraft, agency: Agency | undefined, today: string): Problem[] {
   const { data } = draft;
   const at = (path: PropertyKey[]) => fieldOf(draft, path);
@@ -28,6 +28,9 @@ function dateAndNumberProblems(draft: ReportDraft, agency: Agency | undefined, t
   const published = publishedOf(draft);
   if (published.slice(0, 10) > today) {
     problems.push({ severity: 'warning', ...at(['published']), message: `发布日期（published）${published.slice(0, 10)} 晚于今天（${today}）`, hint: '请核对日期是否写错' });
+  }
+  if (published.slice(0, 10) < data.date) {
+    problems.push({ severity: 'warning', ...at(['published']), message: `发布日期（published）${published.slice(0, 10)} 早于发文日期（date）${data.date}`, hint: '文件成文后才能发布：请核对这两个日期' });
   }
   const indexParts = parseIndexNumber(data.indexNumber);
   if (indexParts && indexParts.year !== Number(data.date.slice(0, 4))) {
