@@ -116,6 +116,20 @@ describe('refused content', () => {
   });
 });
 
+describe('registry files broken as a whole', () => {
+  it('an empty site.yaml: says the file, not an unnamed field, is wrong, with a hint', async () => {
+    const [error] = errorsIn(await problemsWith({ 'site.yaml': '' }), 'site.yaml');
+    expect(error!.message).toBe('文件内容：应为键值对（下一行缩进写 键: 值），实际是空值');
+    expect(error!.hint).toBeTruthy();
+  });
+
+  it('an unclosed bracket nested 100 deep: one error, not one per level', async () => {
+    const errors = errorsIn(await problemsWith({ 'site.yaml': `a: ${'['.repeat(100)}\n` }), 'site.yaml');
+    expect(errors).toHaveLength(1);
+    expect(errors[0]!.message).toContain('YAML 格式错误');
+  });
+});
+
 describe('warnings an inspector would raise', () => {
   it('a date in the future, an index number from another year, a prefix that is not the agency’s', async () => {
     const problems = await problemsWith({

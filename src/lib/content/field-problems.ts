@@ -53,8 +53,8 @@ export function schemaProblems(file: string, parsed: ParsedYaml, issues: readonl
         file,
         line: lineOf(parsed, issue.path),
         key: keyPathOf(issue.path),
-        message: `${fieldName(issue.path)}：${issue.message}`,
-        hint: hintFor(issue.path),
+        message: `${issue.path.length === 0 ? '文件内容' : fieldName(issue.path)}：${issue.message}`,
+        hint: issue.path.length === 0 ? '按 README 中的示例写出这个文件的字段' : hintFor(issue.path),
       },
     ];
   });

@@ -53,6 +53,12 @@ export function keyPathOf(path: readonly PropertyKey[]): string {
     .join('');
 }
 
+/** One error per line and message: an unclosed bracket is reported once per nesting level, a hundred times for `[[[[…`. */
+function uniqueErrors<T extends { line: number; message: string }>(errors: T[]): T[] {
+  const seen = new Set<string>();
+  return errors.filter(({ line, message }) => !seen.has(`${line}\0${message}`) && seen.add(`${line}\0${message}`));
+}
+
 export function parseYaml(source: string, firstLine = 1): ParsedYaml {
   const lineCounter = new LineCounter();
   const doc = parseDocument(source, { lineCounter, uniqueKeys: true, prettyErrors: false, schema: 'core' });
@@ -73,10 +79,12 @@ export function parseYaml(source: string, firstLine = 1): ParsedYaml {
   const errors =
     fullWidthColons.length > 0
       ? fullWidthColons
-      : doc.errors.map((error) => ({
-          line: toLine(error.pos[0]),
-          ...(error.message.includes('call stack') ? TOO_DEEP : { message: chineseSyntaxMessage(error.code, error.message), hint: HINTS[error.code] ?? GENERIC_HINT }),
-        }));
+      : uniqueErrors(
+          doc.errors.map((error) => ({
+            line: toLine(error.pos[0]),
+            ...(error.message.includes('call stack') ? TOO_DEEP : { message: chineseSyntaxMessage(error.code, error.message), hint: HINTS[error.code] ?? GENERIC_HINT }),
+          })),
+        );
 
   const lines = new Map<string, number>();
   const index = (node: unknown, path: PropertyKey[]) => {
