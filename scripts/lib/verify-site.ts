@@ -20,6 +20,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
+import { resolveOnSite } from '../../src/lib/content/paths.ts';
 import { treeEntries } from './fs-tree.ts';
 import { digestOf, type KnownContents } from './known-contents.ts';
 import { runInWorker } from './worker-pool.ts';
@@ -70,11 +71,15 @@ export function pageUrlOf(file: string): string {
   return path.endsWith('/index.html') ? path.slice(0, -'index.html'.length) : path;
 }
 
-const SCHEME = /^[a-z][a-z0-9+.-]*:/i;
-
-/** Resolves a relative address as the browser would on `page`, decoded to a file path. */
-function resolvePath(page: string, address: string): string {
-  return decodeURIComponent(new URL(address, `http://site${page}`).pathname);
+/** The site file path (decoded) that `address` on `page` reaches, as a browser resolves it; `'elsewhere'` for another origin's, `undefined` when it is no URL or badly encoded. */
+function sitePath(page: string, address: string): string | 'elsewhere' | undefined {
+  const url = resolveOnSite(address, page);
+  if (url === undefined || url === 'elsewhere') return url;
+  try {
+    return decodeURIComponent(url.pathname);
+  } catch {
+    return undefined;
+  }
 }
 
 /** Page (path relative to the site) → digest of its bytes, for the pages that passed. */
@@ -135,9 +140,10 @@ export function verifyPages(dir: string, files: readonly string[], pages: readon
         const value = attributes.get(name);
         if (!value) continue;
         for (const address of name === 'srcset' ? value.split(',').map((candidate) => candidate.trim().split(/\s+/)[0]!) : [value]) {
-          if (address.startsWith('//') || SCHEME.test(address)) {
+          const path = sitePath(page, address.split(/[?#]/)[0]!);
+          if (path === 'elsewhere') {
             report(`<${tag} ${name}="${address}"> 从其他来源加载内容：网站不得加载外站的脚本、样式、图片、框架或表单`);
-          } else if (!exists(resolvePath(page, address.split(/[?#]/)[0]!))) {
+          } else if (path === undefined || !exists(path)) {
             report(`<${tag} ${name}="${address}"> 指向的文件不存在`);
           }
         }
@@ -145,7 +151,7 @@ export function verifyPages(dir: string, files: readonly string[], pages: readon
 
       if (tag !== 'a' && tag !== 'area' && !(tag === 'link' && !LOADED_LINK_RELS.test(attributes.get('rel') ?? ''))) continue;
       const href = attributes.get('href');
-      if (!href || href.startsWith('//') || SCHEME.test(href)) continue;
+      if (!href) continue;
       const [path, fragment] = href.split('#') as [string, string | undefined];
       const target = path.split('?')[0]!;
       if (target === '') {
@@ -161,14 +167,10 @@ export function verifyPages(dir: string, files: readonly string[], pages: readon
         }
         continue;
       }
-      let resolved: string;
-      try {
-        resolved = resolvePath(page, target);
-      } catch {
-        report(`链接 ${href} 的网址编码有误`);
-        continue;
-      }
-      if (!exists(resolved)) report(`链接 ${href} 指向的页面或文件不存在`);
+      const resolved = sitePath(page, target);
+      if (resolved === 'elsewhere') continue;
+      if (resolved === undefined) report(`链接 ${href} 的网址格式或编码有误`);
+      else if (!exists(resolved)) report(`链接 ${href} 指向的页面或文件不存在`);
     }
   }
   return { issues, passed: passedNow, targets: [...targets] };

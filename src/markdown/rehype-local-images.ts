@@ -6,9 +6,8 @@
  */
 import type { Root } from 'hast';
 import type { VFile } from 'vfile';
+import { resolveOnSite } from '../lib/content/paths.ts';
 import { walkElements } from './walk.ts';
-
-const OTHER_ORIGIN = /^(?:[a-z][a-z0-9+.-]*:|\/\/)/i;
 
 export function rehypeLocalImages() {
   return (tree: Root, file: VFile) => {
@@ -16,7 +15,8 @@ export function rehypeLocalImages() {
     walkElements(tree, (element, index, parent) => {
       if (element.tagName !== 'img') return undefined;
       const src = String(element.properties['src'] ?? '');
-      if (src === '' || OTHER_ORIGIN.test(src)) {
+      // As a browser reads it: `\\host/x` and ` //host/x` load from another origin too.
+      if (src === '' || !(resolveOnSite(src) instanceof URL)) {
         parent.children.splice(index, 1);
         return index;
       }

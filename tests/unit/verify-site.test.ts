@@ -45,6 +45,23 @@ describe('verifySite', () => {
     expect(messages).toHaveLength(7);
   });
 
+  // A browser trims the spaces, drops tabs and reads \\ as //: each of these loads from the host it names.
+  it('flags a resource on another host however its address is spelt, even when the site has a file at its path', async () => {
+    const addresses = ['\\\\evil.example/favicon.svg', ' //evil3.example/favicon.svg', '/\\evil4.example/favicon.svg', '/\t/evil5.example/favicon.svg', '//site/favicon.svg'];
+    const dir = site({
+      'index.html': page(
+        `${addresses.map((address) => `<img src="${address}" alt="">`).join('')}<img srcset="/favicon.svg 1x, \\\\evil6.example/favicon.svg 2x" alt="">`,
+        '<link rel="icon" href="\\\\evil7.example/favicon.svg"><script type="module" src=" //evil8.example/favicon.svg"></script>',
+      ),
+      'favicon.svg': '<svg/>',
+    });
+    const messages = (await verifySite(dir)).map((issue) => issue.message);
+    for (const address of [...addresses, '\\\\evil6.example/favicon.svg', '\\\\evil7.example/favicon.svg', ' //evil8.example/favicon.svg']) {
+      expect(messages.filter((message) => message.includes(`="${address}"> 从其他来源加载内容`)), address).toHaveLength(1);
+    }
+    expect(messages).toHaveLength(8);
+  });
+
   it('flags links to pages, files and in-page anchors that do not exist', async () => {
     const dir = site({
       'index.html': page('<a href="/missing/">缺</a> <a href="/reports/a/">有</a> <a href="#nowhere">锚</a> <a href="/attachments/x.pdf">附件</a>'),

@@ -15,6 +15,7 @@
  *    page or script.
  *  - Only regular files are read or copied, with no symlink on the way.
  */
+import { randomUUID } from 'node:crypto';
 import { constants, lstatSync } from 'node:fs';
 import { access, lstat, readdir } from 'node:fs/promises';
 import { extname, join, relative, sep } from 'node:path';
@@ -212,7 +213,24 @@ export type LinkTarget =
   | { kind: 'page'; path: string }
   | { kind: 'refused'; reason: string; hint: string };
 
-const ORIGIN = 'http://zwgk.invalid';
+/** The site's own origin, whatever its real name: a host drawn afresh by each process, so that no address can name it and only one on the site resolves to it. */
+const ORIGIN = `http://${randomUUID()}.invalid`;
+
+/**
+ * `address`, on the page at `pageUrl`, resolved by the URL parser browsers
+ * use (spaces around it trimmed, tabs and newlines dropped, `\` read as `/`):
+ * `'elsewhere'` when a browser would fetch it from another origin (another
+ * host, or a scheme such as https:, data:), `undefined` when it is no URL.
+ */
+export function resolveOnSite(address: string, pageUrl = '/'): URL | 'elsewhere' | undefined {
+  try {
+    const url = new URL(address, `${ORIGIN}${pageUrl}`);
+    return url.origin === ORIGIN ? url : 'elsewhere';
+  } catch {
+    return undefined;
+  }
+}
+
 const CLIMB_HINT = '写以 / 开头的完整路径，不用 . 或 ..，例如 /attachments/2021/文件名.pdf 或 /reports/2021/文件名/';
 
 /** Each decoding of `path` a server or a second tool might apply, stopping at the first that fails or changes nothing. */
@@ -235,13 +253,9 @@ function decodings(path: string): string[] {
 export function linkTarget(link: string, pageUrl: string): LinkTarget {
   if (link === '' || link.startsWith('#')) return { kind: 'elsewhere' };
   if (/[\u0000-\u001f\u007f]/.test(link)) return { kind: 'refused', reason: '含有控制字符', hint: '请重新输入这个链接' };
-  let url: URL;
-  try {
-    url = new URL(link, `${ORIGIN}${pageUrl}`);
-  } catch {
-    return { kind: 'refused', reason: '网址格式有误', hint: '请改正链接' };
-  }
-  if (url.origin !== ORIGIN) return { kind: 'elsewhere' };
+  const url = resolveOnSite(link, pageUrl);
+  if (url === undefined) return { kind: 'refused', reason: '网址格式有误', hint: '请改正链接' };
+  if (url === 'elsewhere') return { kind: 'elsewhere' };
   // Every decoding of the path as written: a `..` hidden as %2e, %2f, %5c or %252e climbs on some server.
   const written = link.split(/[?#]/)[0]!.replace(/\\/g, '/');
   if (decodings(written).some((form) => form.split('/').some((segment) => segment === '.' || segment === '..'))) {
