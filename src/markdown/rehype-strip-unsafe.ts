@@ -1,8 +1,8 @@
 /**
- * Removes control characters, bidi overrides and lone surrogates from the
- * body's text and attribute values — including those written as character
- * references (`&#x202E;`), which only exist once the Markdown is parsed —
- * so they reach neither the page nor the search index.
+ * Removes control characters, bidi overrides, lone surrogates and
+ * noncharacters from the body's text and attribute values — including those
+ * written as character references (`&#x202E;`), which only exist once the
+ * Markdown is parsed — so they reach neither the page nor the search index.
  */
 import type { Root } from 'hast';
 import { stripUnsafe, UNSAFE_CHARACTERS } from '../lib/content/text-safety.ts';

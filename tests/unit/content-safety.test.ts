@@ -340,6 +340,26 @@ describe('invisible and control characters never reach a page or the search inde
     expect(result.portal!.reports.find((r) => r.id === 'a')!.summary).not.toMatch(/[\u202e\u0007]/);
   });
 
+  // XML 1.0 has no place for them: one in a title made rss.xml unreadable to every feed reader.
+  it('strips noncharacters (U+FFFF, U+FFFE, U+FDD0, U+1FFFF) from front matter and bodies, with a warning naming the line', async () => {
+    const result = await load({
+      files: {
+        'reports/a.md': reportSource(
+          { ...base, title: '"关于\\uFFFF通知\\uFFFE"', docNumber: '"样政\\uFDD0发〔2021〕1号"', source: '"来源\\U0001FFFF"' },
+          '第一段。\n\n第二段\uFFFF非字符\uFFFE。',
+        ),
+      },
+    });
+    expect(result.problems.filter((p) => p.severity === 'error')).toEqual([]);
+    const report = result.portal!.reports.find((r) => r.id === 'a')!;
+    expect([report.title, report.docNumber, report.source]).toEqual(['关于通知', '样政发〔2021〕1号', '来源']);
+    expect(report.summary).toBe('第一段。 第二段非字符。');
+    const warnings = warningsIn(result.problems, 'reports/a.md');
+    expect(warnings.map((w) => [w.key, w.line])).toEqual([['title', 2], ['docNumber', 7], ['source', 8], [undefined, 13]]);
+    expect(warnings[0]!.message).toMatch(/标题（title）.*U\+FFFF（非字符）.*U\+FFFE（非字符）/);
+    expect(warnings[2]!.message).toContain('U+1FFFF（非字符）');
+  });
+
   it('cleans site.yaml and agencies.yaml too', async () => {
     const result = await load({ files: { 'agencies.yaml': '- id: xzf\n  name: 样例县人民政府\n- id: jyj\n  name: "样例县教育局\\u202E"\n  code: 449900-021\n- id: wjw\n  name: 样例县卫生健康局\n- id: nyj\n  name: 样例县农业农村局\n' } });
     expect(result.portal?.agencies.find((a) => a.id === 'jyj')?.name).toBe('样例县教育局');

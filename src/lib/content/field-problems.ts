@@ -62,7 +62,7 @@ export function schemaProblems(file: string, parsed: ParsedYaml, issues: readonl
 
 export const UNSAFE_HINT = '这些字符通常是从其他文档复制时带进来的，会让文字显示错乱；请重新输入这一处，确认显示正确';
 
-/** Parsed YAML without control characters, bidi overrides or lone surrogates, warning at the line of each field that had any. */
+/** Parsed YAML without control characters, bidi overrides, lone surrogates or noncharacters, warning at the line of each field that had any. */
 export function withoutUnsafeCharacters(value: unknown, file: string, parsed: ParsedYaml, problems: Problem[]): unknown {
   return stripUnsafeValues(value, (path, original) =>
     problems.push({

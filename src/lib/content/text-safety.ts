@@ -2,13 +2,14 @@
  * Characters that have no place in a published document and can mislead or
  * break it: NUL and other control characters (invalid in the RSS feed and
  * sitemap XML), bidi embeddings, overrides and isolates (U+202E shows a title
- * reversed) and lone surrogates (not text at all). They are removed wherever
- * text enters the portal — front matter values here, report bodies in the
- * Markdown renderer — and the check warns, naming the line, so an editor
- * can see what was pasted.
+ * reversed), lone surrogates (not text at all) and noncharacters (U+FFFE,
+ * U+FFFF, U+FDD0–FDEF…: never text either; U+FFFF in a title made the RSS
+ * feed no longer XML). They are removed wherever text enters the portal —
+ * front matter values here, report bodies in the Markdown renderer — and the
+ * check warns, naming the line, so an editor can see what was pasted.
  */
 
-const PATTERN = '[\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\u007f-\\u009f\\u202a-\\u202e\\u2066-\\u2069]|\\p{Cs}';
+const PATTERN = '[\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\u007f-\\u009f\\u202a-\\u202e\\u2066-\\u2069]|\\p{Cs}|\\p{Noncharacter_Code_Point}';
 
 /** Tests for an unsafe character (no `g` flag: safe to reuse). */
 export const UNSAFE_CHARACTERS = new RegExp(PATTERN, 'u');
@@ -34,10 +35,10 @@ const NAMES: Record<number, string> = {
 
 /** `U+202E（从右到左强制…）、U+0007（控制字符）` — the distinct unsafe characters in `text`. */
 export function describeUnsafe(text: string): string {
-  const codes = [...new Set([...text.matchAll(ALL_UNSAFE)].map((match) => match[0].charCodeAt(0)))];
+  const codes = [...new Set([...text.matchAll(ALL_UNSAFE)].map((match) => match[0].codePointAt(0)!))];
   return codes
     .map((code) => {
-      const name = NAMES[code] ?? (code >= 0xd800 && code <= 0xdfff ? '不成对的代理项' : '控制字符');
+      const name = NAMES[code] ?? (code >= 0xd800 && code <= 0xdfff ? '不成对的代理项' : code >= 0xfdd0 ? '非字符' : '控制字符');
       return `U+${code.toString(16).toUpperCase().padStart(4, '0')}（${name}）`;
     })
     .join('、');
@@ -69,7 +70,7 @@ export function stripUnsafeValues(value: unknown, found: (path: PropertyKey[], o
 /**
  * A numeric character reference (`&#x202E;`, `&#8238;`). Of the unsafe
  * characters only bidi controls survive as references: the Markdown parser
- * turns control characters and surrogates into U+FFFD itself.
+ * turns control characters, surrogates and noncharacters into U+FFFD itself.
  */
 const UNSAFE_REFERENCE = /&#(?:x([0-9a-f]{1,6})|([0-9]{1,7}));/gi;
 
