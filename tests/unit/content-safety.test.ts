@@ -453,6 +453,47 @@ describe('files too large to read safely', () => {
   }, 60_000);
 });
 
+describe('field values too long for any real document', () => {
+  it('a 2,000,000-character title is refused, naming the field, its length and the limit', async () => {
+    const result = await load({ files: { 'reports/a.md': reportSource({ ...base, title: '标'.repeat(2_000_000) }) } });
+    expect(result.portal).toBeUndefined();
+    const [error] = errorsIn(result.problems, 'reports/a.md');
+    expect(error).toMatchObject({ key: 'title', line: 2 });
+    expect(error!.message).toBe('标题（title）：太长，有 2000000 个字，最多 1000 个字');
+    expect(error!.hint).toContain('删去');
+  }, 60_000);
+
+  it('refuses over-long short fields in front matter, site.yaml and agencies.yaml', async () => {
+    const long = '长'.repeat(201);
+    const site = readFileSync(new URL('../fixtures/portal/site.yaml', import.meta.url), 'utf8').replace('organizer: 样例县人民政府办公室', `organizer: ${long}`);
+    const result = await load({
+      files: {
+        'reports/a.md': reportSource({ ...base, docNumber: long, source: long }, '正文', `signature:\n  org: ${long}\n`),
+        'site.yaml': site,
+        'agencies.yaml': `- id: xzf\n  name: 样例县人民政府\n- id: jyj\n  name: 样例县教育局\n  short: ${long}\n  code: 449900-021\n- id: wjw\n  name: 样例县卫生健康局\n- id: nyj\n  name: 样例县农业农村局\n`,
+      },
+    });
+    expect(result.portal).toBeUndefined();
+    const errors = result.problems.filter((p) => p.severity === 'error');
+    expect(errors.map((e) => [e.file, e.key, e.message])).toEqual([
+      ['agencies.yaml', '[1].short', '简称（[1].short）：太长，有 201 个字，最多 200 个字'],
+      ['reports/a.md', 'docNumber', '文号（docNumber）：太长，有 201 个字，最多 200 个字'],
+      ['reports/a.md', 'source', '来源（source）：太长，有 201 个字，最多 200 个字'],
+      ['reports/a.md', 'signature.org', '落款单位（signature.org）：太长，有 201 个字，最多 200 个字'],
+      ['site.yaml', 'organizer', '主办单位（organizer）：太长，有 201 个字，最多 200 个字'],
+    ]);
+  });
+
+  it('accepts the long titles and 主送 lists real documents have', async () => {
+    const title = `关于印发${'样例县'.repeat(60)}实施方案的通知`;
+    const addressee = `${'各乡镇人民政府、街道办事处，'.repeat(30)}县政府各部门`;
+    const result = await load({ files: { 'reports/a.md': reportSource({ ...base, title, addressee }) } });
+    expect(title.length).toBeGreaterThan(190);
+    expect(result.problems.filter((p) => p.severity === 'error')).toEqual([]);
+    expect(result.portal!.reports.find((r) => r.id === 'a')!.title).toBe(title);
+  });
+});
+
 describe('front matter built to exhaust the YAML parser', () => {
   const bombs: [string, string, string][] = [
     ['50,000 nested brackets', `tags: ${'['.repeat(50_000)}${']'.repeat(50_000)}\n`, '嵌套'],

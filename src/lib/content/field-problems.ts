@@ -26,6 +26,8 @@ const FIELD_HINTS: Record<string, string> = {
   ...AUDIT_FIELD_HINTS,
 };
 
+const TOO_LONG_HINT = '请检查是否把正文或别的内容粘贴进了这一项，删去多余的文字';
+
 function hintFor(path: readonly PropertyKey[]): string | undefined {
   const keys = path.filter((part): part is string => typeof part === 'string');
   return FIELD_HINTS[keys.join('.')] ?? FIELD_HINTS[keys.at(-1) ?? ''];
@@ -54,7 +56,7 @@ export function schemaProblems(file: string, parsed: ParsedYaml, issues: readonl
         line: lineOf(parsed, issue.path),
         key: keyPathOf(issue.path),
         message: `${issue.path.length === 0 ? '文件内容' : fieldName(issue.path)}：${issue.message}`,
-        hint: issue.path.length === 0 ? '按 README 中的示例写出这个文件的字段' : hintFor(issue.path),
+        hint: issue.path.length === 0 ? '按 README 中的示例写出这个文件的字段' : issue.code === 'too_big' && issue.origin === 'string' ? TOO_LONG_HINT : hintFor(issue.path),
       },
     ];
   });

@@ -55,6 +55,8 @@ export function issueMessage(issue: z.core.$ZodRawIssue): string | undefined {
       return `不认识的字段：${issue.keys.join('、')}`;
     case 'too_small':
       return issue.origin === 'array' ? `至少需要 ${String(issue.minimum)} 项` : '不能为空';
+    case 'too_big':
+      return issue.origin === 'string' ? `太长，有 ${String(issue.input).length} 个字，最多 ${String(issue.maximum)} 个字` : undefined;
     case 'invalid_value':
       return `只能是 ${issue.values.map(String).join(' 或 ')}`;
     default:

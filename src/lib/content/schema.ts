@@ -82,15 +82,34 @@ const SLUG_PATTERN = /^[a-z0-9](?:[a-z0-9_-]*[a-z0-9])?$/;
 const numbersAsText = (value: unknown) =>
   typeof value === 'number' || typeof value === 'bigint' ? String(value) : value;
 
-const requiredText = () =>
-  z.preprocess(numbersAsText, z.string().trim().min(1, { error: '不能为空' }));
+/**
+ * The most characters a text value may have. Generous: the longest real
+ * titles and 主送 lists run to a few hundred characters, names and numbers to
+ * a few dozen. Yet bounded, because a title is repeated on listings, the
+ * feed, the search index and related pages: one of 2,000,000 characters made
+ * a 150 MB site.
+ */
+const MAX_CHARACTERS = {
+  /** Names, numbers, codes: 文号, 来源, 发布机构, 索引号, 栏目名称… */
+  name: 200,
+  /** 标题, 主送, 附件标题. */
+  line: 1_000,
+  /** Paths and web addresses (browsers and servers cut long ones at about 2,000). */
+  address: 2_000,
+  /** 内容概述, 网站简介. */
+  paragraph: 5_000,
+} as const;
 
-const optionalText = () =>
+const requiredText = (max: number) =>
+  z.preprocess(numbersAsText, z.string().trim().min(1, { error: '不能为空' }).max(max));
+
+const optionalText = (max: number) =>
   z.preprocess(
     (value) => (value === null ? undefined : numbersAsText(value)),
     z
       .string()
       .trim()
+      .max(max)
       .transform((value) => (value === '' ? undefined : value))
       .optional(),
   );
@@ -136,13 +155,13 @@ const dateOrDateTime = () =>
 /** Front matter of one report, `content/reports/**\/*.md`. */
 export const reportFrontmatterSchema = z.object({
   /** 标题 — the document title, the page's heading. */
-  title: requiredText(),
+  title: requiredText(MAX_CHARACTERS.line),
   /** 索引号 — unique across the site, e.g. `330803-035/2021-71062`. */
-  indexNumber: requiredText(),
+  indexNumber: requiredText(MAX_CHARACTERS.name),
   /** 发布机构 — an agency id or its exact name from `agencies.yaml`. */
-  agency: requiredText(),
+  agency: requiredText(MAX_CHARACTERS.name),
   /** 栏目 — a column id from the column tree in `site.yaml`. */
-  column: requiredText(),
+  column: requiredText(MAX_CHARACTERS.name),
   /** 发文日期 — `YYYY-MM-DD`, a real calendar date. */
   date: calendarDate(),
   /** 发布日期 — `YYYY-MM-DD` or `YYYY-MM-DD HH:mm`, Beijing time; defaults to `date`. */
@@ -155,27 +174,27 @@ export const reportFrontmatterSchema = z.object({
     )
     .optional(),
   /** 组配分类 — the catalogue category, e.g. 法治政府建设年度报告. */
-  category: optionalText(),
+  category: optionalText(MAX_CHARACTERS.name),
   /** 公开方式 — 主动公开 (default) or 依申请公开. */
   disclosure: z
     .preprocess(numbersAsText, z.enum(DISCLOSURE_MODES, { error: '只能是 主动公开 或 依申请公开' }))
     .optional(),
   /** 公开范围 — defaults to 面向全社会. */
-  scope: optionalText(),
+  scope: optionalText(MAX_CHARACTERS.name),
   /** 文号 — e.g. 荷泉报〔2022〕3号. */
-  docNumber: optionalText(),
+  docNumber: optionalText(MAX_CHARACTERS.name),
   /** 来源 — defaults to the agency's name. */
-  source: optionalText(),
+  source: optionalText(MAX_CHARACTERS.name),
   /** 编辑 — the editor's name, shown under the title. */
-  editor: optionalText(),
+  editor: optionalText(MAX_CHARACTERS.name),
   /** 主送 — the addressee, shown before the body, e.g. 区人民政府：. */
-  addressee: optionalText(),
+  addressee: optionalText(MAX_CHARACTERS.line),
   /** 落款 — signature after the body: the issuing organisation and its date. */
   signature: z
     .object(
       {
         /** 落款单位 */
-        org: optionalText(),
+        org: optionalText(MAX_CHARACTERS.name),
         /** 落款日期 — `YYYY-MM-DD`, shown as 2021年3月4日. */
         date: calendarDate().optional(),
       },
@@ -189,9 +208,9 @@ export const reportFrontmatterSchema = z.object({
       z.object(
         {
           /** 附件标题 — defaults to the file name. */
-          title: optionalText(),
+          title: optionalText(MAX_CHARACTERS.line),
           /** 附件文件 — path relative to `content/attachments/`. */
-          file: requiredText(),
+          file: requiredText(MAX_CHARACTERS.address),
         },
         { error: '每个附件应写成 - title: 标题 和 file: 文件路径' },
       ),
@@ -199,13 +218,13 @@ export const reportFrontmatterSchema = z.object({
     )
     .optional(),
   /** 相关稿件 — index numbers of other reports. */
-  related: z.array(requiredText(), { error: '应为索引号列表，每行一个：- 330803-035/2021-71062' }).optional(),
+  related: z.array(requiredText(MAX_CHARACTERS.name), { error: '应为索引号列表，每行一个：- 330803-035/2021-71062' }).optional(),
   /** 内容概述 — defaults to the first ~120 characters of the body. */
-  summary: optionalText(),
+  summary: optionalText(MAX_CHARACTERS.paragraph),
   /** 有效性 — 有效, 失效 or 废止; shown only when given (mostly 规范性文件). */
   validity: z.preprocess(numbersAsText, z.enum(VALIDITY_STATES, { error: '只能是 有效、失效 或 废止' })).optional(),
   /** 导入来源 — the old page's address (or its path in the folder imported), written by `npm run import`; not shown. */
-  importedFrom: optionalText(),
+  importedFrom: optionalText(MAX_CHARACTERS.address),
 });
 
 export type ReportFrontmatter = z.output<typeof reportFrontmatterSchema>;
@@ -225,7 +244,7 @@ const columnSchema: z.ZodType<ColumnInput> = z.lazy(() =>
       /** 栏目编号 — the URL segment, e.g. `fazhi`. */
       id: slug(),
       /** 栏目名称 — e.g. 法治政府建设. */
-      title: requiredText(),
+      title: requiredText(MAX_CHARACTERS.name),
       /** 下级栏目 */
       children: z.array(columnSchema, { error: '应为栏目列表' }).optional(),
     })
@@ -236,30 +255,30 @@ const columnSchema: z.ZodType<ColumnInput> = z.lazy(() =>
 export const siteSchema = z
   .object({
     /** 网站名称 — e.g. 示例市示例区人民政府. */
-    name: requiredText(),
+    name: requiredText(MAX_CHARACTERS.name),
     /** 政府网站标识码 — quote it in YAML: `"3308030001"`. */
-    identifier: requiredText(),
+    identifier: requiredText(MAX_CHARACTERS.name),
     /** ICP备案号 */
-    icp: requiredText(),
+    icp: requiredText(MAX_CHARACTERS.name),
     /** 公安机关备案号 */
-    psb: requiredText(),
+    psb: requiredText(MAX_CHARACTERS.name),
     /** 主办单位 */
-    organizer: requiredText(),
+    organizer: requiredText(MAX_CHARACTERS.name),
     /** 联系电话 — this or `email` is required: the accessibility statement gives it. */
-    contact: optionalText(),
+    contact: optionalText(MAX_CHARACTERS.name),
     /** 电子邮箱 — this or `contact` is required. */
-    email: z.preprocess((value) => (value === null || value === '' ? undefined : value), z.email({ error: '应为电子邮箱地址，例如 zwgk@example.gov.cn' }).optional()),
+    email: z.preprocess((value) => (value === null || value === '' ? undefined : value), z.email({ error: '应为电子邮箱地址，例如 zwgk@example.gov.cn' }).max(MAX_CHARACTERS.name).optional()),
     /** 网站地址 — the public origin, for share links, QR codes, canonical links, RSS and the sitemap; only a preview build may leave it out. */
     url: z
       .preprocess(
         numbersAsText,
-        z.url({ protocol: /^https?$/, error: '应为完整网址，例如 https://www.example.gov.cn' }).optional(),
+        z.url({ protocol: /^https?$/, error: '应为完整网址，例如 https://www.example.gov.cn' }).max(MAX_CHARACTERS.address).optional(),
       )
       .optional(),
     /** 强制 HTTPS (optional, default true) — `false` keeps `_headers` from sending Strict-Transport-Security when `url` is https. */
     hsts: z.boolean({ error: '只能写 true 或 false' }).optional(),
     /** 网站简介 (optional) — the home page's meta description. */
-    description: optionalText(),
+    description: optionalText(MAX_CHARACTERS.paragraph),
     /** 栏目 — the column tree. */
     columns: z.array(columnSchema, { error: '应为栏目列表' }).min(1, { error: '至少需要一个栏目' }),
     /** 合规检查 (optional) — settings of `npm run audit`, see audit-schema.ts. */
@@ -275,11 +294,11 @@ export const agencySchema = z
     /** 编号 — the URL segment of `/agencies/<id>/`. */
     id: slug(),
     /** 全称 — must match what reports write when they use the name. */
-    name: requiredText(),
+    name: requiredText(MAX_CHARACTERS.name),
     /** 简称 (optional) */
-    short: optionalText(),
+    short: optionalText(MAX_CHARACTERS.name),
     /** 索引号前缀 (optional), e.g. `330803-035`. */
-    code: optionalText(),
+    code: optionalText(MAX_CHARACTERS.name),
   })
   .strict();
 
