@@ -209,11 +209,13 @@ export interface VerifyOptions {
 
 /** Checks the HTML pages of the built site in `dir` on every core (the pages are many and independent). */
 export async function verifySite(dir: string, { record, digests, later = [], threads = availableParallelism() }: VerifyOptions = {}): Promise<SiteIssue[]> {
-  const files = Array.from(treeEntries(dir, later), (entry) => entry.path).filter((path) => !later.includes(path));
+  const entries = [...treeEntries(dir, later)].filter((entry) => !later.includes(entry.path));
+  const files = entries.map((entry) => entry.path);
   const last = await readVerified(record, files);
   const passed = last?.passed ?? {};
   const statTime = Date.now();
-  const pages = files.filter((name) => name.endsWith('.html')).map((file) => ({ file, stats: digests && statSync(join(dir, file)) }));
+  // Regular files only: the page of the report `a.html.md` is the folder `a.html/`.
+  const pages = entries.filter((entry) => entry.isFile && entry.path.endsWith('.html')).map(({ path: file }) => ({ file, stats: digests && statSync(join(dir, file)) }));
   const unread: PageDigests = {};
   const toRead = pages.filter(({ file, stats }) => {
     const known = stats && digests!.known(stats);

@@ -7,6 +7,7 @@
 import { cpSync, existsSync, linkSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
+import { html, text } from '../helpers/dist.ts';
 import { copyFixture, reportSource, writeContentFile } from '../helpers/fixture-site.ts';
 import { runScript, type RunResult } from '../helpers/run.ts';
 import { tempDir } from '../helpers/temp.ts';
@@ -88,6 +89,15 @@ describe('bad input gets a refusal, never a crash', () => {
     const check = runScript('check', ['--content', contentDir]);
     expectRefused(check, '只能用汉字');
     for (const name of names) expect(check.stderr).toContain(`reports/2021/${name}  错误  文件名“2021/${name}”不能用作网址`);
+  });
+
+  it('a report named a.html.md, which the check accepts, is built: its page folder a.html/ is not read as a page', () => {
+    const contentDir = copyFixture('portal');
+    writeContentFile(contentDir, 'reports/2023/a.html.md', reportSource({ ...base, title: '名字以 html 结尾的文件' }));
+    const outDir = join(tempDir('out'), 'dist');
+    const build = runScript('build', ['--content', contentDir, '--out', outDir]);
+    expect(build.code, build.output).toBe(0);
+    expect(text(html(outDir, '/reports/2023/a.html/'), 'h1')).toBe('名字以 html 结尾的文件');
   });
 
   it('a date in year 0 is refused like a year out of range', () => {
