@@ -20,8 +20,7 @@
  * how the build went from the file named in `$ZWGK_BUILD_REPORT`.
  */
 import type { AstroConfig, AstroIntegration, AstroIntegrationLogger } from 'astro';
-import { createReadStream } from 'node:fs';
-import { readFile, stat, writeFile } from 'node:fs/promises';
+import { open, readFile, writeFile, type FileHandle } from 'node:fs/promises';
 import type { ServerResponse } from 'node:http';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -34,7 +33,7 @@ import type { Portal } from '../../src/lib/model.ts';
 import { indexPortal } from '../../src/lib/portal-index.ts';
 import { ATTACHMENT_HEADERS, headersFile, SEARCH_INDEX_HEADERS } from '../../src/lib/security-headers.ts';
 import { reportUrl } from '../../src/lib/urls.ts';
-import { attachmentSource, copyAttachments, publishedAttachments } from './attachments.ts';
+import { copyAttachments, openAttachment, publishedAttachments } from './attachments.ts';
 import { checkContent, checkedPortalFile, knownDigestsFile, verifiedRecordFile } from './check-content.ts';
 import { removeFiles } from './fs-tree.ts';
 import { KnownContents } from './known-contents.ts';
@@ -154,10 +153,19 @@ export function issueLines(issues: BuildReport['issues']): string[] {
 }
 
 async function sendFile(response: ServerResponse, path: string, headers: Record<string, string> = {}): Promise<boolean> {
-  const found = await stat(path).catch(() => undefined);
-  if (!found?.isFile()) return false;
-  response.writeHead(200, { 'Content-Type': lookup(path) ?? 'application/octet-stream', 'Content-Length': found.size, 'X-Content-Type-Options': 'nosniff', ...headers });
-  createReadStream(path).pipe(response);
+  const handle = await open(path).catch(() => undefined);
+  return handle !== undefined && sendOpenFile(response, handle, path, headers);
+}
+
+/** Sends the open file `handle`, typed by its `name`, and closes it; `false` when it is not a regular file. */
+async function sendOpenFile(response: ServerResponse, handle: FileHandle, name: string, headers: Record<string, string>): Promise<boolean> {
+  const found = await handle.stat();
+  if (!found.isFile()) {
+    await handle.close();
+    return false;
+  }
+  response.writeHead(200, { 'Content-Type': lookup(name) ?? 'application/octet-stream', 'Content-Length': found.size, 'X-Content-Type-Options': 'nosniff', ...headers });
+  handle.createReadStream().pipe(response);
   return true;
 }
 
@@ -208,7 +216,7 @@ export function zwgk(): AstroIntegration {
             const path = decodeURIComponent(new URL(request.url ?? '/', 'http://dev').pathname);
             const attachment = path.startsWith('/attachments/') ? path.slice('/attachments/'.length) : undefined;
             if (attachment !== undefined) {
-              return Boolean(portal && publishedAttachments(portal).has(attachment)) && sendFile(response, await attachmentSource(contentDir, attachment), ATTACHMENT_HEADERS);
+              return Boolean(portal && publishedAttachments(portal).has(attachment)) && sendOpenFile(response, await openAttachment(contentDir, attachment), attachment, ATTACHMENT_HEADERS);
             }
             const indexFile = path.startsWith(`/${SEARCH_INDEX_PATH}/`) ? path.slice(SEARCH_INDEX_PATH.length + 2) : undefined;
             if (indexFile === undefined || !search) return false;

@@ -1,10 +1,10 @@
 /**
  * The copy step checks every attachment again as it copies it (defence in
- * depth behind the content check): a path that climbs, a symlink that
- * appeared after the check, or an active type is refused, and nothing is
- * written outside the site folder.
+ * depth behind the content check): a path that climbs, a symlink or a hard
+ * link to a file outside that appeared after the check, or an active type is
+ * refused, and nothing is written outside the site folder.
  */
-import { existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, linkSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Portal, Report } from '../../src/lib/model.ts';
@@ -45,5 +45,21 @@ describe('copying attachments', () => {
     symlinkSync(join(root, 'secret.txt'), join(contentDir, 'attachments', '2021', 'b.pdf'));
     await expect(copyAttachments(portalUsing('2021/b.pdf'), contentDir, siteDir)).rejects.toThrow(/符号链接/);
     expect(existsSync(join(siteDir, 'attachments', '2021', 'b.pdf'))).toBe(false);
+  });
+
+  it('refuses a hard link to a file outside that replaced an attachment after the check (ln -f), naming it', async () => {
+    const { root, contentDir, siteDir } = setup();
+    const attachment = join(contentDir, 'attachments', '2021', 'a.pdf');
+    rmSync(attachment);
+    linkSync(join(root, 'secret.txt'), attachment);
+    await expect(copyAttachments(portalUsing('2021/a.pdf'), contentDir, siteDir)).rejects.toThrow(/content\/attachments\/2021\/a\.pdf 不能发布：.*硬链接/);
+    expect(existsSync(join(siteDir, 'attachments', '2021', 'a.pdf'))).toBe(false);
+  });
+
+  it('copies a file hard-linked only among the content’s own files', async () => {
+    const { contentDir, siteDir } = setup();
+    linkSync(join(contentDir, 'attachments', '2021', 'a.pdf'), join(contentDir, 'attachments', '2021', 'b.pdf'));
+    expect(await copyAttachments(portalUsing('2021/a.pdf', '2021/b.pdf'), contentDir, siteDir)).toBe(2);
+    expect(readFileSync(join(siteDir, 'attachments', '2021', 'b.pdf'), 'utf8')).toBe('%PDF a');
   });
 });

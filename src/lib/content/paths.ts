@@ -25,8 +25,8 @@ import { UNSAFE_CHARACTERS } from './text-safety.ts';
 /** Hidden entries (`.git`, `.DS_Store`) are neither read nor published. */
 const isHidden = (name: string) => name.startsWith('.');
 
-const SYMLINK_HINT = '把文件本身（而不是链接或快捷方式）放进 content 文件夹，然后删除这个链接';
-const HARD_LINK_HINT = '把文件复制（而不是用 ln 或 mklink /H 链接）进 content 文件夹：删除这个名字，再复制一份';
+export const SYMLINK_HINT = '把文件本身（而不是链接或快捷方式）放进 content 文件夹，然后删除这个链接';
+export const HARD_LINK_HINT = '把文件复制（而不是用 ln 或 mklink /H 链接）进 content 文件夹：删除这个名字，再复制一份';
 
 export interface ContentTree {
   /** Report files to read, relative to `reports/`, with forward slashes, sorted. */
@@ -34,6 +34,8 @@ export interface ContentTree {
   /** Paths relative to the content folder that must not be read (symlinks, hard links to outside, devices, pipes). */
   unreadable: Set<string>;
   problems: Problem[];
+  /** How many names the folder gave the file `dev`/`ino` (from a bigint stat) when scanned; counted only for files with more than one. */
+  namesOf(file: { dev: bigint; ino: bigint }): number;
 }
 
 /**
@@ -107,12 +109,25 @@ export async function scanContentTree(contentDir: string, display: (path: string
     problems.push({
       severity: 'error',
       file: display(join(contentDir, path)),
-      message: `这个文件是硬链接：同一份数据共有 ${names} 个文件名，content 文件夹里只有 ${inside} 个，其余在 content 以外；为免把 content 以外的文件发布出去，不读取它`,
+      message: hardLinkProblem(names, inside),
       hint: HARD_LINK_HINT,
     });
   }
-  return { reportFiles: reportFiles.filter((file) => !unreadable.has(`reports/${file}`)).sort(), unreadable, problems };
+  return { reportFiles: reportFiles.filter((file) => !unreadable.has(`reports/${file}`)).sort(), unreadable, problems, namesOf: (file) => hardLinks.namesInside(file) };
 }
+
+/**
+ * How many names the content folder gives the file `dev`/`ino` (from a
+ * bigint stat), counted as the content check counts them: the copy step asks
+ * again about the very file it opened, since a link may have been made after the check.
+ */
+export async function namesInContent(contentDir: string, file: { dev: bigint; ino: bigint }): Promise<number> {
+  return (await scanContentTree(contentDir, (path) => path)).namesOf(file);
+}
+
+/** Why a file whose data has `names` names, `inside` of them in the content folder, is not read. */
+export const hardLinkProblem = (names: bigint, inside: number) =>
+  `这个文件是硬链接：同一份数据共有 ${names} 个文件名，content 文件夹里只有 ${inside} 个，其余在 content 以外；为免把 content 以外的文件发布出去，不读取它`;
 
 /**
  * Counts, for every file with more than one name (hard links), how many of
@@ -128,15 +143,21 @@ class HardLinkCount {
     // lstatSync: ~2 µs a file against ~5 µs for the promise form; 10,000 reports take 20 ms.
     const info = lstatSync(absolute, { bigint: true, throwIfNoEntry: false });
     if (!info || info.nlink <= 1n) return;
-    const file = `${info.dev}:${info.ino}`;
+    const file = fileKey(info);
     this.linked.push({ path, file, names: info.nlink });
     this.inside.set(file, (this.inside.get(file) ?? 0) + 1);
+  }
+
+  namesInside(file: { dev: bigint; ino: bigint }): number {
+    return this.inside.get(fileKey(file)) ?? 0;
   }
 
   linkedFromOutside(): { path: string; names: bigint; inside: number }[] {
     return this.linked.filter(({ file, names }) => BigInt(this.inside.get(file)!) < names).map(({ path, file, names }) => ({ path, names, inside: this.inside.get(file)! }));
   }
 }
+
+const fileKey = ({ dev, ino }: { dev: bigint; ino: bigint }) => `${dev}:${ino}`;
 
 /** What a case-insensitive, normalizing file system (Windows, macOS) knows a file name by: two names with one key are one file there. */
 export const fileNameKey = (name: string) => name.normalize('NFC').toLowerCase();
