@@ -3,10 +3,10 @@ import { defineConfig } from 'astro/config';
 import { fileURLToPath } from 'node:url';
 import { zwgk } from './scripts/lib/astro-integration.ts';
 import { contentDirFor } from './src/lib/content/location.ts';
-import { readSiteUrl } from './src/lib/content/site-url.ts';
+import { readSiteUrl } from './src/lib/content/registries.ts';
 
 const projectRoot = fileURLToPath(new URL('.', import.meta.url));
-const site = readSiteUrl(contentDirFor(projectRoot));
+const site = await readSiteUrl(contentDirFor(projectRoot));
 
 export default defineConfig({
   site,

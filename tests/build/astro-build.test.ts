@@ -64,4 +64,19 @@ describe('astro build through the integration', () => {
     expect(astro.code).not.toBe(0);
     expect(astro.output).toContain('链接 /no-such-page/ 指向的页面或文件不存在');
   });
+
+  it('takes the site’s address from a site.yaml saved as UTF-16 (Notepad’s “Unicode”) for the sitemaps', () => {
+    const contentDir = copyFixture('portal');
+    const site = join(contentDir, 'site.yaml');
+    writeFileSync(site, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(readFileSync(site, 'utf8'), 'utf16le')]));
+    const work = tempDir('astro-build');
+    const built = runScript('build', ['--content', contentDir, '--out', join(work, 'npm'), '--cache-dir', join(work, 'cache')]);
+    expect(built.code, built.output).toBe(0);
+    expect(built.stderr).toContain('UTF-16LE');
+    for (const sitemap of ['sitemap-index.xml', 'sitemap-0.xml']) {
+      const text = readFileSync(join(work, 'npm', sitemap), 'utf8');
+      expect(text).toContain('<loc>https://www.yangli.example/');
+      expect(text).not.toContain('localhost');
+    }
+  });
 });

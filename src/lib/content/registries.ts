@@ -42,6 +42,17 @@ export async function loadYamlFile<T>(
   return { data: result.data, parsed, problems };
 }
 
+/**
+ * The site's public URL from site.yaml, read as the content check reads it,
+ * for Astro's `site` option (sitemap, canonical links). Any problem with the
+ * file falls back to the default: the content check reports it properly, and
+ * refuses to build without a `url` unless the build is a preview.
+ */
+export async function readSiteUrl(contentDir: string): Promise<string> {
+  const { data } = await loadYamlFile(contentDir, 'site.yaml', (path) => path, siteSchema);
+  return siteOrigin(data?.url);
+}
+
 function columnProblems(columns: readonly ColumnInput[], file: string, parsed: ParsedYaml): Problem[] {
   const problems: Problem[] = [];
   const seen = new Map<string, number>();
