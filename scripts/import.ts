@@ -16,6 +16,7 @@ import { parseArgs } from 'node:util';
 import { contentDirFor } from '../src/lib/content/location.ts';
 import { collectSources } from '../src/lib/importer/mirror.ts';
 import type { Fallbacks } from '../src/lib/importer/to-report.ts';
+import { claimFolders, DEFAULT_WAIT_SECONDS } from './lib/claim-folders.ts';
 import { agencyFromFlag, checkWritten, columnFromFlag, dateFromFlag, displayPath, loadEditorContext, parseFlags } from './lib/editor.ts';
 import { importPages, type PageOutcome } from './lib/import-run.ts';
 import { outcomeLines, summaryLines } from './lib/import-summary.ts';
@@ -66,6 +67,7 @@ const { files, problems } = await collectSources(positionals);
 if (problems.length > 0) fail(problems.map((problem) => `${problem.input}：${problem.reason}`).join('\n'));
 if (values.title !== undefined && files.length > 1) fail('标题（--title）只能在导入一个文件时使用：每个文件的标题各不相同。');
 
+await claimFolders({ contentDir, cacheDir, waitSeconds: DEFAULT_WAIT_SECONDS });
 const context = await loadEditorContext(contentDir, cacheDir);
 const fallbacks: Fallbacks = {
   agency: values.agency === undefined ? undefined : agencyFromFlag(context.agencies, values.agency),
@@ -75,16 +77,21 @@ const fallbacks: Fallbacks = {
 };
 
 const started = performance.now();
-const outcomes: PageOutcome[] = await importPages(files, context, {
-  contentDir,
-  fallbacks,
-  dryRun,
-  onOutcome: (outcome) => {
-    const lines = outcomeLines(outcome, dryRun).join('\n');
-    if (outcome.status === 'needs-attention') console.error(red(lines));
-    else console.log(lines);
-  },
-});
+let outcomes: PageOutcome[];
+try {
+  outcomes = await importPages(files, context, {
+    contentDir,
+    fallbacks,
+    dryRun,
+    onOutcome: (outcome) => {
+      const lines = outcomeLines(outcome, dryRun).join('\n');
+      if (outcome.status === 'needs-attention') console.error(red(lines));
+      else console.log(lines);
+    },
+  });
+} catch (error) {
+  fail(`导入已停止，无法写入文件：${(error as Error).message}`);
+}
 
 const written = outcomes.flatMap((outcome) => (outcome.status === 'imported' ? [outcome.file] : []));
 const checked = dryRun || written.length === 0 || (await checkWritten(context, written));

@@ -6,13 +6,14 @@
  *   npm run new -- --agency <id|名称> --column <id> --title "标题"
  *                  [--date YYYY-MM-DD] [--slug 文件名] [--index-number 索引号] [--content <folder>] [--cache-dir <folder>]
  */
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { contentDirFor } from '../src/lib/content/location.ts';
 import { todayInBeijing } from '../src/lib/dates.ts';
 import { nextIndexNumber } from '../src/lib/index-number.ts';
 import { describeAgency } from '../src/lib/lookup.ts';
 import { defaultSlug, NEW_REPORT_BODY, serializeReport, slugProblem, writeNewReport, type WriteOutcome } from '../src/lib/report-file.ts';
+import { claimFolders, DEFAULT_WAIT_SECONDS } from './lib/claim-folders.ts';
 import { agencyFromFlag, checkWritten, columnFromFlag, dateFromFlag, displayPath, loadEditorContext, parseFlags } from './lib/editor.ts';
 import { fail } from './lib/output.ts';
 import { projectRoot } from './lib/project.ts';
@@ -68,7 +69,9 @@ if (values.slug !== undefined) {
   if (problem) fail(`文件名（--slug）“${values.slug}” ${problem}`);
 }
 const contentDir = values.content ? resolve(values.content) : contentDirFor(projectRoot);
-const context = await loadEditorContext(contentDir, resolve(values['cache-dir'] ?? DEFAULT_CACHE_DIR));
+const cacheDir = resolve(values['cache-dir'] ?? DEFAULT_CACHE_DIR);
+await claimFolders({ contentDir, cacheDir, waitSeconds: DEFAULT_WAIT_SECONDS });
+const context = await loadEditorContext(contentDir, cacheDir);
 const agency = agencyFromFlag(context.agencies, values.agency!);
 const column = columnFromFlag(context.columns, values.column!);
 
@@ -96,7 +99,7 @@ const text = serializeReport(
 );
 let outcome: WriteOutcome;
 try {
-  outcome = await writeNewReport(join(contentDir, 'reports'), date.slice(0, 4), values.slug ?? defaultSlug(agency.id, date, indexNumber), text, values.slug === undefined);
+  outcome = await writeNewReport(contentDir, date.slice(0, 4), values.slug ?? defaultSlug(agency.id, date, indexNumber), text, values.slug === undefined);
 } catch (error) {
   fail(`无法写入文件：${(error as Error).message}`);
 }

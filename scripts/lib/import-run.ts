@@ -10,9 +10,10 @@
  * A page is already imported when a report has its address, or its path
  * and its title, or its 索引号 and its title.
  */
-import { copyFile, mkdir, readdir, readFile, stat } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
-import { activeTypeProblem, fileNameKey } from '../../src/lib/content/paths.ts';
+import { constants } from 'node:fs';
+import { copyFile, readdir, readFile, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { activeTypeProblem, fileNameKey, folderInContent } from '../../src/lib/content/paths.ts';
 import { serializeReport, slugFromTitle, writeNewReport } from '../../src/lib/report-file.ts';
 import { attachmentName, resolveInMirror, sourceIdentity, type SourceFile } from '../../src/lib/importer/mirror.ts';
 import type { ImportedPage, PageResource } from '../../src/lib/importer/page.ts';
@@ -118,9 +119,10 @@ async function sameBytes(a: string, b: string): Promise<boolean> {
  * Copies the page's attachments and images that the mirror holds into
  * content/attachments/<folder>/ (unless `dryRun`), never over a different
  * file nor beside one whose name differs only in letter case or Unicode
- * form; lists the ones it lacks.
+ * form, nor through a symlink; lists the ones it lacks.
  */
-async function placeFiles(source: SourceFile, page: ImportedPage, folder: string, attachmentsDir: string, dryRun: boolean) {
+async function placeFiles(source: SourceFile, page: ImportedPage, folder: string, contentDir: string, dryRun: boolean) {
+  const attachmentsDir = join(contentDir, 'attachments');
   const placed = new Map<string, string>();
   const onDisk = new Map((await readdir(join(attachmentsDir, folder)).catch(() => [] as string[])).map((name) => [fileNameKey(name), name]));
   const missing: MissingFile[] = [];
@@ -149,8 +151,8 @@ async function placeFiles(source: SourceFile, page: ImportedPage, folder: string
         const target = join(attachmentsDir, file);
         if (existing !== undefined && (existing !== candidate || !(await sameBytes(from, target)))) continue;
         if (existing === undefined && !dryRun) {
-          await mkdir(dirname(target), { recursive: true });
-          await copyFile(from, target);
+          // COPYFILE_EXCL: a file or symlink put in its place meanwhile is not written over or through.
+          await copyFile(from, join(await folderInContent(contentDir, `attachments/${folder}`), candidate), constants.COPYFILE_EXCL);
         }
         renamed = attempt > 1;
         break;
@@ -194,7 +196,6 @@ function missingComment(missing: readonly MissingFile[]): string[] {
 
 export async function importPages(sources: readonly SourceFile[], context: EditorContext, options: ImportOptions): Promise<PageOutcome[]> {
   const reportsDir = join(options.contentDir, 'reports');
-  const attachmentsDir = join(options.contentDir, 'attachments');
   const known = new KnownReports(context.reports);
   const taken = new Set<string>();
   const outcomes: PageOutcome[] = [];
@@ -231,7 +232,9 @@ export async function importPages(sources: readonly SourceFile[], context: Edito
     const year = fields.date.slice(0, 4);
     const agencyNames = context.agencies.flatMap((agency) => (agency.id === fields.agency ? [agency.name, agency.short ?? ''] : []));
     const slug = await freeSlug(reportsDir, year, slugFromTitle(fields.title, agencyNames, fields.indexNumber), taken);
-    const files = await placeFiles(source, page, `${year}/${slug}`, attachmentsDir, options.dryRun);
+    // Refused before the page's files are placed, so that a refused report folder leaves none behind.
+    if (!options.dryRun) await folderInContent(options.contentDir, `reports/${year}`);
+    const files = await placeFiles(source, page, `${year}/${slug}`, options.contentDir, options.dryRun);
     const body = blocksToMarkdown(page, (image) => {
       const file = files.images.get(image)?.file;
       return file === undefined ? undefined : `/attachments/${file}`;
@@ -243,7 +246,7 @@ export async function importPages(sources: readonly SourceFile[], context: Edito
     };
     const path = join(reportsDir, year, `${slug}.md`);
     if (!options.dryRun) {
-      const written = await writeNewReport(reportsDir, year, slug, serializeReport(front, body, missingComment(files.missing)), false);
+      const written = await writeNewReport(options.contentDir, year, slug, serializeReport(front, body, missingComment(files.missing)), false);
       if ('taken' in written) throw new Error(`${displayPath(written.taken)} 在导入时被另一个程序占用`);
     }
     // Later pages of the same run must not reuse this index number, file name or source.

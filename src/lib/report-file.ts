@@ -3,10 +3,10 @@
  * matter as YAML that reads back exactly as written, and a file name that
  * never replaces an existing report.
  */
-import { mkdir, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Document, Scalar } from 'yaml';
-import { isWindowsDeviceName } from './content/paths.ts';
+import { folderInContent, isWindowsDeviceName } from './content/paths.ts';
 import { agencySchema, REPORT_KEYS, type ReportFrontmatter } from './content/schema.ts';
 import { parseIndexNumber } from './index-number.ts';
 
@@ -75,25 +75,19 @@ export function slugFromTitle(title: string, agencyNames: readonly string[], ind
 export type WriteOutcome = { written: string; renamed: boolean } | { taken: string };
 
 /**
- * Writes `<reportsDir>/<year>/<slug>.md` and never replaces a file: when the
- * name is taken it tries `<slug>-2.md`, `<slug>-3.md` … if `renameIfTaken`,
- * else reports the taken path.
+ * Writes `reports/<year>/<slug>.md` of the content folder, with no symlink on
+ * the way (folderInContent), and never replaces a file: when the name is
+ * taken it tries `<slug>-2.md`, `<slug>-3.md` … if `renameIfTaken`, else
+ * reports the taken path.
  */
-export async function writeNewReport(reportsDir: string, year: string, slug: string, text: string, renameIfTaken: true): Promise<{ written: string; renamed: boolean }>;
-export async function writeNewReport(reportsDir: string, year: string, slug: string, text: string, renameIfTaken: boolean): Promise<WriteOutcome>;
-export async function writeNewReport(
-  reportsDir: string,
-  year: string,
-  slug: string,
-  text: string,
-  renameIfTaken: boolean,
-): Promise<WriteOutcome> {
-  const dir = join(reportsDir, year);
-  await mkdir(dir, { recursive: true });
+export async function writeNewReport(contentDir: string, year: string, slug: string, text: string, renameIfTaken: true): Promise<{ written: string; renamed: boolean }>;
+export async function writeNewReport(contentDir: string, year: string, slug: string, text: string, renameIfTaken: boolean): Promise<WriteOutcome>;
+export async function writeNewReport(contentDir: string, year: string, slug: string, text: string, renameIfTaken: boolean): Promise<WriteOutcome> {
+  const folder = await folderInContent(contentDir, `reports/${year}`);
   for (let attempt = 1; ; attempt++) {
-    const path = join(dir, `${attempt === 1 ? slug : `${slug}-${attempt}`}.md`);
+    const path = join(folder, `${attempt === 1 ? slug : `${slug}-${attempt}`}.md`);
     try {
-      // `wx` refuses an existing file, even one created a moment ago by someone else.
+      // `wx` refuses an existing file (or a symlink in its place), even one created a moment ago by someone else.
       await writeFile(path, text, { flag: 'wx' });
       return { written: path, renamed: attempt > 1 };
     } catch (error) {

@@ -4,13 +4,15 @@
  * mirror of an old portal); every file they write must pass npm run check.
  * Scripts only: nothing here builds a site.
  */
-import { appendFileSync, existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
 import { splitFrontMatter } from '../../src/lib/content/source.ts';
 import { parseYaml } from '../../src/lib/content/yaml.ts';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { copyFixture, reportSource, writeContentFile } from '../helpers/fixture-site.ts';
 import { projectRoot, runScript, type RunResult } from '../helpers/run.ts';
+import { tempDir } from '../helpers/temp.ts';
+import { treeHash } from '../helpers/tree-hash.ts';
 
 const importFixture = (name: string) => join(projectRoot, 'tests', 'fixtures', 'import', name);
 
@@ -384,6 +386,57 @@ describe('npm run import --dry-run', () => {
     expect(result.stdout).toContain('试运行：没有写入任何文件');
     expect(reportFiles(contentDir)).toEqual(before);
     expect(readdirSync(join(contentDir, 'attachments'))).toEqual(['.gitkeep']);
+  });
+});
+
+const STACK_TRACE = /^\s+at .+:\d+:\d+\)?$/m;
+
+/** `folder` of the content folder made a symlink to an empty folder outside it; returns that folder. */
+function symlinkOutside(contentDir: string, folder: string): string {
+  const outside = join(tempDir('outside'), 'x');
+  mkdirSync(outside);
+  mkdirSync(dirname(join(contentDir, folder)), { recursive: true });
+  symlinkSync(outside, join(contentDir, folder));
+  return outside;
+}
+
+describe('npm run new and npm run import write only inside the content folder', () => {
+  it('new refuses a symlinked folder on the way, naming it, and writes nothing', () => {
+    const contentDir = copyFixture('portal');
+    const outside = symlinkOutside(contentDir, 'reports/2026');
+    const before = treeHash(dirname(contentDir));
+    const result = runScript('new', ['--agency', 'xzf', '--column', 'zcjd', '--title', '标题', '--date', '2026-03-02', '--content', contentDir]);
+    expect(result.code, result.output).toBe(1);
+    expect(result.stderr).toContain('content/reports/2026 是符号链接');
+    expect(result.output).not.toMatch(STACK_TRACE);
+    expect(readdirSync(outside)).toEqual([]);
+    expect(treeHash(dirname(contentDir))).toBe(before);
+  });
+
+  it.each(['reports/2021', 'attachments/2021'])('import refuses a symlinked %s, naming it, and writes nothing through it', (folder) => {
+    const contentDir = copyFixture('import-site');
+    const outside = symlinkOutside(contentDir, folder);
+    const result = runScript('import', [MIRROR, '--content', contentDir, '--log', join(tempDir('log'), 'log.json')]);
+    expect(result.code, result.output).toBe(1);
+    expect(result.stderr).toContain(`content/${folder} 是符号链接`);
+    expect(result.output).not.toMatch(STACK_TRACE);
+    expect(readdirSync(outside)).toEqual([]);
+    expect(reportFiles(contentDir).filter((file) => file.startsWith('2021/'))).toEqual([]);
+  });
+
+  it.each([
+    ['new', ['--agency', 'jyj', '--column', 'jhzj', '--title', '标题', '--date', '2020-06-01']],
+    ['import', [importFixture('colon-lines.txt'), '--log', 'log.json']],
+  ])('%s refuses a --cache-dir inside the content folder and writes nothing', (script, args) => {
+    const contentDir = copyFixture('portal');
+    const cacheDir = join(contentDir, 'attachments', 'cache');
+    const before = treeHash(contentDir);
+    const result = runScript(script, [...args, '--content', contentDir, '--cache-dir', cacheDir], {}, dirname(contentDir));
+    expect(result.code, result.output).toBe(1);
+    expect(result.stderr).toContain(`缓存文件夹（--cache-dir） ${cacheDir} 与内容文件夹 ${contentDir} 重叠`);
+    expect(result.output).not.toMatch(STACK_TRACE);
+    expect(treeHash(contentDir)).toBe(before);
+    expect(existsSync(cacheDir)).toBe(false);
   });
 });
 

@@ -93,10 +93,11 @@ describe('report file names', () => {
 
 describe('writing a new report', () => {
   it('never replaces a file: renames when allowed, else reports the taken path', async () => {
-    const reportsDir = join(tempDir('report-file'), 'reports');
-    const first = await writeNewReport(reportsDir, '2021', 'jyj-a', 'first', true);
-    const second = await writeNewReport(reportsDir, '2021', 'jyj-a', 'second', true);
-    const third = await writeNewReport(reportsDir, '2021', 'jyj-a', 'third', false);
+    const contentDir = tempDir('report-file');
+    const reportsDir = join(contentDir, 'reports');
+    const first = await writeNewReport(contentDir, '2021', 'jyj-a', 'first', true);
+    const second = await writeNewReport(contentDir, '2021', 'jyj-a', 'second', true);
+    const third = await writeNewReport(contentDir, '2021', 'jyj-a', 'third', false);
     expect(first).toEqual({ written: join(reportsDir, '2021', 'jyj-a.md'), renamed: false });
     expect(second).toEqual({ written: join(reportsDir, '2021', 'jyj-a-2.md'), renamed: true });
     expect(third).toEqual({ taken: join(reportsDir, '2021', 'jyj-a.md') });

@@ -13,11 +13,12 @@
  *    decoded, backslashes as slashes; no `.`/`..` segment, hidden file,
  *    double encoding or control character; no type a browser would run as a
  *    page or script.
- *  - Only regular files are read or copied, with no symlink on the way.
+ *  - Only regular files are read or copied, with no symlink on the way, and
+ *    files are written into the content folder with none on the way either.
  */
 import { randomUUID } from 'node:crypto';
 import { constants, lstatSync } from 'node:fs';
-import { access, lstat, readdir } from 'node:fs/promises';
+import { access, lstat, mkdir, readdir } from 'node:fs/promises';
 import { extname, join, relative, sep } from 'node:path';
 import type { Problem } from './problems.ts';
 import { UNSAFE_CHARACTERS } from './text-safety.ts';
@@ -317,6 +318,31 @@ async function regularFileInside(root: string, relativePath: string): Promise<Re
     if (!info.isDirectory()) return { problem: 'missing', at: here };
   }
   return { problem: 'missing', at: relativePath };
+}
+
+/**
+ * The folder `folder` (forward slashes) of the content folder, made where
+ * missing one level at a time without following a link, so that a file
+ * written there stays in the content folder. Throws, in Chinese, when a
+ * folder on the way is a symlink or a file.
+ */
+export async function folderInContent(contentDir: string, folder: string): Promise<string> {
+  const segments = folder.split('/');
+  let path = contentDir;
+  for (const [index, segment] of segments.entries()) {
+    path = join(path, segment);
+    const shown = `content/${segments.slice(0, index + 1).join('/')}`;
+    // mkdir does not follow a link: one already there, even pointing nowhere, is EEXIST and looked at below.
+    await mkdir(path).catch((error: NodeJS.ErrnoException) => {
+      if (error.code !== 'EEXIST') throw error;
+    });
+    const info = await lstat(path);
+    if (info.isSymbolicLink()) {
+      throw new Error(`${shown} 是符号链接（快捷方式），不是文件夹本身：写进去的文件会落到 content 文件夹以外，因此没有写入。请删除这个链接，在原处新建一个普通文件夹`);
+    }
+    if (!info.isDirectory()) throw new Error(`${shown} 不是文件夹，无法在其中写入文件。请把这个文件改名或移走`);
+  }
+  return path;
 }
 
 export type AttachmentCheck = { size: number } | { reason: string; hint: string };
