@@ -18,7 +18,8 @@
  * leave out `url` (links and QR codes use a local address) and every page
  * says it is a preview, not for publishing.
  */
-import { readFile, rm, writeFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { handPortalToPages } from '../src/lib/content/checked-portal.ts';
@@ -41,6 +42,15 @@ const contentDir = values.content ? resolve(values.content) : contentDirFor(proj
 const outDir = resolve(projectRoot, values.out ?? 'dist');
 const stagingDir = stagedSiteFor(outDir);
 const cacheDir = resolve(values['cache-dir'] ?? DEFAULT_CACHE_DIR);
+/**
+ * The folder Astro's build runs from. Astro writes its prerender chunks to `<current folder>/.astro/`
+ * unless the output's path starts with the current folder's — a plain string test: /srv/portal-site
+ * passes for /srv/portal, and the chunks land in the site, where their packages cannot be found.
+ * Inside the project they are found, and no --out the build accepts starts with this path (folders
+ * in the project whose name starts with a dot are refused); one per cache folder, whose lock keeps
+ * two builds from sharing it.
+ */
+const astroWorkDir = join(projectRoot, '.astro', `build-${createHash('sha256').update(cacheDir).digest('hex').slice(0, 16)}`);
 const started = performance.now();
 const seconds = () => ((performance.now() - started) / 1000).toFixed(1);
 const progress = createProgress();
@@ -60,6 +70,21 @@ function phase(name: string) {
   timings.push(currentPhase);
   phaseStarted = performance.now();
   progress.phase(name);
+}
+
+/** Runs `work` from astroWorkDir, which is gone afterwards whether it succeeds or fails. */
+async function inAstroWorkDir<T>(work: () => Promise<T>): Promise<T> {
+  const callerDir = process.cwd();
+  // A build that was killed may have left its chunks there.
+  await rm(astroWorkDir, { recursive: true, force: true });
+  await mkdir(astroWorkDir, { recursive: true });
+  process.chdir(astroWorkDir);
+  try {
+    return await work();
+  } finally {
+    process.chdir(callerDir);
+    await rm(astroWorkDir, { recursive: true, force: true });
+  }
 }
 
 const SEARCH_OUTCOME: Record<BuildReport['search'], string> = { reused: '未变，沿用上次', patched: '已按改动更新', built: '已重建' };
@@ -96,7 +121,9 @@ try {
   await rm(buildReportFile, { force: true });
   // What earlier builds left and the new site does not reuse is deleted meanwhile; Astro must not empty
   // the staged site, or the files kept there would be copied again from its cache.
-  await Promise.all([build({ root: projectRoot, outDir: stagingDir, cacheDir: join(cacheDir, 'astro'), logLevel: 'warn', vite: { build: { emptyOutDir: false } } }), cleared]);
+  await inAstroWorkDir(() =>
+    Promise.all([build({ root: projectRoot, outDir: stagingDir, cacheDir: join(cacheDir, 'astro'), logLevel: 'warn', vite: { build: { emptyOutDir: false } } }), cleared]),
+  );
   const report = JSON.parse(await readFile(buildReportFile, 'utf8')) as BuildReport;
   // The integration's phases ran at the end of Astro's build: shown apart from page generation.
   endPhase();

@@ -9,6 +9,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, 
 import { join } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
 import { copyFixture, reportSource, writeContentFile } from '../helpers/fixture-site.ts';
+import { projectCopy } from '../helpers/project-copy.ts';
 import { projectRoot, runScript, type RunResult } from '../helpers/run.ts';
 import { tempDir } from '../helpers/temp.ts';
 import { treeHash } from '../helpers/tree-hash.ts';
@@ -139,6 +140,35 @@ describe('--out never destroys anything', () => {
     }
     expect(existsSync(join(outDir, '.zwgk-output'))).toBe(true);
     expect(existsSync(join(`${outDir}.previous`, '.zwgk-output'))).toBe(true);
+  });
+});
+
+/** Every path in a folder, empty folders included. */
+const listing = (dir: string) => (readdirSync(dir, { recursive: true }) as string[]).sort();
+
+describe('Astro’s intermediate files stay in the project', () => {
+  it('an --out beside the project whose path starts with the project’s (/srv/portal-site for /srv/portal) builds', () => {
+    const root = projectCopy();
+    const outDir = `${root}-site`;
+    const result = runScript('build', ['--content', copyFixture('portal'), '--out', outDir, '--cache-dir', join(tempDir('cache'), 'c')], {}, root, root);
+    expect(result.code, result.output).toBe(0);
+    expect(listing(outDir).filter((path) => path.includes('.prerender'))).toEqual([]);
+  });
+
+  it('run from the content folder, writes nothing there, whether the build succeeds or fails', () => {
+    const contentDir = copyFixture('portal');
+    const before = { files: treeHash(contentDir), paths: listing(contentDir) };
+    const args = ['--content', '.', '--out', join(tempDir('out'), 'dist'), '--cache-dir', join(tempDir('cache'), 'c')];
+    const built = runScript('build', args, {}, contentDir);
+    expect(built.code, built.output).toBe(0);
+    expect({ files: treeHash(contentDir), paths: listing(contentDir) }).toEqual(before);
+    // Pages whose paths cannot be listed: Astro has written its chunks by then.
+    const root = projectCopy();
+    mkdirSync(join(root, 'src/pages/broken'));
+    writeFileSync(join(root, 'src/pages/broken/[id].astro'), "---\nexport function getStaticPaths() {\n  throw new Error('无法列出页面');\n}\n---\n");
+    expectRefused(runScript('build', args, {}, contentDir, root), '构建失败：无法列出页面');
+    expect({ files: treeHash(contentDir), paths: listing(contentDir) }).toEqual(before);
+    expect(listing(root).filter((path) => path.includes('.prerender'))).toEqual([]);
   });
 });
 
