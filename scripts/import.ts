@@ -4,8 +4,9 @@
  * .shtml pages and .txt copies. Listing and other non-document pages are
  * skipped with the reason; what a page does not say comes from the flags
  * or is generated, and the output says so, one line per field; one
- * summary at the end, and a JSON log of every page. Never overwrites a
- * file, and never imports a page twice.
+ * summary at the end, and a JSON log of every page (not on a dry run; see
+ * scripts/lib/import-log.ts for where it may go). Never overwrites a file,
+ * and never imports a page twice.
  *
  *   npm run import -- <文件或文件夹…> [--agency <id|名称>] [--column <id>] [--date YYYY-MM-DD] [--title "标题"]
  *                     [--dry-run] [--log FILE] [--content <folder>] [--cache-dir <folder>]
@@ -18,6 +19,7 @@ import { collectSources } from '../src/lib/importer/mirror.ts';
 import type { Fallbacks } from '../src/lib/importer/to-report.ts';
 import { claimFolders, DEFAULT_WAIT_SECONDS } from './lib/claim-folders.ts';
 import { agencyFromFlag, checkWritten, columnFromFlag, dateFromFlag, displayPath, loadEditorContext, parseFlags } from './lib/editor.ts';
+import { importLogProblem, importLogText } from './lib/import-log.ts';
 import { importPages, type PageOutcome } from './lib/import-run.ts';
 import { outcomeLines, summaryLines } from './lib/import-summary.ts';
 import { fail, red } from './lib/output.ts';
@@ -33,8 +35,9 @@ const USAGE = `用法：npm run import -- <文件或文件夹…> [--agency <机
   --date YYYY-MM-DD    发文日期
   --title "标题"       标题（只导入一个文件时）
 其他：
-  --dry-run            试运行：列出会导入什么，不写入任何文件
-  --log 文件           导入日志（JSON）写到这里，默认为 import-log.json
+  --dry-run            试运行：列出会导入什么，不写入任何文件（也不写导入日志）
+  --log 文件           导入日志（JSON）写到这里，默认为当前文件夹的 import-log.json；
+                       不能在内容文件夹里，已存在的只有本命令写的导入日志才会被替换
   --content 文件夹     内容文件夹，默认为 content
   --cache-dir 文件夹   检查内容用的缓存，默认与 npm run check 相同
 例如：npm run import -- 旧网站镜像/ --column fazhi`;
@@ -61,6 +64,8 @@ if (positionals.length === 0) fail(`请写出要导入的文件或文件夹。\n
 const contentDir = values.content ? resolve(values.content) : contentDirFor(projectRoot);
 const dryRun = values['dry-run'];
 const logFile = resolve(values.log);
+const logProblem = await importLogProblem(logFile, contentDir);
+if (logProblem) fail(`已停止，没有写入任何文件：${logProblem}`);
 const cacheDir = resolve(values['cache-dir'] ?? DEFAULT_CACHE_DIR);
 const date = values.date === undefined ? undefined : dateFromFlag(values.date);
 const { files, problems } = await collectSources(positionals);
@@ -95,10 +100,7 @@ try {
 
 const written = outcomes.flatMap((outcome) => (outcome.status === 'imported' ? [outcome.file] : []));
 const checked = dryRun || written.length === 0 || (await checkWritten(context, written));
-await writeFile(
-  logFile,
-  `${JSON.stringify({ command: 'npm run import', sources: positionals, content: displayPath(contentDir), dryRun, seconds: Math.round(performance.now() - started) / 1000, pages: outcomes }, null, 2)}\n`,
-);
+if (!dryRun) await writeFile(logFile, importLogText({ sources: positionals, content: displayPath(contentDir), seconds: Math.round(performance.now() - started) / 1000, pages: outcomes }));
 console.log(summaryLines(outcomes, dryRun, displayPath(logFile)).join('\n'));
 if (!checked) console.error(red('导入的文件没有通过检查，请按上面的提示修改。'));
 process.exit(checked && !outcomes.some((outcome) => outcome.status === 'needs-attention') ? 0 : 1);

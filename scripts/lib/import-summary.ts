@@ -68,6 +68,6 @@ export function summaryLines(outcomes: readonly PageOutcome[], dryRun: boolean, 
         (refused > 0 ? `；${refused} 个是网页或脚本类型，不能附上，没有导入` : ''),
     );
   }
-  lines.push(`导入日志（JSON）：${logFile}`);
+  lines.push(`导入日志（JSON）：${dryRun ? `试运行不写，导入时写到 ${logFile}` : logFile}`);
   return lines;
 }

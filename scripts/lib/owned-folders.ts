@@ -14,14 +14,14 @@ export const OUTPUT_MARKER = '.zwgk-output';
 export const CACHE_MARKER = '.zwgk-cache';
 
 /** The path with symlinks resolved as far as it exists, so overlaps cannot hide behind a link. */
-function realPathOf(path: string): string {
+export function realPathOf(path: string): string {
   if (existsSync(path)) return realpathSync(path);
   const parent = dirname(path);
   return parent === path ? path : join(realPathOf(parent), basename(path));
 }
 
 /** `inner` is `outer` or inside it. */
-function within(inner: string, outer: string): boolean {
+export function within(inner: string, outer: string): boolean {
   const path = relative(outer, inner);
   return path === '' || (!path.startsWith(`..${sep}`) && path !== '..' && !path.startsWith(sep));
 }

@@ -4,7 +4,7 @@
  * mirror of an old portal); every file they write must pass npm run check.
  * Scripts only: nothing here builds a site.
  */
-import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { splitFrontMatter } from '../../src/lib/content/source.ts';
 import { parseYaml } from '../../src/lib/content/yaml.ts';
@@ -386,6 +386,47 @@ describe('npm run import --dry-run', () => {
     expect(result.stdout).toContain('试运行：没有写入任何文件');
     expect(reportFiles(contentDir)).toEqual(before);
     expect(readdirSync(join(contentDir, 'attachments'))).toEqual(['.gitkeep']);
+    expect(existsSync(join(contentDir, '..', 'log.json'))).toBe(false);
+    expect(result.stdout).toContain(`导入日志（JSON）：试运行不写，导入时写到 ${relative(projectRoot, join(contentDir, '..', 'log.json'))}`);
+  });
+});
+
+describe('npm run import --log', () => {
+  const page = join(MIRROR, 'copied');
+
+  it('never writes the log into the content folder, even a dry run, and imports nothing', () => {
+    const contentDir = copyFixture('import-site');
+    const before = treeHash(contentDir);
+    for (const dryRun of [['--dry-run'], []]) {
+      const result = runScript('import', [page, ...dryRun, '--content', contentDir, '--log', join(contentDir, 'site.yaml')]);
+      expect(result.code, result.output).toBe(1);
+      expect(result.stderr).toContain(`导入日志 ${relative(projectRoot, join(contentDir, 'site.yaml'))} 在内容文件夹之内`);
+      expect(result.stderr).toContain('--log');
+      expect(result.output).not.toMatch(/^\s+at /m);
+      expect(treeHash(contentDir)).toBe(before);
+    }
+  });
+
+  it('replaces an import log it wrote, never another file: not the default import-log.json of the current folder either', () => {
+    const contentDir = copyFixture('import-site');
+    const folder = tempDir('editor');
+    const notes = join(folder, 'import-log.json');
+    writeFileSync(notes, '{"我的笔记": true}\n');
+    const before = treeHash(contentDir);
+    const refused = runScript('import', [page, '--content', contentDir], {}, folder);
+    expect(refused.code, refused.output).toBe(1);
+    expect(refused.stderr).toContain(`导入日志 import-log.json 已存在，且不是 npm run import 写的导入日志`);
+    expect(refused.stderr).toContain('--log');
+    expect(refused.output).not.toMatch(/^\s+at /m);
+    expect(readFileSync(notes, 'utf8')).toBe('{"我的笔记": true}\n');
+    expect(treeHash(contentDir)).toBe(before);
+
+    rmSync(notes);
+    for (let run = 0; run < 2; run++) {
+      const imported = runScript('import', [page, '--content', contentDir], {}, folder);
+      expect(imported.code, imported.output).toBe(0);
+      expect(JSON.parse(readFileSync(notes, 'utf8'))).toMatchObject({ command: 'npm run import' });
+    }
   });
 });
 
