@@ -26,6 +26,7 @@ import { handPortalToPages } from '../src/lib/content/checked-portal.ts';
 import { CONTENT_DIR_ENV, contentDirFor } from '../src/lib/content/location.ts';
 import { hasErrors } from '../src/lib/content/problems.ts';
 import { BUILD_REPORT_ENV, issueLines, KEPT_PAGES_ENV, type BuildReport } from './lib/astro-integration.ts';
+import { parseFlags } from './lib/flags.ts';
 import { dim, fail, green, printProblems } from './lib/output.ts';
 import { createProgress } from './lib/progress.ts';
 import { projectRoot } from './lib/project.ts';
@@ -35,9 +36,22 @@ import { claimFolders, DEFAULT_WAIT_SECONDS, lockOutput } from './lib/claim-fold
 import { discardStaging, prepareStaging, publishStaging, restoreInterrupted, stagedSiteFor } from './lib/publish.ts';
 import { SEARCH_INDEX_PATH } from './lib/search-index.ts';
 
-const { values } = parseArgs({
-  options: { content: { type: 'string' }, out: { type: 'string' }, 'cache-dir': { type: 'string' }, wait: { type: 'string' }, timings: { type: 'boolean', default: false }, preview: { type: 'boolean', default: false } },
-});
+const USAGE = `用法：npm run build -- [--content 文件夹] [--out 文件夹] [--cache-dir 文件夹] [--wait 秒数] [--timings] [--preview]
+  --content 文件夹     内容文件夹，默认为 content
+  --out 文件夹         输出文件夹，默认为 dist；须是新的、空的，或本命令生成的网站
+  --cache-dir 文件夹   构建缓存，默认为 node_modules/.cache/zwgk
+  --wait 秒数          另一个构建正在使用同样的文件夹时最多等多久，默认 ${DEFAULT_WAIT_SECONDS} 秒
+  --timings            显示每个阶段的用时
+  --preview            本机预览：site.yaml 可以不写 url，每个页面标明“预览”，不能发布
+例如：npm run build -- --out /srv/www/zwgk`;
+
+const { values } = parseFlags(
+  () =>
+    parseArgs({
+      options: { content: { type: 'string' }, out: { type: 'string' }, 'cache-dir': { type: 'string' }, wait: { type: 'string' }, timings: { type: 'boolean', default: false }, preview: { type: 'boolean', default: false } },
+    }),
+  USAGE,
+);
 const contentDir = values.content ? resolve(values.content) : contentDirFor(projectRoot);
 const outDir = resolve(projectRoot, values.out ?? 'dist');
 const stagingDir = stagedSiteFor(outDir);

@@ -1,6 +1,6 @@
 /**
  * What `npm run new` and `npm run import` share: the registries and the
- * index numbers in use, reading flags, and checking a file once written.
+ * index numbers in use, and checking a file once written.
  */
 import { readFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
@@ -38,15 +38,6 @@ export interface EditorContext {
 /** A path as messages show it: relative to the current folder, with forward slashes (as `loadContent` does). */
 export function displayPath(path: string): string {
   return relative(process.cwd(), path).split(sep).join('/');
-}
-
-/** Runs `parseArgs`, turning its English complaint into a Chinese one followed by the usage. */
-export function parseFlags<T>(parse: () => T, usage: string): T {
-  try {
-    return parse();
-  } catch (error) {
-    return fail(`命令参数有误（${(error as Error).message}）\n\n${usage}`);
-  }
 }
 
 const INDEX_NUMBER_LINE = /^indexNumber[ \t]*:[ \t]*(['"]?)(.+?)\1[ \t]*(?:#.*)?$/m;

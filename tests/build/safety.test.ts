@@ -100,6 +100,11 @@ describe('bad input gets a refusal, never a crash', () => {
     expect(text(html(outDir, '/reports/2023/a.html/'), 'h1')).toBe('名字以 html 结尾的文件');
   });
 
+  it('a misspelt flag, or one without its value: the command’s usage in Chinese', () => {
+    expectRefused(runScript('build', ['--ouput', 'x']), '命令参数有误', '用法：npm run build');
+    expectRefused(runScript('check', ['--content']), '命令参数有误', '用法：npm run check');
+  });
+
   it('a date in year 0 is refused like a year out of range', () => {
     const contentDir = copyFixture('portal');
     writeContentFile(contentDir, 'reports/2021/zero.md', reportSource({ ...base, date: '0000-01-01' }));
