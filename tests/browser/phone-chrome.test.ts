@@ -1,0 +1,118 @@
+/**
+ * The parts of every page around the document — the header bar with
+ * 栏目导航 and 长者模式, the reader controls, the footer — as a reader on a
+ * phone meets them: nothing overlapping or broken mid-word, the toggle where
+ * the finger was, 44 px targets, and no jump when the scripts arrive late.
+ */
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launchBrowser } from '../../scripts/lib/browser.ts';
+import { stubSpeech } from '../helpers/speech-stub.ts';
+import { serveStatic, type StaticServer } from '../helpers/static-server.ts';
+
+const REPORT = '/reports/2019/jyj-jihua/';
+
+let browser: Browser;
+let server: StaticServer;
+let context: BrowserContext | undefined;
+
+beforeAll(async () => {
+  server = await serveStatic(inject('fixture').outDir);
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+afterEach(async () => {
+  await context?.close();
+  context = undefined;
+});
+
+async function open(path: string, width: number, { elder = false, large = false } = {}): Promise<Page> {
+  context = await browser.newContext({ viewport: { width, height: 720 } });
+  await context.addInitScript(
+    ({ elder, large }) => {
+      if (elder) localStorage.setItem('zwgk:elder-mode', 'on');
+      if (large) localStorage.setItem('zwgk:font-size', 'large');
+    },
+    { elder, large },
+  );
+  const page = await context.newPage();
+  await page.goto(server.origin + path);
+  await page.locator('[data-elder-toggle]').waitFor({ state: 'visible' });
+  return page;
+}
+
+type Box = { x: number; y: number; width: number; height: number };
+const overlap = (a: Box, b: Box) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+
+/** How many lines each matching element's text takes. */
+const lineCounts = (page: Page, selector: string) =>
+  page.locator(selector).evaluateAll((elements) =>
+    elements
+      .filter((element) => element.checkVisibility())
+      .map((element) => {
+        const range = document.createRange();
+        range.selectNodeContents(element);
+        const tops = new Set([...range.getClientRects()].filter((rect) => rect.width > 0).map((rect) => Math.round(rect.top)));
+        return `${element.textContent?.trim()}: ${tops.size}`;
+      }),
+  );
+
+/** Visible matching elements smaller than 44 px (`height` only, or both sides). */
+const smallTargets = (page: Page, selector: string, sides: 'height' | 'both' = 'both') =>
+  page.locator(selector).evaluateAll(
+    (elements, sides) =>
+      elements
+        .filter((element) => element.checkVisibility())
+        .map((element) => ({ element, box: element.getBoundingClientRect() }))
+        .filter(({ box }) => box.height < 43.5 || (sides === 'both' && box.width < 43.5))
+        .map(({ element, box }) => `${element.textContent?.trim().slice(0, 12)} ${Math.round(box.width)}×${Math.round(box.height)}`),
+    sides,
+  );
+
+describe('the header bar', () => {
+  it.each([320, 375])('%s px, 长者模式: 栏目导航 and the toggle do not overlap; the open menu spans the bar, each label on one line', async (width) => {
+    const page = await open('/', width, { elder: true });
+    const menu = (await page.locator('.site-menu summary').boundingBox())!;
+    const toggle = (await page.locator('[data-elder-toggle]').boundingBox())!;
+    expect(overlap(menu, toggle), `${JSON.stringify(menu)} ${JSON.stringify(toggle)}`).toBe(false);
+    await page.locator('.site-menu summary').click();
+    const list = (await page.locator('.site-menu ul').boundingBox())!;
+    expect(list.width).toBeGreaterThanOrEqual(width - 2 * 18 - 1);
+    for (const line of await lineCounts(page, '.site-nav a')) expect(line).toMatch(/: 1$/);
+  });
+
+  it.each([320, 375, 1280])('%s px: 长者模式 stays under the finger when pressed, and when pressed again', async (width) => {
+    const page = await open('/', width);
+    const toggle = page.locator('[data-elder-toggle]');
+    for (const expected of ['on', undefined]) {
+      const before = (await toggle.boundingBox())!;
+      const finger = { x: before.x + before.width / 2, y: before.y + before.height / 2 };
+      await page.mouse.click(finger.x, finger.y);
+      await expect.poll(() => page.evaluate(() => document.documentElement.dataset['elder'])).toBe(expected);
+      const after = (await toggle.boundingBox())!;
+      expect(overlap(after, { ...finger, width: 1, height: 1 }), `${JSON.stringify(before)} → ${JSON.stringify(after)}`).toBe(true);
+    }
+  });
+});
+
+describe('44 px targets in the normal look', () => {
+  it.each([320, 1280])('%s px: the header, the reader controls, the search filters and the read-aloud player', async (width) => {
+    let page = await open(REPORT, width);
+    await stubSpeech(context!, {});
+    await page.reload();
+    await page.getByRole('button', { name: '语音阅读', exact: true }).waitFor();
+    expect(await smallTargets(page, '.site-header button, .site-header summary, .reader-controls button, .reader-controls summary')).toEqual([]);
+    expect(await smallTargets(page, '.site-header input', 'height')).toEqual([]);
+    await page.getByRole('button', { name: '语音阅读', exact: true }).click();
+    expect(await smallTargets(page, '.read-aloud-player button')).toEqual([]);
+    await context!.close();
+    page = await open('/search/', width);
+    expect(await smallTargets(page, 'main button, main summary')).toEqual([]);
+    expect(await smallTargets(page, 'main input, main select', 'height')).toEqual([]);
+  });
+});
