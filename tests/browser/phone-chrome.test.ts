@@ -116,3 +116,36 @@ describe('44 px targets in the normal look', () => {
     expect(await smallTargets(page, 'main input, main select', 'height')).toEqual([]);
   });
 });
+
+describe('scripts that arrive late', () => {
+  it.each([
+    [375, 'normal', {}],
+    [375, '长者模式 and 字体 大', { elder: true, large: true }],
+    [1280, '长者模式', { elder: true }],
+  ] as const)('%s px, %s: the report draws once, without layout shifts', async (width, _mode, preferences) => {
+    context = await browser.newContext({ viewport: { width, height: 720 } });
+    await context.addInitScript(
+      ({ elder, large }) => {
+        if (elder) localStorage.setItem('zwgk:elder-mode', 'on');
+        if (large) localStorage.setItem('zwgk:font-size', 'large');
+        (window as unknown as { shifts: number }).shifts = 0;
+        new PerformanceObserver((list) => {
+          for (const entry of list.getEntries() as unknown as { value: number; hadRecentInput: boolean }[]) {
+            if (!entry.hadRecentInput) (window as unknown as { shifts: number }).shifts += entry.value;
+          }
+        }).observe({ type: 'layout-shift', buffered: true });
+      },
+      { elder: 'elder' in preferences, large: 'large' in preferences },
+    );
+    // A slow connection: every script comes 800 ms after the page.
+    await context.route('**/*.js', async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 800));
+      await route.continue();
+    });
+    const page = await context.newPage();
+    await page.goto(server.origin + REPORT);
+    await page.locator('button[data-font-size="large"]').waitFor({ state: 'visible' });
+    await page.waitForTimeout(300);
+    expect(await page.evaluate(() => (window as unknown as { shifts: number }).shifts)).toBeLessThan(0.01);
+  });
+});
