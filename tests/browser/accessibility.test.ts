@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
 import { launchBrowser } from '../../scripts/lib/browser.ts';
 import { openPage, useReadingMode, type ReadingMode } from '../../scripts/lib/phone-layout.ts';
+import AxeBuilder from '@axe-core/playwright';
 import { axeViolations } from '../helpers/axe.ts';
 import { serveStatic, type StaticServer } from '../helpers/static-server.ts';
 
@@ -72,4 +73,13 @@ describe.each([
       expect(await axeViolations(page)).toEqual([]);
     });
   }
+});
+
+it('the search page tells its two search forms apart (landmark-unique)', async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(`${server.origin}/search/`);
+  const results = await new AxeBuilder({ page }).withRules(['landmark-unique']).setLegacyMode(true).analyze();
+  await context.close();
+  expect(results.violations.flatMap((violation) => violation.nodes.map((node) => node.target.join(' ')))).toEqual([]);
 });

@@ -55,9 +55,14 @@ const lineCounts = (page: Page, selector: string) =>
     elements
       .filter((element) => element.checkVisibility())
       .map((element) => {
-        const range = document.createRange();
-        range.selectNodeContents(element);
-        const tops = new Set([...range.getClientRects()].filter((rect) => rect.width > 0).map((rect) => Math.round(rect.top)));
+        // The lines of its text only: a link's own box (44 px in 长者模式) would count as one more.
+        const tops = new Set<number>();
+        const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+          const range = document.createRange();
+          range.selectNodeContents(node);
+          for (const rect of range.getClientRects()) if (rect.width > 0) tops.add(Math.round(rect.top));
+        }
         return `${element.textContent?.trim()}: ${tops.size}`;
       }),
   );
@@ -147,5 +152,38 @@ describe('scripts that arrive late', () => {
     await page.locator('button[data-font-size="large"]').waitFor({ state: 'visible' });
     await page.waitForTimeout(300);
     expect(await page.evaluate(() => (window as unknown as { shifts: number }).shifts)).toBeLessThan(0.01);
+  });
+});
+
+describe('长者模式 links', () => {
+  it.each([
+    ['/years/', '.count-list a'],
+    ['/agencies/', '.count-list a'],
+    ['/xxgk/fdzdgknr/fzzfjs/', 'main .report-list a'],
+    ['/', '.footer-facts a'],
+  ])('%s at 320 px: %s are 44 px tall', async (path, selector) => {
+    const page = await open(path, 320, { elder: true });
+    expect(await page.locator(selector).count()).toBeGreaterThan(0);
+    expect(await smallTargets(page, selector, 'height')).toEqual([]);
+  });
+});
+
+describe('the footer', () => {
+  it.each([
+    [320, false],
+    [320, true],
+    [375, true],
+  ])('%s px (长者模式 %s): labels and values are never broken mid-word', async (width, elder) => {
+    const page = await open('/', width, { elder });
+    for (const line of await lineCounts(page, '.footer-facts dt, .footer-facts dd')) expect(line).toMatch(/: 1$/);
+  });
+});
+
+describe('print', () => {
+  it('leaves out the site bar and the 长者模式 toggle', async () => {
+    const page = await open(REPORT, 1280);
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.locator('.site-bar').isVisible()).toBe(false);
+    expect(await page.locator('[data-elder-toggle]').isVisible()).toBe(false);
   });
 });

@@ -225,6 +225,19 @@ describe('pause, resume, stop and speed', () => {
   });
 });
 
+describe('when the engine fails on a phone', () => {
+  it('the message goes on its own line under 语音阅读, which keeps its size', async () => {
+    await open(REPORT, { failWith: 'synthesis-failed', viewport: { width: 320, height: 640 } });
+    const before = (await startButton().boundingBox())!;
+    await startButton().click();
+    await expect.poll(() => status().isVisible()).toBe(true);
+    const after = (await startButton().boundingBox())!;
+    expect(after.width).toBeCloseTo(before.width, 0);
+    expect(after.height).toBeCloseTo(before.height, 0);
+    expect((await status().boundingBox())!.y).toBeGreaterThanOrEqual(after.y + after.height);
+  });
+});
+
 describe('the keyboard', () => {
   it('starts with Enter, pauses with Space, reaches stop and speed with Tab, stops with Escape', async () => {
     await open(REPORT);
