@@ -69,6 +69,15 @@ describe('tables', () => {
     expect(html).toMatch(/^<div class="table-scroll" role="region" aria-label="表格 1" tabindex="0"><table>/);
   });
 
+  it('take their region name from a caption, or from the heading or short line just above', () => {
+    const captioned = renderMarkdown('<table><caption>各街道办件量</caption><tr><td>1</td></tr></table>').html;
+    expect(captioned).toContain('aria-label="各街道办件量"');
+    const headed = renderMarkdown('### 表1 2021年行政执法情况\n\n| 区 | 件数 |\n|---|---|\n| 东区 | 3 |').html;
+    expect(headed).toContain('aria-label="表格 1：表1 2021年行政执法情况"');
+    const afterProse = renderMarkdown(`${'全年共办理行政复议案件，较上年有所增加，其中大部分已经审结，少数仍在审理之中。'.repeat(2)}\n\n| 区 | 件数 |\n|---|---|\n| 东区 | 3 |`).html;
+    expect(afterProse).toContain('aria-label="表格 1"');
+  });
+
   it('wrap a table holding a table once: the inner one scrolls with it', () => {
     const { html } = renderMarkdown('<table><tr><td><table><tr><td>内</td></tr></table></td></tr></table>');
     expect(html.match(/table-scroll/g)).toHaveLength(1);
