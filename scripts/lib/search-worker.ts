@@ -50,8 +50,9 @@ if (import.meta.main) {
       (result) => ({ result }),
       (error: Error) => ({ error: error.message }),
     );
-    await new Promise((sent) => process.send!(reply, sent));
-    process.disconnect();
+    // The build may have gone meanwhile (it failed or was stopped): the index stays for the next one, without a word.
+    if (process.connected) await new Promise((sent) => process.send!(reply, sent));
+    if (process.connected) process.disconnect();
     await removeSupersededIndexes(input.cacheDir);
   });
 }

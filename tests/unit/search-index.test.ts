@@ -2,10 +2,12 @@
  * The search index built from a handful of documents and queried the way
  * the browser queries it, through the same reader.
  */
+import { fork } from 'node:child_process';
 import { tempDir } from '../helpers/temp.ts';
 import { cpSync, existsSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { basename, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { buildSearchIndex, publishSearchIndex, releaseIndexLease, removeSupersededIndexes, SEARCH_INDEX_PATH, type IndexedReport } from '../../scripts/lib/search-index.ts';
 import { assembleOnWorkers } from '../../scripts/lib/search-assemble.ts';
@@ -136,6 +138,20 @@ describe('the search index', async () => {
     const deadline = Date.now() + 20_000;
     while (readdirSync(cacheDir).some((entry) => entry.startsWith('superseded-')) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
     expect(readdirSync(cacheDir).filter((entry) => entry.startsWith('superseded-'))).toEqual([]);
+  });
+
+  it('built in a child process whose build has gone meanwhile: the index is kept, and no stack trace', async () => {
+    const cacheDir = join(dir, 'orphan-cache');
+    const child = fork(fileURLToPath(new URL('../../scripts/lib/search-worker.ts', import.meta.url)), [], { stdio: ['ignore', 'pipe', 'pipe', 'ipc'], serialization: 'advanced' });
+    let output = '';
+    child.stdout!.on('data', (data) => (output += data));
+    child.stderr!.on('data', (data) => (output += data));
+    // The build fails or is stopped right after asking: the channel closes before the answer.
+    child.send({ input: { ...input, cacheDir } }, () => child.disconnect());
+    const code = await new Promise((resolve) => child.once('exit', resolve));
+    expect(output).toBe('');
+    expect(code).toBe(0);
+    expect(readdirSync(join(cacheDir, 'index')).filter((entry) => !entry.includes('.lease-'))).toHaveLength(1);
   });
 
   it('built in a child process asked to publish: the site holds the index before the build hears back', async () => {
