@@ -3,14 +3,12 @@
  * default look, in elder mode and on phones (320 px, 375 px with 字体 大,
  * 320 px in 长者模式): zero violations.
  */
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { inject } from 'vitest';
-import { launchBrowser } from '../../scripts/lib/browser.ts';
 import { openPage, useReadingMode, type ReadingMode } from '../../scripts/lib/phone-layout.ts';
 import AxeBuilder from '@axe-core/playwright';
 import { axeViolations } from '../helpers/axe.ts';
-import { serveStatic, type StaticServer } from '../helpers/static-server.ts';
+import { servedFixture } from '../helpers/served-fixture.ts';
 
 const PAGES: Record<string, string> = {
   home: '/',
@@ -37,18 +35,8 @@ const PAGES: Record<string, string> = {
   'open data': '/open-data/',
 };
 
-let browser: Browser;
-let server: StaticServer;
 
-beforeAll(async () => {
-  server = await serveStatic(inject('fixture').outDir);
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = servedFixture();
 
 describe.each([
   ['default', { width: 1280, height: 900 }, 'normal'],
@@ -61,7 +49,7 @@ describe.each([
   let context: BrowserContext;
   let page: Page;
   beforeAll(async () => {
-    context = await browser.newContext({ viewport });
+    context = await site.browser.newContext({ viewport });
     await useReadingMode(context, mode);
     page = await context.newPage();
   });
@@ -69,16 +57,16 @@ describe.each([
 
   for (const [kind, path] of Object.entries(PAGES)) {
     it(`${kind} (${path}) has no violations`, async () => {
-      await openPage(page, server.origin, path, mode);
+      await openPage(page, site.server.origin, path, mode);
       expect(await axeViolations(page)).toEqual([]);
     });
   }
 });
 
 it('the search page tells its two search forms apart (landmark-unique)', async () => {
-  const context = await browser.newContext();
+  const context = await site.browser.newContext();
   const page = await context.newPage();
-  await page.goto(`${server.origin}/search/`);
+  await page.goto(`${site.server.origin}/search/`);
   const results = await new AxeBuilder({ page }).withRules(['landmark-unique']).setLegacyMode(true).analyze();
   await context.close();
   expect(results.violations.flatMap((violation) => violation.nodes.map((node) => node.target.join(' ')))).toEqual([]);

@@ -4,27 +4,16 @@
  * phone meets them: nothing overlapping or broken mid-word, the toggle where
  * the finger was, 44 px targets, and no jump when the scripts arrive late.
  */
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser } from '../../scripts/lib/browser.ts';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterEach, describe, expect, it } from 'vitest';
 import { stubSpeech } from '../helpers/speech-stub.ts';
-import { serveStatic, type StaticServer } from '../helpers/static-server.ts';
+import { servedFixture } from '../helpers/served-fixture.ts';
 
 const REPORT = '/reports/2019/jyj-jihua/';
 
-let browser: Browser;
-let server: StaticServer;
 let context: BrowserContext | undefined;
 
-beforeAll(async () => {
-  server = await serveStatic(inject('fixture').outDir);
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = servedFixture();
 
 afterEach(async () => {
   await context?.close();
@@ -32,7 +21,7 @@ afterEach(async () => {
 });
 
 async function open(path: string, width: number, { elder = false, large = false } = {}): Promise<Page> {
-  context = await browser.newContext({ viewport: { width, height: 720 } });
+  context = await site.browser.newContext({ viewport: { width, height: 720 } });
   await context.addInitScript(
     ({ elder, large }) => {
       if (elder) localStorage.setItem('zwgk:elder-mode', 'on');
@@ -41,7 +30,7 @@ async function open(path: string, width: number, { elder = false, large = false 
     { elder, large },
   );
   const page = await context.newPage();
-  await page.goto(server.origin + path);
+  await page.goto(site.server.origin + path);
   await page.locator('[data-elder-toggle]').waitFor({ state: 'visible' });
   return page;
 }
@@ -128,7 +117,7 @@ describe('scripts that arrive late', () => {
     [375, '长者模式 and 字体 大', { elder: true, large: true }],
     [1280, '长者模式', { elder: true }],
   ] as const)('%s px, %s: the report draws once, without layout shifts', async (width, _mode, preferences) => {
-    context = await browser.newContext({ viewport: { width, height: 720 } });
+    context = await site.browser.newContext({ viewport: { width, height: 720 } });
     await context.addInitScript(
       ({ elder, large }) => {
         if (elder) localStorage.setItem('zwgk:elder-mode', 'on');
@@ -148,7 +137,7 @@ describe('scripts that arrive late', () => {
       await route.continue();
     });
     const page = await context.newPage();
-    await page.goto(server.origin + REPORT);
+    await page.goto(site.server.origin + REPORT);
     await page.locator('button[data-font-size="large"]').waitFor({ state: 'visible' });
     await page.waitForTimeout(300);
     expect(await page.evaluate(() => (window as unknown as { shifts: number }).shifts)).toBeLessThan(0.01);

@@ -5,42 +5,31 @@
  * the keyboard, screen-reader announcements, axe, and the page without
  * speech synthesis.
  */
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser } from '../../scripts/lib/browser.ts';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterEach, describe, expect, it } from 'vitest';
 import { axeViolations } from '../helpers/axe.ts';
 import { finishUtterance, spoken, stubSpeech, type SpeechStubOptions } from '../helpers/speech-stub.ts';
-import { serveStatic, type StaticServer } from '../helpers/static-server.ts';
+import { servedFixture } from '../helpers/served-fixture.ts';
 
 const REPORT = '/reports/2019/jyj-jihua/';
 const LONG_REPORT = '/reports/2023/long/';
 const PASTED_REPORT = '/reports/2023/hostile/';
 
-let browser: Browser;
-let server: StaticServer;
 let context: BrowserContext;
 let page: Page;
 
-beforeAll(async () => {
-  server = await serveStatic(inject('fixture').outDir);
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = servedFixture();
 
 afterEach(async () => {
   await context?.close();
 });
 
 async function open(path: string, options: SpeechStubOptions & { viewport?: { width: number; height: number }; elder?: boolean } = {}) {
-  context = await browser.newContext({ viewport: options.viewport ?? { width: 1280, height: 900 } });
+  context = await site.browser.newContext({ viewport: options.viewport ?? { width: 1280, height: 900 } });
   await stubSpeech(context, options);
   if (options.elder) await context.addInitScript(() => localStorage.setItem('zwgk:elder-mode', 'on'));
   page = await context.newPage();
-  await page.goto(server.origin + path);
+  await page.goto(site.server.origin + path);
   if (!options.absent) await startButton().waitFor({ state: 'visible' });
 }
 
@@ -267,14 +256,14 @@ describe('the keyboard', () => {
 describe('where the browser has no speech synthesis', () => {
   it('shows no 语音阅读 control, logs no error, and the other controls work', async () => {
     const errors: string[] = [];
-    context = await browser.newContext();
+    context = await site.browser.newContext();
     await stubSpeech(context, { absent: true });
     page = await context.newPage();
     page.on('console', (message) => {
       if (message.type() === 'error') errors.push(message.text());
     });
     page.on('pageerror', (error) => errors.push(error.message));
-    await page.goto(server.origin + REPORT);
+    await page.goto(site.server.origin + REPORT);
     await page.getByRole('button', { name: '大', exact: true }).click();
     expect(await page.getByRole('button', { name: '大', exact: true }).getAttribute('aria-pressed')).toBe('true');
     expect(await page.getByRole('button', { name: '语音阅读' }).count()).toBe(0);
@@ -283,9 +272,9 @@ describe('where the browser has no speech synthesis', () => {
   });
 
   it('is not in the page without JavaScript', async () => {
-    context = await browser.newContext({ javaScriptEnabled: false });
+    context = await site.browser.newContext({ javaScriptEnabled: false });
     page = await context.newPage();
-    await page.goto(server.origin + REPORT);
+    await page.goto(site.server.origin + REPORT);
     expect(await page.getByRole('button', { name: '语音阅读' }).count()).toBe(0);
   });
 });

@@ -5,31 +5,20 @@
  */
 import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
-import { launchBrowser } from '../../scripts/lib/browser.ts';
-import { serveStatic, type StaticServer } from '../helpers/static-server.ts';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { servedFixture } from '../helpers/served-fixture.ts';
 
 const REPORT = '/reports/2019/jyj-jihua/';
 const OTHER_REPORT = '/reports/2020/jyj-zongjie/';
 
-let browser: Browser;
-let server: StaticServer;
 let context: BrowserContext;
 let page: Page;
 
-beforeAll(async () => {
-  server = await serveStatic(inject('fixture').outDir);
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = servedFixture();
 
 beforeEach(async () => {
-  context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  context = await site.browser.newContext({ viewport: { width: 1280, height: 900 } });
   page = await context.newPage();
 });
 
@@ -40,7 +29,7 @@ afterEach(async () => {
 const articleFontSize = () => page.locator('.report-body p').first().evaluate((p) => Number.parseFloat(getComputedStyle(p).fontSize));
 
 async function open(path: string) {
-  await page.goto(server.origin + path);
+  await page.goto(site.server.origin + path);
   // Controls appear once the module script has run.
   await page.locator('button[data-font-size="large"]').waitFor({ state: 'visible' });
 }
@@ -70,9 +59,9 @@ describe('字体 大/中/小', () => {
     expect(await page.locator('button[data-font-size="large"]').getAttribute('aria-pressed')).toBe('true');
     expect(await articleFontSize()).toBeGreaterThanOrEqual(medium * 1.15);
     const storage = await context.storageState();
-    const later = await browser.newContext({ storageState: storage });
+    const later = await site.browser.newContext({ storageState: storage });
     const laterPage = await later.newPage();
-    await laterPage.goto(server.origin + REPORT);
+    await laterPage.goto(site.server.origin + REPORT);
     await expect.poll(() => laterPage.evaluate(() => document.documentElement.dataset['fontSize'])).toBe('large');
     await later.close();
   });
@@ -128,7 +117,7 @@ describe('长者模式', () => {
     const after = await page.locator('.report-byline').evaluate((e) => getComputedStyle(e).color);
     const darkness = (rgb: string) => rgb.match(/\d+/g)!.slice(0, 3).map(Number).reduce((a, b) => a + b, 0);
     expect(darkness(after)).toBeLessThan(darkness(before));
-    await page.goto(`${server.origin}/catalogue/`);
+    await page.goto(`${site.server.origin}/catalogue/`);
     await expect.poll(() => page.evaluate(() => document.documentElement.dataset['elder'])).toBe('on');
   });
 
@@ -148,11 +137,11 @@ describe('长者模式', () => {
 
 describe('分享', () => {
   it('copies the link and announces it to screen readers', async () => {
-    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.origin });
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: site.server.origin });
     await open(REPORT);
     await page.locator('summary', { hasText: '分享' }).click();
     await page.getByRole('button', { name: '复制链接' }).click();
-    await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe(server.origin + REPORT);
+    await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe(site.server.origin + REPORT);
     await expect.poll(() => page.locator('.share').getByRole('status').textContent()).toContain('链接已复制');
   });
 
@@ -200,7 +189,7 @@ describe('分享', () => {
   it('links to 微博 and QQ空间 with the page’s URL and title, loading nothing from them', async () => {
     const foreign: string[] = [];
     page.on('request', (request) => {
-      if (!request.url().startsWith(server.origin)) foreign.push(request.url());
+      if (!request.url().startsWith(site.server.origin)) foreign.push(request.url());
     });
     await open(REPORT);
     await page.locator('summary', { hasText: '分享' }).click();
@@ -244,11 +233,11 @@ describe('a 320 px phone', () => {
   it('never scrolls sideways; a wide table scrolls inside its own box', async () => {
     await page.setViewportSize({ width: 320, height: 640 });
     for (const path of ['/', REPORT, '/reports/2023/hostile/', '/reports/2020/xzf-tongji/', '/catalogue/', '/xxgk/fdzdgknr/fzzfjs/', '/agencies/', '/sitemap/']) {
-      await page.goto(server.origin + path);
+      await page.goto(site.server.origin + path);
       const width = await page.evaluate(() => document.documentElement.scrollWidth);
       expect(width, path).toBeLessThanOrEqual(320);
     }
-    await page.goto(`${server.origin}/reports/2020/xzf-tongji/`);
+    await page.goto(`${site.server.origin}/reports/2020/xzf-tongji/`);
     const box = await page.locator('.report-body .table-scroll').first().evaluate((e) => ({ scroll: e.scrollWidth, client: e.clientWidth }));
     expect(box.scroll).toBeGreaterThan(box.client);
   });
@@ -256,7 +245,7 @@ describe('a 320 px phone', () => {
 
 describe('the keyboard', () => {
   it('reaches the skip link first, which moves to the main content', async () => {
-    await page.goto(server.origin + REPORT);
+    await page.goto(site.server.origin + REPORT);
     await page.keyboard.press('Tab');
     const first = await page.evaluate(() => ({ text: document.activeElement?.textContent, visible: document.activeElement!.getBoundingClientRect().top >= 0 }));
     expect(first).toEqual({ text: '跳到正文', visible: true });
@@ -304,9 +293,9 @@ describe('the keyboard', () => {
 
 describe('without JavaScript', () => {
   it('reads fully and hides only the controls that need a script', async () => {
-    const noScript = await browser.newContext({ javaScriptEnabled: false });
+    const noScript = await site.browser.newContext({ javaScriptEnabled: false });
     const plain = await noScript.newPage();
-    await plain.goto(server.origin + REPORT);
+    await plain.goto(site.server.origin + REPORT);
     expect(await plain.locator('h1').textContent()).toBe('样例县教育局2019年度工作计划');
     expect(await plain.locator('.report-body').textContent()).toContain('城东小学扩建工程');
     expect(await plain.locator('.meta-table').isVisible()).toBe(true);
