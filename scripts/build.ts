@@ -135,9 +135,12 @@ try {
   await rm(buildReportFile, { force: true });
   // What earlier builds left and the new site does not reuse is deleted meanwhile; Astro must not empty
   // the staged site, or the files kept there would be copied again from its cache.
-  await inAstroWorkDir(() =>
-    Promise.all([build({ root: projectRoot, outDir: stagingDir, cacheDir: join(cacheDir, 'astro'), logLevel: 'warn', vite: { build: { emptyOutDir: false } } }), cleared]),
+  // Both settle before a failure of either is acted on: the staging folder is discarded then, and must not be written meanwhile.
+  const settled = await inAstroWorkDir(() =>
+    Promise.allSettled([build({ root: projectRoot, outDir: stagingDir, cacheDir: join(cacheDir, 'astro'), logLevel: 'warn', vite: { build: { emptyOutDir: false } } }), cleared]),
   );
+  const failed = settled.find((outcome) => outcome.status === 'rejected');
+  if (failed) throw failed.reason;
   const report = JSON.parse(await readFile(buildReportFile, 'utf8')) as BuildReport;
   // The integration's phases ran at the end of Astro's build: shown apart from page generation.
   endPhase();

@@ -86,7 +86,8 @@ export async function prepareStaging(outDir: string, reuse?: Reuse): Promise<{ c
 }
 
 export async function discardStaging(outDir: string): Promise<void> {
-  await rm(stagingDirFor(outDir), { recursive: true, force: true });
+  // A page Astro was still writing when its build failed can make a folder non-empty as it is removed: tried again.
+  await rm(stagingDirFor(outDir), { recursive: true, force: true, maxRetries: 3, retryDelay: 100 });
 }
 
 /**

@@ -172,6 +172,30 @@ describe('Astro’s intermediate files stay in the project', () => {
   });
 });
 
+describe('a page that fails to render', () => {
+  it('fails the build naming the error; the site, its rollback copy and no staging folder are left', () => {
+    const contentDir = copyFixture('portal');
+    const root = projectCopy();
+    const outDir = join(tempDir('out'), 'dist');
+    const args = ['--content', contentDir, '--out', outDir, '--cache-dir', join(tempDir('cache'), 'c')];
+    for (let build = 0; build < 2; build++) expect(runScript('build', args, {}, root, root).code).toBe(0);
+    const site = treeHash(outDir);
+    // One page of many throws while the others are still being written.
+    mkdirSync(join(root, 'src/pages/broken'));
+    writeFileSync(
+      join(root, 'src/pages/broken/[id].astro'),
+      "---\nexport function getStaticPaths() {\n  return Array.from({ length: 300 }, (_, i) => ({ params: { id: String(i) } }));\n}\nif (Astro.params.id === '150') throw new Error('第 150 页出错');\n---\n<p>{Astro.params.id}</p>\n",
+    );
+    const failed = runScript('build', args, {}, root, root);
+    expect(failed.code, failed.output).toBe(1);
+    expect(failed.stderr).toContain('构建失败');
+    expect(failed.stderr).toContain('第 150 页出错');
+    expect(treeHash(outDir)).toBe(site);
+    expect(existsSync(join(`${outDir}.previous`, '.zwgk-output'))).toBe(true);
+    expect(existsSync(`${outDir}.staging`)).toBe(false);
+  });
+});
+
 describe('builds at the same time and interrupted builds', () => {
   it('two builds at once on the same folders: the second waits, both succeed, the site is complete', async () => {
     const contentDir = copyFixture('portal');
