@@ -159,6 +159,21 @@ function lastContentLine(lines: readonly string[], before: number): number {
   return index;
 }
 
+const isSpace = (char: string) => /\s/.test(char);
+
+/**
+ * `青禾区司法局 2021年3月4日` → the text before the last run of spaces and the
+ * word after it. Scanned, not matched: `/^(.+?)\s+(\S+)$/` takes time
+ * quadratic in a long run of spaces (a page padded with 240,000 &nbsp; took 49 s).
+ */
+function lastWord(line: string): { before: string; word: string } | undefined {
+  let start = line.length;
+  while (start > 0 && !isSpace(line[start - 1]!)) start--;
+  let end = start;
+  while (end > 0 && isSpace(line[end - 1]!)) end--;
+  return start < line.length && end < start && end > 0 ? { before: line.slice(0, end), word: line.slice(start) } : undefined;
+}
+
 /**
  * The 落款 at the end of the body: a date line (`2021年3月4日`), after up to
  * two organisation lines or on the same line as one. Returns where the body
@@ -171,11 +186,11 @@ function signatureOf(lines: readonly string[]): { signature: ImportedPage['signa
   const orgs: string[] = [];
   let date = parseChineseDate(lines[last]!);
   if (date === undefined) {
-    const sameLine = /^(.+?)\s+(\S+)$/.exec(lines[last]!);
-    if (!sameLine || !isOrganisation(sameLine[1]!)) return none;
-    date = parseChineseDate(sameLine[2]!);
+    const sameLine = lastWord(lines[last]!);
+    if (!sameLine || !isOrganisation(sameLine.before)) return none;
+    date = parseChineseDate(sameLine.word);
     if (date === undefined) return none;
-    orgs.push(sameLine[1]!);
+    orgs.push(sameLine.before);
   }
   let bodyEnd = last;
   while (orgs.length < 2) {

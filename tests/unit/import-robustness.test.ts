@@ -1,0 +1,25 @@
+/**
+ * Pages of old portals that once stopped or slowed the import, or lost part
+ * of a page without saying so.
+ */
+import { describe, expect, it } from 'vitest';
+import { readHtmlPage } from '../../src/lib/importer/html-page.ts';
+import { readTextPage } from '../../src/lib/importer/text-page.ts';
+
+const title = '青禾区司法局关于做好年度普法工作的通知';
+const body = '<p>全区各级各部门要按照年度普法计划，认真组织开展宪法宣传周等主题活动，确保各项任务落到实处。</p>';
+const article = (inner: string) => `<html><head><title>${title}</title></head><body><h1>${title}</h1><div id="zoom">${body}${inner}</div></body></html>`;
+
+describe('a line with a very long run of spaces', () => {
+  // 青禾区司法局 + 100,000 no-break spaces + 乙 丙: the 落款 test once took seconds per page, growing with the square of the run.
+  const line = `青禾区司法局${'\u00a0'.repeat(100_000)}乙 丙`;
+
+  it('is read in linear time, as the last line of a text copy and of an HTML page', () => {
+    const started = performance.now();
+    const text = readTextPage(`${title}\n\n全区各级各部门要按照年度普法计划，认真组织开展主题活动。\n\n${line}\n`);
+    const html = readHtmlPage(article(`<p>${line}</p>`));
+    expect(performance.now() - started).toBeLessThan(1000);
+    expect('page' in text && text.page.signature).toBeUndefined();
+    expect('page' in html && html.page.blocks.at(-1)).toMatchObject({ kind: 'paragraph' });
+  });
+});
