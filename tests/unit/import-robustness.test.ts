@@ -23,3 +23,21 @@ describe('a line with a very long run of spaces', () => {
     expect('page' in html && html.page.blocks.at(-1)).toMatchObject({ kind: 'paragraph' });
   });
 });
+
+describe('images in the body', () => {
+  const images = (html: string) => {
+    const reading = readHtmlPage(article(html));
+    if (!('page' in reading)) throw new Error(reading.skipped);
+    return reading.page.images.map((image) => image.href);
+  };
+
+  it('are kept when only a folder or part of a word reads like a decorative one', () => {
+    const kept = ['/up/online/chart.png', '/shared/photo.jpg', 'headline_2021.jpg', 'timeline.png', '/images/anecdot.png', 'http://www.qinghe.example/picture/logos/2021/fzxc.jpg?v=2'];
+    expect(images(kept.map((src) => `<p><img src="${src}" alt="统计图"></p>`).join(''))).toEqual(kept);
+  });
+
+  it('are dropped when the file name itself is a decoration: spacers, dots, lines, arrows, icons, share buttons', () => {
+    const decorative = ['/images/spacer.gif', 'dot.gif', '/skin/line.png', 'line2.gif', 'arrow-right.gif', 'icon_pdf.gif', 'ico_doc.png', 'bg_top.jpg', '/img/share.png?v=1', 'ewm.jpg'];
+    expect(images(decorative.map((src) => `<img src="${src}">`).join(''))).toEqual([]);
+  });
+});

@@ -37,8 +37,13 @@ const TITLE_SEPARATOR = /\s+[-–—|｜]\s+|_|｜|——|\s-\s?|--/;
 /** Parts of `<title>` that name a site or a section rather than a document. */
 const SITE_NAME = /(?:人民政府|政府网|门户网站?|网站|政务公开|信息公开|政府信息公开)$/;
 const ATTACHMENT_EXTENSION = /\.(?:pdf|doc|docx|xls|xlsx|wps|et|ofd|zip|rar|7z|ppt|pptx|csv)$/i;
-/** Images that decorate rather than illustrate. */
-const DECORATIVE_IMAGE = /(?:spacer|blank|dot|line|arrow|icon|ico[_-]|bullet|bg[_-]|logo|share|print|close|qrcode|ewm|erweima|weixin|weibo)/i;
+/**
+ * File names of images that decorate rather than illustrate (`spacer.gif`,
+ * `line2.png`, `icon_pdf.gif`, `bg_top.jpg`): the word starts the name, alone
+ * or before digits or `-`/`_` — not `timeline.png`, `headline_2021.jpg`, nor
+ * a folder such as `/up/online/`.
+ */
+const DECORATIVE_IMAGE = /^(?:spacer|blank|dot|line|arrow|icon|ico|bullet|bg|logo|share|print|close|qrcode|ewm|erweima|weixin|weibo)(?:[-_\d][^/]*)?\.[a-z0-9]+$/i;
 const PAGINATION = /共\s*\d+\s*页|下一页|尾\s*页|末\s*页/;
 const ERROR_PAGE = /404|页面不存在|找不到(?:页面|网页)|访问出错|无法访问/;
 /** Links whose text reads like a document's title, as a listing has many of. */
@@ -298,7 +303,7 @@ function markResources(parent: Element, title: Element | undefined, resources: R
     if (child.tagName === 'img') {
       const src = String(child.properties['src'] ?? '');
       const small = [child.properties['width'], child.properties['height']].some((size) => size !== undefined && Number(size) > 0 && Number(size) <= 24);
-      if (state.afterTitle && src && !DECORATIVE_IMAGE.test(src) && !small) {
+      if (state.afterTitle && src && !DECORATIVE_IMAGE.test(pathOf(src).split('/').at(-1)!) && !small) {
         resources.images.push({ href: src, text: String(child.properties['alt'] ?? child.properties['title'] ?? '').trim() });
         children.push(block(`${MARK.imageOpen}${resources.images.length - 1}${MARK.imageClose}`));
       }
