@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { readHtmlPage } from '../../src/lib/importer/html-page.ts';
+import { readPageFile } from '../../src/lib/importer/read-page.ts';
 import { readTextPage } from '../../src/lib/importer/text-page.ts';
 
 const title = '青禾区司法局关于做好年度普法工作的通知';
@@ -39,5 +40,14 @@ describe('images in the body', () => {
   it('are dropped when the file name itself is a decoration: spacers, dots, lines, arrows, icons, share buttons', () => {
     const decorative = ['/images/spacer.gif', 'dot.gif', '/skin/line.png', 'line2.gif', 'arrow-right.gif', 'icon_pdf.gif', 'ico_doc.png', 'bg_top.jpg', '/img/share.png?v=1', 'ewm.jpg'];
     expect(images(decorative.map((src) => `<img src="${src}">`).join(''))).toEqual([]);
+  });
+});
+
+describe('markup nested deeper than the reader can follow', () => {
+  it('skips that page with the reason and what to do, instead of stopping the import', () => {
+    const html = article(`${'<div>'.repeat(3000)}<p>${body}</p>`);
+    const reading = readPageFile(Buffer.from(html), true);
+    expect(reading).toMatchObject({ skipped: expect.stringContaining('嵌套') });
+    expect('skipped' in reading && reading.skipped).toContain('.txt');
   });
 });

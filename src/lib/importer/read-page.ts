@@ -56,11 +56,21 @@ const bodyLength = (page: ImportedPage) => page.blocks.reduce((sum, block) => su
 
 export type PageFile = PageReading & { encoding?: string; note?: string };
 
+/** The HTML parser and the walks of html-page.ts go one call deeper per level of markup: thousands of unclosed `<div>` overflow the stack. */
+function readHtml(text: string): PageReading {
+  try {
+    return readHtmlPage(text);
+  } catch (error) {
+    if (!(error instanceof RangeError && /call stack/i.test(error.message))) throw error;
+    return { skipped: '无法解析：页面的标签嵌套过深（旧模板中常见没有闭合的 <div>）；请在浏览器中打开这个页面，复制正文保存为 .txt 后再导入' };
+  }
+}
+
 /** A saved page (`html`: .html/.htm/.shtml; else copied text) → the page, or why it is not a document. */
 export function readPageFile(bytes: Uint8Array, html: boolean): PageFile {
   const decoded = decodePage(bytes, html);
   if (!decoded.ok) return { skipped: `无法识别文件编码：${decoded.reason}` };
-  const reading = html ? readHtmlPage(decoded.text) : readTextPage(decoded.text);
+  const reading = html ? readHtml(decoded.text) : readTextPage(decoded.text);
   if ('page' in reading && bodyLength(reading.page) < MIN_BODY && reading.page.attachments.length === 0) {
     return { skipped: '没有正文（不足 20 字，也没有附件）', encoding: decoded.encoding };
   }
