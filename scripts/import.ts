@@ -83,20 +83,25 @@ const fallbacks: Fallbacks = {
 };
 
 const started = performance.now();
-let outcomes: PageOutcome[];
+// Collected as they come: a run stopped halfway still checks and logs the pages it wrote.
+const outcomes: PageOutcome[] = [];
+let stopped: string | undefined;
 try {
-  outcomes = await importPages(files, context, {
+  await importPages(files, context, {
     contentDir,
     fallbacks,
     dryRun,
     onOutcome: (outcome) => {
+      outcomes.push(outcome);
       const lines = outcomeLines(outcome, dryRun).join('\n');
       if (outcome.status === 'needs-attention') console.error(red(lines));
       else console.log(lines);
     },
   });
 } catch (error) {
-  fail(`导入已停止，无法写入文件：${(error as Error).message}`);
+  const { code, path } = error as NodeJS.ErrnoException;
+  // A copy fails on either side: the message names the file without guessing which.
+  stopped = code && path ? `无法读取或写入 ${displayPath(path)}（${code}），请检查文件是否还在、权限是否允许` : (error as Error).message.replace(/。$/, '');
 }
 
 const written = outcomes.flatMap((outcome) => (outcome.status === 'imported' ? [outcome.file] : []));
@@ -104,4 +109,5 @@ const checked = dryRun || written.length === 0 || (await checkWritten(context, w
 if (!dryRun) await writeFile(logFile, importLogText({ sources: positionals, content: displayPath(contentDir), seconds: Math.round(performance.now() - started) / 1000, pages: outcomes }));
 console.log(summaryLines(outcomes, dryRun, displayPath(logFile)).join('\n'));
 if (!checked) console.error(red('导入的文件没有通过检查，请按上面的提示修改。'));
-process.exit(checked && !outcomes.some((outcome) => outcome.status === 'needs-attention') ? 0 : 1);
+if (stopped) console.error(red(`导入在中途停止：${stopped}。上面列出的页面已处理，其余页面没有导入；解决后再运行一次，已导入的页面不会重复导入。`));
+process.exit(checked && !stopped && !outcomes.some((outcome) => outcome.status === 'needs-attention') ? 0 : 1);

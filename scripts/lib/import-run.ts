@@ -205,7 +205,11 @@ export async function importPages(sources: readonly SourceFile[], context: Edito
   };
 
   const readings: { source: SourceFile; read: PageFile }[] = [];
-  for (const source of sources) readings.push({ source, read: readPageFile(await readFile(source.path), source.html) });
+  for (const source of sources) {
+    // One page that cannot be read (permissions, gone meanwhile) is skipped; the others are still imported.
+    const bytes = await readFile(source.path).catch((error: NodeJS.ErrnoException) => `无法读取（${error.code ?? error.message}）：请检查文件是否还在、权限是否允许读取`);
+    readings.push({ source, read: typeof bytes === 'string' ? { skipped: bytes } : readPageFile(bytes, source.html) });
+  }
   // A number generated for one page must not take the one a later page states.
   const reserved = new Set(readings.flatMap(({ read }) => ('page' in read && read.page.fields.indexNumber !== undefined ? [read.page.fields.indexNumber] : [])));
   const registries = { ...context, reserved };

@@ -1,11 +1,18 @@
 /**
  * Pages of old portals that once stopped or slowed the import, or lost part
- * of a page without saying so.
+ * of a page without saying so: very long runs of spaces, images whose
+ * address merely contains a decorative word, markup nested too deep, pages
+ * that cannot be read.
  */
+import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readHtmlPage } from '../../src/lib/importer/html-page.ts';
 import { readPageFile } from '../../src/lib/importer/read-page.ts';
 import { readTextPage } from '../../src/lib/importer/text-page.ts';
+import { copyFixture } from '../helpers/fixture-site.ts';
+import { projectRoot, runScript } from '../helpers/run.ts';
+import { tempDir } from '../helpers/temp.ts';
 
 const title = '青禾区司法局关于做好年度普法工作的通知';
 const body = '<p>全区各级各部门要按照年度普法计划，认真组织开展宪法宣传周等主题活动，确保各项任务落到实处。</p>';
@@ -49,5 +56,46 @@ describe('markup nested deeper than the reader can follow', () => {
     const reading = readPageFile(Buffer.from(html), true);
     expect(reading).toMatchObject({ skipped: expect.stringContaining('嵌套') });
     expect('skipped' in reading && reading.skipped).toContain('.txt');
+  });
+});
+
+describe('a page that cannot be read', () => {
+  it('is skipped with 无法读取 and the reason, and the pages after it are still read', async () => {
+    const { importPages } = await import('../../scripts/lib/import-run.ts');
+    const root = tempDir('unreadable');
+    // A folder where a page is expected: reading it fails as an unreadable file does (EISDIR; root reads any file despite chmod).
+    mkdirSync(join(root, 'a.html'));
+    writeFileSync(join(root, 'robots.txt'), 'User-agent: *\n');
+    const outcomes = await importPages(
+      [
+        { path: join(root, 'a.html'), root, relative: 'a.html', html: true },
+        { path: join(root, 'robots.txt'), root, relative: 'robots.txt', html: false },
+      ],
+      { reports: [] } as never,
+      { contentDir: join(root, '..', 'content'), fallbacks: {}, dryRun: true, onOutcome: () => {} },
+    );
+    expect(outcomes).toMatchObject([
+      { status: 'skipped', reason: expect.stringMatching(/^无法读取.*EISDIR/) },
+      { status: 'skipped', reason: expect.stringContaining('没有中文内容') },
+    ]);
+  });
+});
+
+describe('an import stopped halfway', () => {
+  it('still checks and logs the pages imported before, and says that it stopped and why', () => {
+    const contentDir = copyFixture('portal');
+    const pages = tempDir('pages');
+    for (const name of ['article.html', 'colon-lines.txt']) copyFileSync(join(projectRoot, 'tests', 'fixtures', 'import', name), join(pages, name));
+    // colon-lines.txt (2022), read after article.html (2023), cannot be written: reports/2022 is a file.
+    writeFileSync(join(contentDir, 'reports', '2022'), '');
+    const log = join(tempDir('log'), 'log.json');
+    const result = runScript('import', [pages, '--content', contentDir, '--log', log, '--cache-dir', tempDir('cache')]);
+    expect(result.code, result.output).toBe(1);
+    expect(result.stdout).toMatch(/^已导入：.*article\.html → /m);
+    expect(result.stderr).toContain('导入在中途停止：content/reports/2022 不是文件夹');
+    expect(result.stderr).not.toContain('无法写入文件：');
+    expect(result.output).not.toMatch(/^\s+at /m);
+    expect(existsSync(log)).toBe(true);
+    expect(JSON.parse(readFileSync(log, 'utf8')).pages).toHaveLength(1);
   });
 });
