@@ -6,9 +6,10 @@
  */
 import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { readHtmlPage } from '../../src/lib/importer/html-page.ts';
-import { readPageFile } from '../../src/lib/importer/read-page.ts';
+import { decodePage, readPageFile } from '../../src/lib/importer/read-page.ts';
 import { readTextPage } from '../../src/lib/importer/text-page.ts';
 import { copyFixture } from '../helpers/fixture-site.ts';
 import { projectRoot, runScript } from '../helpers/run.ts';
@@ -97,5 +98,25 @@ describe('an import stopped halfway', () => {
     expect(result.output).not.toMatch(/^\s+at /m);
     expect(existsSync(log)).toBe(true);
     expect(JSON.parse(readFileSync(log, 'utf8')).pages).toHaveLength(1);
+  });
+});
+
+describe('pages whose bytes only look like GBK', () => {
+  const chinese = `<h1>${title}</h1>${body.repeat(3)}`;
+
+  it('are refused, declared gb2312 or not: a GBK page with a sentence pasted in as UTF-8', () => {
+    // 全区各级行政机关 as UTF-8 is valid GBK too, and would be written as 鍏ㄥ尯鍚勭骇…
+    const spliced = (meta: string) => Buffer.concat([iconv.encode(`${meta}${chinese}`, 'gbk'), Buffer.from('<p>全区各级行政机关</p>')]);
+    for (const meta of ['<meta charset="gb2312">', '']) expect(decodePage(spliced(meta), true), meta).toMatchObject({ ok: false, reason: expect.stringContaining('混有 UTF-8') });
+  });
+
+  it('are refused, declared gb2312 or not: a Korean page in EUC-KR, whose Hangul falls where GB2312 keeps common Hanzi', () => {
+    const korean = '<p>서울특별시는 올해 주민 생활 안정을 위하여 다양한 정책을 추진하고 있으며, 각 구청과 협력하여 복지 서비스를 확대할 계획이라고 밝혔다.</p>';
+    for (const meta of ['<meta charset="gb2312">', '']) expect(decodePage(iconv.encode(`${meta}${korean}`, 'euc-kr'), true), meta).toMatchObject({ ok: false, reason: expect.stringContaining('EUC-KR') });
+  });
+
+  it('are read when they are GBK Chinese throughout', () => {
+    expect(decodePage(iconv.encode(`<meta charset="gb2312">${chinese}`, 'gbk'), true)).toMatchObject({ ok: true, encoding: 'GBK' });
+    expect(decodePage(iconv.encode(chinese, 'gbk'), true)).toMatchObject({ ok: true, encoding: 'GBK' });
   });
 });

@@ -12,28 +12,38 @@ export type Decoded = { ok: true; text: string; encoding: Encoding } | { ok: fal
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
+/** GB2312 rows C9–F7 hold about a third of the Hanzi of any Chinese text; EUC-KR's Hangul (rows B0–C8) never reaches them. */
+const MIN_LATER_ROWS = 0.1;
+/** Fewer Hanzi than this say too little about the rows a text uses. */
+const MIN_HANZI_FOR_ROWS = 20;
+/** Three CJK characters in a row as UTF-8 bytes: text pasted in from a UTF-8 page (GBK shows it as 鍏ㄥ尯…); real GBK text puts rare rows E4–E9 there. */
+const UTF8_HANZI = /(?:[\xe4-\xe9][\x80-\xbf]{2}){3}/;
+
 /**
- * Share of double-byte pairs that fall in GB2312's Hanzi area (lead B0–F7,
- * trail A1–FE). Real GBK Chinese is dominated by them; Big5 or Shift-JIS
- * bytes that happen to decode as GBK are not.
+ * Why bytes that decode as GBK are not GBK Chinese, or `undefined`. Real
+ * GBK Chinese is dominated by double-byte pairs in GB2312's Hanzi area
+ * (lead B0–F7, trail A1–FE), spread over its rows; Big5 or Shift-JIS bytes
+ * that happen to decode fall outside it, EUC-KR Korean in its first rows.
  */
-function gb2312HanziShare(bytes: Uint8Array): number {
+export function notGbkReason(bytes: Uint8Array): string | undefined {
   let pairs = 0;
   let hanzi = 0;
+  let laterRows = 0;
   for (let i = 0; i < bytes.length; i++) {
     const lead = bytes[i]!;
     if (lead < 0x81) continue;
     const trail = bytes[i + 1] ?? 0;
     pairs++;
-    if (lead >= 0xb0 && lead <= 0xf7 && trail >= 0xa1 && trail <= 0xfe) hanzi++;
+    if (lead >= 0xb0 && lead <= 0xf7 && trail >= 0xa1 && trail <= 0xfe) {
+      hanzi++;
+      if (lead >= 0xc9) laterRows++;
+    }
     i++;
   }
-  return pairs === 0 ? 0 : hanzi / pairs;
-}
-
-/** Bytes that read as Chinese in GBK, not as another double-byte encoding that happens to decode. */
-export function looksLikeGbk(bytes: Uint8Array): boolean {
-  return gb2312HanziShare(bytes) >= 0.8;
+  if (pairs === 0 || hanzi / pairs < 0.8) return '内容不像 GBK 中文（可能是 Big5 或其他编码）';
+  if (hanzi >= MIN_HANZI_FOR_ROWS && laterRows / hanzi < MIN_LATER_ROWS) return '内容不像 GBK 中文（像是韩文 EUC-KR 或其他编码）';
+  if (UTF8_HANZI.test(Buffer.from(bytes).toString('latin1'))) return '内容是 GBK 中文，却混有 UTF-8 编码的文字（按 GBK 读出来是乱码）';
+  return undefined;
 }
 
 export function decodeText(bytes: Uint8Array): Decoded {
@@ -55,14 +65,15 @@ export function decodeText(bytes: Uint8Array): Decoded {
   } catch {
     // Not UTF-8: fall through to GBK detection.
   }
-  if (looksLikeGbk(bytes)) {
+  const notGbk = notGbkReason(bytes);
+  if (notGbk === undefined) {
     try {
       return { ok: true, text: new TextDecoder('gb18030', { fatal: true }).decode(bytes), encoding: 'GBK' };
     } catch {
       // Invalid even as GB18030.
     }
   }
-  return { ok: false, reason: '文件不是 UTF-8 编码，也不像 GBK 编码（可能是 Big5 或其他编码），无法可靠识别' };
+  return { ok: false, reason: `文件不是 UTF-8 编码，${notGbk ?? '按 GBK 读取也含有无效字节'}，无法可靠识别；请用文本编辑器另存为 UTF-8` };
 }
 
 export interface SplitSource {

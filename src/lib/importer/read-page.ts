@@ -10,7 +10,7 @@
  * encoding the page is refused rather than imported as mojibake.
  */
 import { ResultType, Sniffer } from 'encoding-sniffer/sniffer';
-import { decodeText, looksLikeGbk } from '../content/source.ts';
+import { decodeText, notGbkReason } from '../content/source.ts';
 import { readHtmlPage, type PageReading } from './html-page.ts';
 import type { ImportedPage } from './page.ts';
 import { readTextPage } from './text-page.ts';
@@ -46,9 +46,8 @@ export function decodePage(bytes: Uint8Array, html: boolean): DecodedPage {
   } catch {
     return fromDetection(`页面声明编码为 ${declared}，内容却不是有效的 ${declared}`);
   }
-  if ((declared === 'GBK' || declared === 'gb18030') && !looksLikeGbk(bytes)) {
-    return { ok: false, reason: `页面声明编码为 ${declared}，但内容不像 GBK 中文（可能是 Big5 或其他编码），无法可靠识别` };
-  }
+  const notGbk = declared === 'GBK' || declared === 'gb18030' ? notGbkReason(bytes) : undefined;
+  if (notGbk) return { ok: false, reason: `页面声明编码为 ${declared}，但${notGbk}，无法可靠识别；请用文本编辑器另存为 UTF-8 后再导入` };
   return { ok: true, text: text.replace(/^\uFEFF/, ''), encoding: declared };
 }
 
