@@ -11,11 +11,11 @@
  * and its title, or its 索引号 and its title.
  */
 import { constants } from 'node:fs';
-import { copyFile, readdir, readFile, stat } from 'node:fs/promises';
+import { copyFile, link, readdir, readFile, rm, stat, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
-import { activeTypeProblem, fileNameKey, folderInContent } from '../../src/lib/content/paths.ts';
+import { activeTypeProblem, attachmentPathProblem, fileNameKey, folderInContent, type ContentTree } from '../../src/lib/content/paths.ts';
 import { serializeReport, slugFromTitle, writeNewReport } from '../../src/lib/report-file.ts';
-import { attachmentName, resolveInMirror, sourceIdentity, type SourceFile } from '../../src/lib/importer/mirror.ts';
+import { attachmentName, mirrorHardLinkProblem, resolveInMirror, sourceIdentity, type SourceFile } from '../../src/lib/importer/mirror.ts';
 import type { ImportedPage, PageResource } from '../../src/lib/importer/page.ts';
 import { readPageFile, type PageFile } from '../../src/lib/importer/read-page.ts';
 import { blocksToMarkdown, toReport, type Fallbacks, type Note } from '../../src/lib/importer/to-report.ts';
@@ -116,12 +116,30 @@ async function sameBytes(a: string, b: string): Promise<boolean> {
 }
 
 /**
+ * Copies `from` to `folder/name` by way of a hidden temporary name, so that
+ * an interrupted import leaves no partial file under the real name (a later
+ * run would keep it and name the real one `-2`). Neither step writes over or
+ * through a file or symlink put in place meanwhile.
+ */
+async function copyInto(from: string, folder: string, name: string): Promise<void> {
+  const partial = join(folder, `.${name}.part`);
+  await rm(partial, { force: true });
+  try {
+    await copyFile(from, partial, constants.COPYFILE_EXCL);
+    // link, unlike rename, refuses a name already taken.
+    await link(partial, join(folder, name));
+  } finally {
+    await unlink(partial).catch(() => undefined);
+  }
+}
+
+/**
  * Copies the page's attachments and images that the mirror holds into
  * content/attachments/<folder>/ (unless `dryRun`), never over a different
  * file nor beside one whose name differs only in letter case or Unicode
  * form, nor through a symlink; lists the ones it lacks.
  */
-async function placeFiles(source: SourceFile, page: ImportedPage, folder: string, contentDir: string, dryRun: boolean) {
+async function placeFiles(source: SourceFile, page: ImportedPage, folder: string, contentDir: string, dryRun: boolean, linkScans: Map<string, Promise<ContentTree>>) {
   const attachmentsDir = join(contentDir, 'attachments');
   const placed = new Map<string, string>();
   const onDisk = new Map((await readdir(join(attachmentsDir, folder)).catch(() => [] as string[])).map((name) => [fileNameKey(name), name]));
@@ -132,7 +150,7 @@ async function placeFiles(source: SourceFile, page: ImportedPage, folder: string
       missing.push({ kind, text: resource.text, href: resource.href });
       return undefined;
     }
-    const refused = activeTypeProblem(from);
+    const refused = activeTypeProblem(from) ?? (await mirrorHardLinkProblem(source, from, linkScans));
     if (refused) {
       missing.push({ kind, text: resource.text, href: resource.href, refused });
       return undefined;
@@ -141,6 +159,12 @@ async function placeFiles(source: SourceFile, page: ImportedPage, folder: string
     let renamed = false;
     if (file === undefined) {
       const name = attachmentName(from);
+      // The name as written must pass the content check too (a `-2` changes nothing there): nothing refused is copied.
+      const unpublishable = attachmentPathProblem(`${folder}/${name}`);
+      if (unpublishable) {
+        missing.push({ kind, text: resource.text, href: resource.href, refused: unpublishable });
+        return undefined;
+      }
       for (let attempt = 1; ; attempt++) {
         const candidate = attempt === 1 ? name : name.replace(/(\.[^.]*)?$/, `-${attempt}$1`);
         file = `${folder}/${candidate}`;
@@ -150,10 +174,7 @@ async function placeFiles(source: SourceFile, page: ImportedPage, folder: string
         const existing = onDisk.get(fileNameKey(candidate));
         const target = join(attachmentsDir, file);
         if (existing !== undefined && (existing !== candidate || !(await sameBytes(from, target)))) continue;
-        if (existing === undefined && !dryRun) {
-          // COPYFILE_EXCL: a file or symlink put in its place meanwhile is not written over or through.
-          await copyFile(from, join(await folderInContent(contentDir, `attachments/${folder}`), candidate), constants.COPYFILE_EXCL);
-        }
+        if (existing === undefined && !dryRun) await copyInto(from, await folderInContent(contentDir, `attachments/${folder}`), candidate);
         renamed = attempt > 1;
         break;
       }
@@ -198,6 +219,7 @@ export async function importPages(sources: readonly SourceFile[], context: Edito
   const reportsDir = join(options.contentDir, 'reports');
   const known = new KnownReports(context.reports);
   const taken = new Set<string>();
+  const linkScans = new Map<string, Promise<ContentTree>>();
   const outcomes: PageOutcome[] = [];
   const report = (outcome: PageOutcome) => {
     outcomes.push(outcome);
@@ -238,7 +260,7 @@ export async function importPages(sources: readonly SourceFile[], context: Edito
     const slug = await freeSlug(reportsDir, year, slugFromTitle(fields.title, agencyNames, fields.indexNumber), taken);
     // Refused before the page's files are placed, so that a refused report folder leaves none behind.
     if (!options.dryRun) await folderInContent(options.contentDir, `reports/${year}`);
-    const files = await placeFiles(source, page, `${year}/${slug}`, options.contentDir, options.dryRun);
+    const files = await placeFiles(source, page, `${year}/${slug}`, options.contentDir, options.dryRun, linkScans);
     const body = blocksToMarkdown(page, (image) => {
       const file = files.images.get(image)?.file;
       return file === undefined ? undefined : `/attachments/${file}`;

@@ -206,7 +206,7 @@ const ACTIVE_TYPES = new Set([
 const ACTIVE_TYPE_HINT = '请改为 PDF、OFD、Word/WPS、Excel、图片（PNG/JPG）或压缩包（ZIP/RAR）后再附上';
 
 /** Why `file` (relative to `attachments/`, forward slashes, decoded) may not be published, or `undefined`. */
-function attachmentPathProblem(file: string): string | undefined {
+export function attachmentPathProblem(file: string): string | undefined {
   if (UNSAFE_CHARACTERS.test(file) || /[\u0000-\u001f\u007f]/.test(file)) return '路径中有控制字符或不可见的方向控制字符';
   if (file.includes('\\')) return '路径中不能有反斜杠 \\';
   if (/%[0-9a-f]{2}/i.test(file)) return '路径中有重复的网址编码（如 %2e、%252e）';

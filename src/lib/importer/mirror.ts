@@ -11,7 +11,7 @@
 import { realpathSync, statSync } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import { basename, dirname, extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
-import { isWindowsDeviceName } from '../content/paths.ts';
+import { isWindowsDeviceName, scanContentTree, type ContentTree } from '../content/paths.ts';
 
 const PAGE_EXTENSIONS = new Set(['.html', '.htm', '.shtml', '.txt']);
 const HTML_EXTENSIONS = new Set(['.html', '.htm', '.shtml']);
@@ -28,6 +28,8 @@ export interface SourceFile {
   /** Path below `root`, with forward slashes. */
   relative: string;
   html: boolean;
+  /** The folders its links may lead into when not all of `root`: for a page saved alone, its resources folder, not the rest of (say) the desktop. */
+  reach?: readonly string[];
 }
 
 export interface Sources {
@@ -59,7 +61,8 @@ export async function collectSources(inputs: readonly string[]): Promise<Sources
       if (entries.length === 0) problems.push({ input, reason: '文件夹里没有 .html、.htm、.shtml 或 .txt 文件' });
       files.push(...entries.map((file) => sourceFile(path, file)));
     } else if (PAGE_EXTENSIONS.has(extname(path).toLowerCase())) {
-      files.push(sourceFile(dirname(path), path));
+      const stem = basename(path, extname(path));
+      files.push({ ...sourceFile(dirname(path), path), reach: [`${stem}_files`, `${stem}.files`].map((folder) => join(dirname(path), folder)) });
     } else {
       problems.push({ input, reason: '只能导入 .html、.htm、.shtml 或 .txt 文件，或包含它们的文件夹' });
     }
@@ -97,7 +100,7 @@ function decoded(text: string): string {
 /**
  * The file in the mirror that `href` on `source` points at, or `undefined`
  * when the mirror lacks it — or when the path would leave the folder
- * imported (`../../etc/passwd`, a symbolic link out of it).
+ * imported or the page's reach (`../../etc/passwd`, a symbolic link out of it).
  */
 export function resolveInMirror(source: SourceFile, href: string): string | undefined {
   const link = href.trim().replace(/#.*$/, '');
@@ -121,18 +124,20 @@ export function resolveInMirror(source: SourceFile, href: string): string | unde
   }
   // wget saves `a.jsp?id=1` as `a.jsp?id=1`, or as `a.jsp@id=1` for Windows.
   const names = [...new Set([path, decoded(path)])].flatMap((name) => (query === undefined ? [name] : [`${name}?${query}`, `${name}@${query}`, name]));
-  let root: string;
-  try {
-    root = realpathSync(source.root);
-  } catch {
-    return undefined;
-  }
+  const reach = source.reach ?? [source.root];
+  const realReach = reach.flatMap((folder) => {
+    try {
+      return [realpathSync(folder)];
+    } catch {
+      return [];
+    }
+  });
   for (const base of bases) {
     for (const name of names) {
       const candidate = name.startsWith('/') ? join(base, name) : resolve(base, name);
-      if (!inside(source.root, candidate)) continue;
+      if (!reach.some((folder) => inside(folder, candidate))) continue;
       try {
-        if (statSync(candidate).isFile() && inside(root, realpathSync(candidate))) return candidate;
+        if (statSync(candidate).isFile() && realReach.some((folder) => inside(folder, realpathSync(candidate)))) return candidate;
       } catch {
         // Not in the mirror under this name.
       }
@@ -141,10 +146,34 @@ export function resolveInMirror(source: SourceFile, href: string): string | unde
   return undefined;
 }
 
-/** A file's name as it may stand in `content/attachments/`: letters, digits, `-`, `_` and one `.` before the extension. */
+/**
+ * Why the mirror file `path` (found by resolveInMirror) must not be read, or
+ * `undefined`: a hard link with a name outside the page's reach could be any
+ * file of this computer. Names are counted as the content check counts them;
+ * `scans` keeps each folder's count for the run.
+ */
+export async function mirrorHardLinkProblem(source: SourceFile, path: string, scans: Map<string, Promise<ContentTree>>): Promise<string | undefined> {
+  const info = await stat(path, { bigint: true });
+  if (info.nlink <= 1n) return undefined;
+  let names = 0;
+  for (const folder of source.reach ?? [source.root]) {
+    if (!scans.has(folder)) scans.set(folder, scanContentTree(folder, (shown) => shown));
+    names += (await scans.get(folder)!).namesOf(info);
+  }
+  if (BigInt(names) >= info.nlink) return undefined;
+  return `这个文件是硬链接：同一份数据共有 ${info.nlink} 个文件名，保存的网站里只有 ${names} 个；为免导入网站以外的文件，没有复制`;
+}
+
+/**
+ * A file's name as it may stand in `content/attachments/`: letters, digits,
+ * `-`, `_` and one `.` before the extension. An extension of other characters
+ * joins the name (`evil.ht ml` → `evil-ht-ml`): cleaning it could make it a
+ * type a browser runs.
+ */
 export function attachmentName(path: string): string {
-  const extension = extname(path).toLowerCase().replace(/[^.a-z0-9]/g, '');
-  const stem = basename(path, extname(path))
+  const clean = /^\.[a-z0-9]+$/i.test(extname(path));
+  const extension = clean ? extname(path).toLowerCase() : '';
+  const stem = basename(path, extension === '' ? undefined : extname(path))
     .normalize('NFKC')
     .replace(/[^\p{L}\p{N}_-]+/gu, '-')
     .replace(/^-+|-+$/g, '');

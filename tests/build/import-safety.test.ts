@@ -1,0 +1,150 @@
+/**
+ * npm run import reads only the saved site and writes only what the content
+ * check accepts: no file from outside the mirror, no attachment a browser
+ * would run, no half-copied attachment kept.
+ */
+import { linkSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { dirname, extname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { copyFixture } from '../helpers/fixture-site.ts';
+import { runScript, type RunResult } from '../helpers/run.ts';
+import { tempDir } from '../helpers/temp.ts';
+
+/** A saved article page of 青禾区司法局 linking `links` (href → text). */
+function articlePage({ title = '青禾区司法局2021年法治政府建设工作报告', indexNumber = '339950-012/2021-00051', links = {} as Record<string, string>, images = [] as string[] } = {}): string {
+  return `<!DOCTYPE html>
+<html lang="zh-CN"><head><meta charset="utf-8"><title>${title}</title></head>
+<body>
+<table class="meta">
+  <tr><th>索引号</th><td>${indexNumber}</td><th>发布机构</th><td>青禾区司法局</td></tr>
+  <tr><th>发文日期</th><td>2021-03-09</td><th>主题分类</th><td>法治政府建设</td></tr>
+</table>
+<article>
+  <h1>${title}</h1>
+  <div class="article-content">
+    <p>　　2021年，区司法局认真履行法治建设统筹协调职责，现将有关情况报告如下。</p>
+    ${images.map((src) => `<p><img src="${src}" alt="图"></p>`).join('\n    ')}
+    <p>　　一是完善制度建设。二是规范行政执法。</p>
+    ${Object.entries(links).map(([href, text]) => `<p><a href="${href}">${text}</a></p>`).join('\n    ')}
+  </div>
+</article>
+</body></html>
+`;
+}
+
+function write(path: string, data: string | Buffer): string {
+  mkdirSync(dirname(path), { recursive: true });
+  writeFileSync(path, data);
+  return path;
+}
+
+function attachmentFiles(contentDir: string): string[] {
+  return (readdirSync(join(contentDir, 'attachments'), { recursive: true, withFileTypes: true }) as import('node:fs').Dirent[])
+    .filter((entry) => !entry.isDirectory())
+    .map((entry) => join(entry.parentPath, entry.name).slice(join(contentDir, 'attachments').length + 1))
+    .filter((file) => file !== '.gitkeep')
+    .sort();
+}
+
+function reportFiles(contentDir: string): string[] {
+  return (readdirSync(join(contentDir, 'reports'), { recursive: true }) as string[]).filter((file) => file.endsWith('.md')).sort();
+}
+
+/** npm run import with its own cache and a log outside the content folder. */
+function runImport(contentDir: string, inputs: string[], extra: string[] = [], env: NodeJS.ProcessEnv = {}): RunResult {
+  const cacheDir = join(dirname(contentDir), 'cache');
+  return runScript('import', [...inputs, '--agency', 'sfj', '--column', 'fzzfjs', '--content', contentDir, '--cache-dir', cacheDir, '--log', join(dirname(contentDir), 'log.json'), ...extra], env);
+}
+
+function expectCheckPasses(contentDir: string): void {
+  const check = runScript('check', ['--content', contentDir, '--cache-dir', join(dirname(contentDir), 'cache')]);
+  expect(check.code, check.output).toBe(0);
+}
+
+describe('npm run import reads nothing outside the saved site', () => {
+  it('does not copy a hard link to a file outside the mirror, and says why', () => {
+    const secret = write(join(tempDir('home'), 'passwd.pdf'), '%PDF-1.4 secret');
+    const mirror = tempDir('mirror');
+    write(join(mirror, 'x', 'page.html'), articlePage({ links: { 'hardlink.pdf': '附件：工资表' } }));
+    linkSync(secret, join(mirror, 'x', 'hardlink.pdf'));
+    const contentDir = copyFixture('import-site');
+    const result = runImport(contentDir, [mirror]);
+    expect(result.code, result.output).toBe(0);
+    expect(attachmentFiles(contentDir)).toEqual([]);
+    const report = readFileSync(join(contentDir, 'reports', reportFiles(contentDir).find((file) => file.includes('法治政府建设工作报告'))!), 'utf8');
+    expect(report).toMatch(/原链接 hardlink\.pdf（[^）]*硬链接/);
+  });
+
+  it('copies a file hard-linked twice within the mirror', () => {
+    const mirror = tempDir('mirror');
+    write(join(mirror, 'x', 'page.html'), articlePage({ links: { 'a.pdf': '附件：统计表' } }));
+    write(join(mirror, 'x', 'a.pdf'), '%PDF-1.4 data');
+    linkSync(join(mirror, 'x', 'a.pdf'), join(mirror, 'b.pdf'));
+    const contentDir = copyFixture('import-site');
+    const result = runImport(contentDir, [mirror]);
+    expect(result.code, result.output).toBe(0);
+    expect(attachmentFiles(contentDir).map((file) => file.split('/').at(-1))).toEqual(['a.pdf']);
+  });
+
+  it('imports a single saved page with the files of its _files folder only, not the rest of its folder', () => {
+    const desktop = tempDir('desktop');
+    const page = write(join(desktop, '保存的网页.html'), articlePage({ images: ['保存的网页_files/chart.png', '个人/身份证.jpg'], links: { '工资表.xlsx': '附件：工资表', '保存的网页_files/表.xlsx': '附件：统计表' } }));
+    write(join(desktop, '保存的网页_files', 'chart.png'), 'PNG');
+    write(join(desktop, '保存的网页_files', '表.xlsx'), 'XLSX');
+    write(join(desktop, '个人', '身份证.jpg'), 'JPG secret');
+    write(join(desktop, '工资表.xlsx'), 'XLSX secret');
+    const contentDir = copyFixture('import-site');
+    const result = runImport(contentDir, [page]);
+    expect(result.code, result.output).toBe(0);
+    expect(attachmentFiles(contentDir).map((file) => file.split('/').at(-1)).sort()).toEqual(['chart.png', '表.xlsx']);
+  });
+});
+
+describe('npm run import writes no attachment a browser would run', () => {
+  it('never turns a file name into an active type or a name the check refuses', () => {
+    const mirror = tempDir('mirror');
+    const names = ['evil.ht ml', 'x.js_', 'x.svg~', 'a.pdf.', 'q.文档'];
+    write(join(mirror, 'page.html'), articlePage({ links: Object.fromEntries(names.map((name, index) => [encodeURIComponent(name), `附件${index + 1}.pdf`])) }));
+    for (const name of names) write(join(mirror, name), '<script>alert(1)</script>');
+    const contentDir = copyFixture('import-site');
+    const result = runImport(contentDir, [mirror]);
+    expect(result.code, result.output).toBe(0);
+    const report = readFileSync(join(contentDir, 'reports', reportFiles(contentDir).find((file) => file.includes('法治政府建设工作报告'))!), 'utf8');
+    // Each file is either attached under a harmless name or listed as not imported.
+    expect(attachmentFiles(contentDir).length + (report.match(/原链接 /g) ?? []).length).toBe(names.length);
+    for (const file of attachmentFiles(contentDir)) {
+      expect(file).not.toMatch(/\.$/);
+      expect(['.html', '.js', '.svg']).not.toContain(extname(file));
+    }
+    expectCheckPasses(contentDir);
+  });
+});
+
+describe('an interrupted npm run import', () => {
+  it('leaves no partial attachment that a second run keeps', () => {
+    const contentDir = copyFixture('import-site');
+    const mirror = tempDir('mirror');
+    write(join(mirror, 'page.html'), articlePage({ links: { 'big.zip': '附件：数据包' } }));
+    const data = Buffer.alloc(4 * 1024 * 1024, 7);
+    write(join(mirror, 'big.zip'), data);
+    // The power goes off halfway through copying the attachment.
+    const crash = write(join(tempDir('crash'), 'crash.mjs'), `import fs from 'node:fs/promises';
+import { syncBuiltinESMExports } from 'node:module';
+fs.copyFile = async (from, to) => {
+  const data = await fs.readFile(from);
+  await fs.writeFile(to, data.subarray(0, data.length >> 1));
+  process.kill(process.pid, 'SIGKILL');
+};
+syncBuiltinESMExports();
+`);
+    const cut = runImport(contentDir, [mirror], [], { NODE_OPTIONS: `--import ${pathToFileURL(crash).href}` });
+    expect(cut.code, cut.output).not.toBe(0);
+    const result = runImport(contentDir, [mirror]);
+    expect(result.code, result.output).toBe(0);
+    const files = attachmentFiles(contentDir);
+    expect(files.map((file) => file.split('/').at(-1))).toEqual(['big.zip']);
+    expect(readFileSync(join(contentDir, 'attachments', files[0]!)).equals(data)).toBe(true);
+    expectCheckPasses(contentDir);
+  });
+});
