@@ -11,7 +11,6 @@
  *   npm run import -- <文件或文件夹…> [--agency <id|名称>] [--column <id>] [--date YYYY-MM-DD] [--title "标题"]
  *                     [--dry-run] [--log FILE] [--content <folder>] [--cache-dir <folder>]
  */
-import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { contentDirFor } from '../src/lib/content/location.ts';
@@ -20,7 +19,7 @@ import type { Fallbacks } from '../src/lib/importer/to-report.ts';
 import { claimFolders, DEFAULT_WAIT_SECONDS } from './lib/claim-folders.ts';
 import { agencyFromFlag, checkWritten, columnFromFlag, dateFromFlag, displayPath, loadEditorContext } from './lib/editor.ts';
 import { parseFlags } from './lib/flags.ts';
-import { importLogProblem, importLogText } from './lib/import-log.ts';
+import { importLogProblem, writeImportLog } from './lib/import-log.ts';
 import { importPages, type PageOutcome } from './lib/import-run.ts';
 import { outcomeLines, summaryLines } from './lib/import-summary.ts';
 import { fail, red } from './lib/output.ts';
@@ -40,7 +39,7 @@ const USAGE = `用法：npm run import -- <文件或文件夹…> [--agency <机
   --log 文件           导入日志（JSON）写到这里，默认为当前文件夹的 import-log.json；
                        不能在内容文件夹里，已存在的只有本命令写的导入日志才会被替换
   --content 文件夹     内容文件夹，默认为 content
-  --cache-dir 文件夹   检查内容用的缓存，默认与 npm run check 相同
+  --cache-dir 文件夹   检查内容用的缓存，默认与 npm run check 相同（试运行不用缓存）
 例如：npm run import -- 旧网站镜像/ --column fazhi`;
 
 const { values, positionals } = parseFlags(
@@ -73,8 +72,9 @@ const { files, problems } = await collectSources(positionals);
 if (problems.length > 0) fail(problems.map((problem) => `${problem.input}：${problem.reason}`).join('\n'));
 if (values.title !== undefined && files.length > 1) fail('标题（--title）只能在导入一个文件时使用：每个文件的标题各不相同。');
 
-await claimFolders({ contentDir, cacheDir, waitSeconds: DEFAULT_WAIT_SECONDS });
-const context = await loadEditorContext(contentDir, cacheDir);
+// A dry run writes nothing anywhere: no cache, no lock; it reads every report afresh.
+if (!dryRun) await claimFolders({ contentDir, cacheDir, waitSeconds: DEFAULT_WAIT_SECONDS });
+const context = await loadEditorContext(contentDir, dryRun ? undefined : cacheDir);
 const fallbacks: Fallbacks = {
   agency: values.agency === undefined ? undefined : agencyFromFlag(context.agencies, values.agency),
   column: values.column === undefined ? undefined : columnFromFlag(context.columns, values.column),
@@ -106,7 +106,11 @@ try {
 
 const written = outcomes.flatMap((outcome) => (outcome.status === 'imported' ? [outcome.file] : []));
 const checked = dryRun || written.length === 0 || (await checkWritten(context, written));
-if (!dryRun) await writeFile(logFile, importLogText({ sources: positionals, content: displayPath(contentDir), seconds: Math.round(performance.now() - started) / 1000, pages: outcomes }));
+if (!dryRun) {
+  await writeImportLog(logFile, { sources: positionals, content: displayPath(contentDir), seconds: Math.round(performance.now() - started) / 1000, pages: outcomes }).catch((error: NodeJS.ErrnoException) =>
+    fail(`导入的文件已写好，但无法写入导入日志 ${displayPath(logFile)}（${error.code ?? error.message}）。请检查这个文件；再次导入不会重复导入已导入的页面。`),
+  );
+}
 console.log(summaryLines(outcomes, dryRun, displayPath(logFile)).join('\n'));
 if (!checked) console.error(red('导入的文件没有通过检查，请按上面的提示修改。'));
 if (stopped) console.error(red(`导入在中途停止：${stopped}。上面列出的页面已处理，其余页面没有导入；解决后再运行一次，已导入的页面不会重复导入。`));

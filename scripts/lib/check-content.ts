@@ -53,8 +53,8 @@ export function knownDigestsFile(cacheDir: string): string {
  * How `contentDir` is read by every command: parsed front matter kept in `cacheDir`.
  * `preview`: the site is built to be looked at on this computer (site.yaml may leave out `url`).
  */
-export function contentOptions(contentDir: string, cacheDir: string, { preview = false } = {}): LoadOptions {
-  return { contentDir, projectRoot: process.cwd(), preview, parseCache: parseCacheFor(contentDir, cacheDir) };
+export function contentOptions(contentDir: string, cacheDir: string | undefined, { preview = false } = {}): LoadOptions {
+  return { contentDir, projectRoot: process.cwd(), preview, parseCache: cacheDir === undefined ? undefined : parseCacheFor(contentDir, cacheDir) };
 }
 
 /**

@@ -14,7 +14,7 @@ import { describeAgency, describeColumn, findAgency, findColumn, findColumnByTit
 import type { Agency } from '../../src/lib/model.ts';
 import { checkContentRead, contentOptions } from './check-content.ts';
 import { fail, printProblems } from './output.ts';
-import { DEFAULT_CACHE_DIR, useRenderCache } from './render-cache.ts';
+import { useRenderCache } from './render-cache.ts';
 
 /** What the importer needs to know of a report already in the content folder. */
 export interface KnownReport {
@@ -63,8 +63,8 @@ async function scanBrokenReport(path: string): Promise<KnownReport | undefined> 
  * first steps (and its caches). Broken reports elsewhere do not stop an
  * editor from adding one; broken registries do, since every new report depends on them.
  */
-export async function loadEditorContext(contentDir: string, cacheDir = DEFAULT_CACHE_DIR): Promise<EditorContext> {
-  useRenderCache(cacheDir);
+export async function loadEditorContext(contentDir: string, cacheDir: string | undefined): Promise<EditorContext> {
+  if (cacheDir !== undefined) useRenderCache(cacheDir);
   const options = contentOptions(contentDir, cacheDir);
   const read = await readContent(options);
   const { registries } = read;

@@ -1,15 +1,19 @@
 /**
  * npm run import reads only the saved site and writes only what the content
  * check accepts: no file from outside the mirror, no attachment a browser
- * would run, no half-copied attachment kept.
+ * would run, no log through a link, nothing at all on a dry run, no
+ * half-copied attachment kept.
  */
-import { linkSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, linkSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, extname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { copyFixture } from '../helpers/fixture-site.ts';
 import { runScript, type RunResult } from '../helpers/run.ts';
 import { tempDir } from '../helpers/temp.ts';
+import { treeHash } from '../helpers/tree-hash.ts';
+
+const STACK_TRACE = /^\s+at .+:\d+:\d+\)?$/m;
 
 /** A saved article page of 青禾区司法局 linking `links` (href → text). */
 function articlePage({ title = '青禾区司法局2021年法治政府建设工作报告', indexNumber = '339950-012/2021-00051', links = {} as Record<string, string>, images = [] as string[] } = {}): string {
@@ -118,6 +122,50 @@ describe('npm run import writes no attachment a browser would run', () => {
       expect(['.html', '.js', '.svg']).not.toContain(extname(file));
     }
     expectCheckPasses(contentDir);
+  });
+});
+
+describe('npm run import --log', () => {
+  it('refuses a log path that is a symlink, even a dangling one into the content folder, and writes nothing', () => {
+    const contentDir = copyFixture('import-site');
+    const mirror = tempDir('mirror');
+    write(join(mirror, 'page.html'), articlePage());
+    const log = join(tempDir('editor'), 'log.json');
+    symlinkSync(join(contentDir, 'reports', '2020', 'zz-log.md'), log);
+    const before = treeHash(contentDir);
+    const result = runImport(contentDir, [mirror], ['--log', log]);
+    expect(result.code, result.output).toBe(1);
+    expect(result.stderr).toContain('符号链接');
+    expect(result.stderr).toContain('--log');
+    expect(result.output).not.toMatch(STACK_TRACE);
+    expect(treeHash(contentDir)).toBe(before);
+  });
+
+  it('refuses a log in a folder that does not exist before importing anything', () => {
+    const contentDir = copyFixture('import-site');
+    const mirror = tempDir('mirror');
+    write(join(mirror, 'page.html'), articlePage());
+    const before = treeHash(contentDir);
+    const result = runImport(contentDir, [mirror], ['--log', join(tempDir('editor'), 'nonexistent', 'l.json')]);
+    expect(result.code, result.output).toBe(1);
+    expect(result.stderr).toContain('nonexistent');
+    expect(result.stderr).toContain('--log');
+    expect(result.output).not.toMatch(STACK_TRACE);
+    expect(treeHash(contentDir)).toBe(before);
+  });
+});
+
+describe('npm run import --dry-run', () => {
+  it('writes nothing anywhere: no cache folder either', () => {
+    const contentDir = copyFixture('import-site');
+    const mirror = tempDir('mirror');
+    write(join(mirror, 'page.html'), articlePage());
+    const before = treeHash(dirname(contentDir));
+    const result = runImport(contentDir, [mirror], ['--dry-run']);
+    expect(result.code, result.output).toBe(0);
+    expect(result.stdout).toContain('将导入');
+    expect(existsSync(join(dirname(contentDir), 'cache'))).toBe(false);
+    expect(treeHash(dirname(contentDir))).toBe(before);
   });
 });
 
