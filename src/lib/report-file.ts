@@ -6,7 +6,7 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Document, Scalar } from 'yaml';
-import { folderInContent, isWindowsDeviceName } from './content/paths.ts';
+import { folderInContent, reportNameProblem } from './content/paths.ts';
 import { agencySchema, REPORT_KEYS, type ReportFrontmatter } from './content/schema.ts';
 import { parseIndexNumber } from './index-number.ts';
 
@@ -61,7 +61,8 @@ const TITLE_SLUG_LENGTH = 24;
  * only, without the agency's name it starts with or a leading 关于, at most
  * 24 characters — `样例县教育局关于做好2024年春季开学工作的通知` →
  * `做好2024年春季开学工作的通知`. Falls back to the index number
- * (`449900-021-2024-00006`) when the title leaves too little.
+ * (`449900-021-2024-00006`) when the title leaves too little, and to
+ * `report` when that is no file name either.
  */
 export function slugFromTitle(title: string, agencyNames: readonly string[], indexNumber: string): string {
   let short = title.normalize('NFKC');
@@ -69,7 +70,10 @@ export function slugFromTitle(title: string, agencyNames: readonly string[], ind
   if (prefix) short = short.slice(prefix.length);
   const letters = [...short.replace(/^关于/, '')].filter((char) => /[\p{L}\p{N}]/u.test(char));
   const slug = letters.slice(0, TITLE_SLUG_LENGTH).join('').toLowerCase();
-  return slug.length >= 2 && !isWindowsDeviceName(slug) ? slug : indexNumber.replace(/[^\p{L}\p{N}_]+/gu, '-').replace(/^-+|-+$/g, '');
+  if (slug.length >= 2 && !reportNameProblem(slug)) return slug;
+  const fromNumber = indexNumber.replace(/[^\p{L}\p{N}_]+/gu, '-').replace(/^-+|-+$/g, '');
+  // An index number such as `——` or `CON` names no file the site can publish.
+  return reportNameProblem(fromNumber) ? 'report' : fromNumber;
 }
 
 export type WriteOutcome = { written: string; renamed: boolean } | { taken: string };

@@ -2,7 +2,7 @@
  * npm run import reads only the saved site and writes only what the content
  * check accepts: no file from outside the mirror, no attachment a browser
  * would run, no log through a link, nothing at all on a dry run, no
- * half-copied attachment kept.
+ * half-copied attachment kept, no report file name the site cannot publish.
  */
 import { existsSync, linkSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, extname, join } from 'node:path';
@@ -193,6 +193,25 @@ syncBuiltinESMExports();
     const files = attachmentFiles(contentDir);
     expect(files.map((file) => file.split('/').at(-1))).toEqual(['big.zip']);
     expect(readFileSync(join(contentDir, 'attachments', files[0]!)).equals(data)).toBe(true);
+    expectCheckPasses(contentDir);
+  });
+});
+
+describe('report file names made by npm run import', () => {
+  it.each([
+    ['——', '——'],
+    ['——', 'CON'],
+  ])('a page titled %s with 索引号 %s gets a name the site publishes', (title, indexNumber) => {
+    const contentDir = copyFixture('import-site');
+    const mirror = tempDir('mirror');
+    const before = reportFiles(contentDir);
+    const page = write(join(mirror, 'page.html'), articlePage({ title, indexNumber }));
+    const result = runImport(contentDir, [page], ['--title', title]);
+    expect(result.code, result.output).toBe(0);
+    const added = reportFiles(contentDir).filter((file) => !before.includes(file));
+    expect(added).toHaveLength(1);
+    expect(added[0]).toMatch(/^2021\/[^./][^/]*\.md$/);
+    expect(added[0]).not.toMatch(/\/con\.md$/i);
     expectCheckPasses(contentDir);
   });
 });
