@@ -84,6 +84,11 @@ describe('report file names', () => {
     expect(slugProblem('nul')).toContain('Windows');
   });
 
+  it('fall back to report when the index number gives no publishable name either', () => {
+    expect(slugFromTitle('——', [], '——')).toBe('report');
+    expect(slugFromTitle('——', [], 'CON')).toBe('report');
+  });
+
   it('follow the rule for URL segments', () => {
     expect(slugProblem('jyj-2021-jihua')).toBeUndefined();
     expect(slugProblem('Jihua')).toMatch(/小写/);
