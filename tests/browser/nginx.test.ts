@@ -96,6 +96,12 @@ describe('response headers', () => {
     expect(response.status).toBe(404);
     expect(await response.text()).toContain('页面不存在');
     expect(response.headers.get('content-security-policy')).toContain("default-src 'self'");
+    // A folder without a page of its own is not told apart from a missing one (nginx's bare 403 said it exists).
+    for (const folder of ['/attachments/', '/search-index/', '/_astro/']) {
+      const listing = await fetch(`${origin}${folder}`);
+      expect(listing.status, folder).toBe(404);
+      expect(await listing.text(), folder).toContain('页面不存在');
+    }
   });
 
   it('serve the open-data files as UTF-8 CSV and JSON, compressed, with the security headers', async () => {

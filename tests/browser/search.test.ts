@@ -3,6 +3,8 @@
  * from the content files themselves (scripts/lib/ground-truth.ts): a report
  * is found when its searchable fields or body contain every phrase.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
 import { RESULTS_PER_PAGE } from '../../src/client/search/engine.ts';
@@ -151,6 +153,20 @@ describe('exact results', () => {
     expect(await page.locator('[data-search-status]').textContent()).toContain('只查找了前 100 个字');
     expect((await page.locator('#search-query').inputValue()).length).toBe(100);
     expect(await page.locator('#search-query').getAttribute('maxlength')).toBe('100');
+  });
+
+  it('after a deploy replaced the index while the page was open, search again from the new one', async () => {
+    await searchFor(`/search/?q=${encodeURIComponent('测试文件')}`);
+    const manifest = JSON.parse(readFileSync(join(outDir, 'search-index', 'manifest.json'), 'utf8')) as { base: string };
+    // The deploy: the open page's files are gone; the new manifest names the same index under another version.
+    await page.route(`**/search-index/${manifest.base}/**`, (route) => route.fulfill({ status: 404, body: '' }));
+    await page.route('**/search-index/manifest.json', (route) => route.fulfill({ contentType: 'application/json', body: JSON.stringify({ ...manifest, base: 'vdeployed' }) }));
+    await page.route('**/search-index/vdeployed/**', (route) =>
+      route.fulfill({ body: readFileSync(join(outDir, 'search-index', manifest.base, new URL(route.request().url()).pathname.split('/vdeployed/')[1]!)) }),
+    );
+    await page.locator('#search-query').fill('双随机');
+    await page.locator('#search-query').press('Enter');
+    await expect.poll(() => page.locator('[data-search-status]').textContent(), { timeout: 15_000 }).toContain(`共 ${containing('双随机').length} 条结果`);
   });
 
   it('refuse an index of another format with a reload suggestion, and retry a failed load without reloading', async () => {

@@ -44,8 +44,8 @@ export const RESULTS_PER_PAGE = 10;
 
 let reader: Promise<SearchIndexReader> | undefined;
 
-async function fetchOk(path: string): Promise<Response> {
-  const response = await fetch(SEARCH_INDEX_URL + path);
+async function fetchOk(path: string, init?: RequestInit): Promise<Response> {
+  const response = await fetch(SEARCH_INDEX_URL + path, init);
   if (!response.ok) throw new Error(`${path}: ${response.status}`);
   return response;
 }
@@ -54,7 +54,8 @@ async function fetchOk(path: string): Promise<Response> {
 function openIndex(): Promise<SearchIndexReader> {
   if (!reader) {
     const opening = SearchIndexReader.open({
-      json: async (path) => (await fetchOk(path)).json(),
+      // Asked of the server each time, never taken from the browser's cache alone: after a deploy a cached manifest names files that are gone.
+      json: async (path) => (await fetchOk(path, { cache: 'no-cache' })).json(),
       bytes: async (path) => new Uint8Array(await (await fetchOk(path)).arrayBuffer()),
     });
     opening.catch(() => {
@@ -92,7 +93,22 @@ async function toHit(index: SearchIndexReader, doc: number, keys: string[]): Pro
 export async function search(request: SearchRequest): Promise<SearchOutcome> {
   const keys = queryPhrases(request.query).map((phrase) => phrase.key);
   if (keys.length === 0) return { total: 0, hits: [], pageCount: 0, page: 1 };
-  const index = await openIndex();
+  const opened = openIndex();
+  try {
+    return await searchIn(await opened, request, keys);
+  } catch (error) {
+    // The site may have been deployed since the index was opened, removing the files it names: opened again, once.
+    const stale = await opened.catch(() => undefined);
+    if (!stale) throw error;
+    reader = undefined;
+    orderings.clear();
+    const fresh = await openIndex();
+    if (fresh.manifest.base === stale.manifest.base) throw error;
+    return searchIn(fresh, request, keys);
+  }
+}
+
+async function searchIn(index: SearchIndexReader, request: SearchRequest, keys: string[]): Promise<SearchOutcome> {
   const filters = Object.fromEntries(Object.entries(request.filters).filter(([, value]) => value)) as Record<string, string>;
   const docs = await ordering(index, keys, filters, request.sort);
   const pageCount = Math.ceil(docs.length / RESULTS_PER_PAGE);
