@@ -45,6 +45,13 @@ describe('query phrases', () => {
 });
 
 describe('excerpts', () => {
+  it('keeps an excerpt short inside a run of letters tens of thousands long', () => {
+    const excerpt = excerptOf(`${'x'.repeat(60_000)}needle 之后的文字。`, ['needle']);
+    expect(excerpt.text.length).toBeLessThan(200);
+    expect(excerpt.marks).toHaveLength(1);
+    expect(excerpt.cutStart).toBe(true);
+  });
+
   it('show the exact phrase, highlighted however it is punctuated in the text', () => {
     const text = '今年，区委、区政府高度重视。';
     const excerpt = excerptOf(text, [searchKey('区委区政府')]);

@@ -46,12 +46,18 @@ const isLowSurrogate = (text: string, at: number) => /[\udc00-\udfff]/.test(text
 /**
  * Where an excerpt showing `match` should start: after the last sentence end
  * within `reach` characters before it, else at `match - reach` moved back to
- * the start of a number or word it would cut (…022年 becomes 2022年).
+ * the start of a number or word it would cut (…022年 becomes 2022年), if that
+ * is at most LONGEST_WHOLE_WORD characters back.
  */
+/** An 索引号 or a long number fits; a run of tens of thousands of letters does not. */
+const LONGEST_WHOLE_WORD = 40;
+
 function excerptStart(text: string, match: number, reach: number): number {
   for (let at = match - 1; at >= Math.max(0, match - reach); at--) if (SENTENCE_END.test(text[at]!)) return at + 1;
   let start = Math.max(0, match - reach);
-  while (start > 0 && isWordChar(text, start) && isWordChar(text, start - 1)) start--;
+  // A longer word is cut rather than shown whole (60,000 letters made a 60,000-character excerpt).
+  const earliest = Math.max(0, start - LONGEST_WHOLE_WORD);
+  while (start > earliest && isWordChar(text, start) && isWordChar(text, start - 1)) start--;
   if (start > 0 && isLowSurrogate(text, start)) start--;
   return start;
 }
