@@ -36,13 +36,14 @@ function requestFromUrl(url: URL): SearchRequest & { unknownFilters: SearchFilte
     if (hasOption(name, value)) filters[name] = value;
     else unknownFilters.push(name);
   }
-  const page = Number.parseInt(params.get('page') ?? '1', 10);
+  // Digits only: page=2abc is no page number.
+  const page = /^[0-9]{1,6}$/.test(params.get('page') ?? '') ? Number(params.get('page')) : 1;
   const { query, capped } = capQuery((params.get('q') ?? '').trim());
   return {
     query,
     filters,
     sort: params.get('sort') === 'newest' ? 'newest' : 'relevance',
-    page: Number.isFinite(page) && page > 0 ? page : 1,
+    page: Math.max(page, 1),
     unknownFilters,
     capped,
   };

@@ -140,6 +140,20 @@ describe('exact results', () => {
     expect(new URL(page.url()).searchParams.get('page')).toBe(String(last));
   });
 
+  it('read a page number that is not only digits (page=2abc) as the first page', async () => {
+    const last = Math.ceil(containing('测试文件').length / RESULTS_PER_PAGE);
+    expect(last).toBeGreaterThan(1);
+    await searchFor(`/search/?q=${encodeURIComponent('测试文件')}&page=2abc`);
+    expect(await page.locator('.pagination-status').textContent()).toBe(`第 1 / ${last} 页`);
+  });
+
+  it('never echo a bidi override from the link: the status and the box show the query the right way round', async () => {
+    await searchFor(`/search/?q=${encodeURIComponent('无此\u202E短语')}`);
+    const status = (await page.locator('[data-search-status]').textContent())!;
+    expect(status).toContain('没有找到包含“无此短语”的文件');
+    expect(await page.locator('#search-query').inputValue()).toBe('无此短语');
+  });
+
   it('name an unknown filter by what it filters, never echoing its value', async () => {
     await searchFor(`/search/?q=${encodeURIComponent('测试文件')}&agency=xyz<b>`);
     const status = (await page.locator('[data-search-status]').textContent())!;

@@ -3,6 +3,7 @@
  * Words separated by spaces are separate phrases (AND); text in quotes
  * ("…", “…”, 「…」) is one phrase, its spaces ignored like the document's.
  */
+import { stripUnsafe } from '../content/text-safety.ts';
 import { searchKey } from './normalize.ts';
 
 /** Queries are cut to this many characters (as typed); the page says so. */
@@ -17,8 +18,14 @@ export interface Phrase {
 
 const QUOTED = /"([^"]*)"|“([^”]*)”|「([^」]*)」|([^\s"“「]+)/gu;
 
-/** The query as typed, cut to QUERY_MAX_LENGTH characters (never in the middle of one). */
-export function capQuery(query: string): { query: string; capped: boolean } {
+/**
+ * The query as typed, cut to QUERY_MAX_LENGTH characters (never in the middle
+ * of one), without the characters a published text may not hold either: the
+ * page echoes the query, and U+202E in a link's ?q= would show it reversed.
+ * (They are invisible to the search anyway.)
+ */
+export function capQuery(typed: string): { query: string; capped: boolean } {
+  const query = stripUnsafe(typed);
   const chars = [...query];
   return chars.length > QUERY_MAX_LENGTH ? { query: chars.slice(0, QUERY_MAX_LENGTH).join(''), capped: true } : { query, capped: false };
 }
