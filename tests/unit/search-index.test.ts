@@ -183,7 +183,7 @@ const EXACT_DOCS: { id: string; fields: string[]; body: string }[] = [
   {
     id: '2024/fields',
     fields: ['荷泉区2022年工作要点', '442000-111/2017-00042', '荷泉报〔2022〕3号', '荷泉区信访局', '区信访局', '荷泉区人民政府', '计划总结'],
-    body: '区委、区政府高度重视。编号UV12345678901234567890XYZ。零宽\u200b空格短语，PD\u00adF文件。㍻元年。',
+    body: '区委、区政府高度重视。编号UV12345678901234567890XYZ。零宽\u200b空格短语，PD\u00adF文件。㍻元年。Cafe\u0301会议纪要。',
   },
   {
     id: '2023/cites',
@@ -217,12 +217,15 @@ describe('phrases are found exactly', async () => {
   const truth = (query: string) =>
     EXACT_DOCS.filter(({ fields, body }) => queryPhrases(query).every(({ key }) => [...fields, body].some((field) => searchKey(field).includes(key)))).map(({ id }) => id);
 
-  it('whatever the punctuation, invisible characters, width or NFKC expansions', async () => {
+  it('whatever the punctuation, invisible characters, width, combining accents or NFKC expansions', async () => {
     expect(await ids('区委区政府')).toEqual(['2024/fields']);
     expect(await ids('零宽空格短语')).toEqual(['2024/fields']);
     expect(await ids('PDF')).toEqual(['2024/fields']);
     expect(await ids('㍻元年')).toEqual(['2024/fields']);
     expect(await ids('平成元年')).toEqual(['2024/fields']);
+    // Typed precomposed, written with a combining accent.
+    expect(await ids('Caf\u00e9会议')).toEqual(['2024/fields']);
+    expect(await ids('Cafe会议')).toEqual([]);
   });
 
   it('in letter and digit runs of any length', async () => {

@@ -19,6 +19,23 @@ describe('the search normalization', () => {
     expect(searchKey('𠀀字')).toBe('𠀀字');
   });
 
+  it('sees a letter with a combining accent as the same letter precomposed (NFKC of the whole character)', () => {
+    expect(searchKey('cafe\u0301')).toBe(searchKey('caf\u00e9'));
+    expect(searchKey('Cafe\u0301 Zu\u0308rich')).toBe('caf\u00e9z\u00fcrich');
+    // Half-width katakana and its voiced mark become one full-width character, as NFKC of the pair does.
+    expect(searchKey('\uff76\uff9e')).toBe('\u30ac');
+    expect(searchKey('\u304b\u3099')).toBe('\u304c');
+    // Marks that compose with nothing stay: the text is not made accent-blind.
+    expect(searchKey('\u0915\u093f')).toBe('\u0915\u093f');
+    expect(searchKey('cafe')).not.toBe(searchKey('caf\u00e9'));
+  });
+
+  it('highlights a composed match over its combining marks', () => {
+    const text = '关于Cafe\u0301的说明';
+    const [range] = occurrences(text, [searchKey('café')]);
+    expect(text.slice(...range!)).toBe('Cafe\u0301');
+  });
+
   it('keeps where each character came from', () => {
     const { key, origin } = searchKeyWithOrigin('a、𠀀b');
     expect(key).toBe('a𠀀b');

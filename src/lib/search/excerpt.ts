@@ -5,7 +5,7 @@
  * Occurrences are found through the same normalization as the index
  * (normalize.ts), so what is highlighted is what was found.
  */
-import { searchKeyWithOrigin } from './normalize.ts';
+import { characterEnd, searchKeyWithOrigin } from './normalize.ts';
 
 export type Range = [start: number, end: number];
 
@@ -25,7 +25,7 @@ export function occurrences(text: string, keys: readonly string[]): Range[] {
   for (const needle of keys.filter(Boolean)) {
     for (let at = key.indexOf(needle); at >= 0; at = key.indexOf(needle, at + 1)) {
       const last = origin[at + needle.length - 1]!;
-      ranges.push([origin[at]!, last + (text.codePointAt(last)! > 0xffff ? 2 : 1)]);
+      ranges.push([origin[at]!, characterEnd(text, last)]);
     }
   }
   ranges.sort((a, b) => a[0] - b[0]);
