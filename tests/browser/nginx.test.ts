@@ -96,6 +96,8 @@ describe('response headers', () => {
     expect(response.status).toBe(404);
     expect(await response.text()).toContain('页面不存在');
     expect(response.headers.get('content-security-policy')).toContain("default-src 'self'");
+    // Asked again next time: the report may be published by then (a cached 404 hid it for five minutes).
+    expect(response.headers.get('cache-control')).toBe('no-cache');
     // A folder without a page of its own is not told apart from a missing one (nginx's bare 403 said it exists).
     for (const folder of ['/attachments/', '/search-index/', '/_astro/']) {
       const listing = await fetch(`${origin}${folder}`);
