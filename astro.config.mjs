@@ -1,5 +1,6 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { zwgk } from './scripts/lib/astro-integration.ts';
 import { contentDirFor } from './src/lib/content/location.ts';
@@ -22,6 +23,9 @@ export default defineConfig({
   },
   vite: {
     build: { assetsInlineLimit: 0 },
+    // npm run dev -- --host lets a phone on the office network preview the site: the dev server then serves
+    // the site and its code, never the project's other files (package.json, tests, scripts, the content's sources).
+    server: { fs: { strict: true, allow: ['src', 'node_modules', '.astro'].map((folder) => join(projectRoot, folder)) } },
   },
   experimental: {
     // Pages whose cacheKey (src/lib/cache-keys.ts) and template are unchanged are copied from the last build.

@@ -110,4 +110,20 @@ describe('npm run dev', () => {
     expect(await found(edits[1]!.phrase)).toEqual(['2020/jyj-zongjie']);
     expect(output).not.toMatch(/搜索索引[:：]|Error/);
   }, 90_000);
+
+  // Last: Vite logs each refusal as an error, which the test above looks for.
+  it('serves none of the project’s or the content’s other files, however asked (npm run dev -- --host shows it to the network)', async () => {
+    const files = ['package.json', 'astro.config.mjs', 'scripts/build.ts', 'tests/helpers/run.ts', 'README.md'];
+    const asked = [
+      ...files.flatMap((file) => [`/${file}`, `/${file}?raw`, `/@fs${join(projectRoot, file)}?raw`]),
+      ...['site.yaml', 'reports/2019/jyj-jihua.md'].flatMap((file) => [`/@fs${join(contentDir, file)}`, `/@fs${join(contentDir, file)}?raw`]),
+    ];
+    for (const path of asked) {
+      const response = await fetch(`${origin}${path}`);
+      expect(response.status, path).not.toBe(200);
+      const body = await response.text();
+      expect(body, path).not.toContain('zwgk-portal');
+      expect(body, path).not.toContain('样例县教育局2019年度工作计划');
+    }
+  });
 });
