@@ -25,6 +25,15 @@ export const compressedPath = (dir: string, key: string) => join(dir, `${key}.gz
 /** Gram files change on every edit, so they get a fast level (3% larger than level 6, twice as fast). */
 export const GRAM_FILE_LEVEL = 3;
 
+/**
+ * The index's files are read-only: the site's copies are hard links to the
+ * cache's, so a hand edit of a file in dist/search-index/ would change the
+ * cache and be published again by every later build (and kept by browsers
+ * for a year). The mode refuses the edit, except to root. Not on Windows,
+ * where read-only files cannot be unlinked by every tool that cleans a folder.
+ */
+export const INDEX_FILE_MODE = process.platform === 'win32' ? undefined : 0o444;
+
 export interface AssembledFile {
   /** Relative to the index's versioned folder. */
   path: string;

@@ -35,7 +35,7 @@ import { renderedText } from '../../src/markdown/cached.ts';
 import { isRunning, releaseLock, takeLock } from './build-lock.ts';
 import { linkTree } from './fs-tree.ts';
 import { patchGramFiles, type ChangedDocument } from './search-patch.ts';
-import { assembleOnWorkers, compressedPath, hashOf, type CompressedFile, type CompressedGroup } from './search-assemble.ts';
+import { assembleOnWorkers, compressedPath, hashOf, INDEX_FILE_MODE, type CompressedFile, type CompressedGroup } from './search-assemble.ts';
 import { DataSizeBound, FixedContextFinder } from './search-contexts.ts';
 import { documentStream, GramCollector, GramSnapshot, GramSnapshotWriter, RecordSpill, spillPartitionCount } from './search-terms.ts';
 
@@ -134,12 +134,13 @@ class CompressedCache {
   }
 }
 
+
 async function writeIndexFile(path: string, file: IndexFile): Promise<void> {
-  if (file.kind === 'plain') return writeFile(path, file.data);
-  if (file.kind === 'compressed') return writeFile(path, await gzip(file.data, { level: 3 }));
+  if (file.kind === 'plain') return writeFile(path, file.data, { mode: INDEX_FILE_MODE });
+  if (file.kind === 'compressed') return writeFile(path, await gzip(file.data, { level: 3 }), { mode: INDEX_FILE_MODE });
   const { entry } = file;
   entry.written ??= (async () => {
-    await writeFile(`${entry.path}.part`, await file.compress());
+    await writeFile(`${entry.path}.part`, await file.compress(), { mode: INDEX_FILE_MODE });
     await rename(`${entry.path}.part`, entry.path);
   })();
   await entry.written;

@@ -29,7 +29,7 @@ import {
   type GramEntry,
   type PreparedLargeGram,
 } from '../../src/lib/search/format.ts';
-import { GRAM_FILE_LEVEL } from './search-assemble.ts';
+import { GRAM_FILE_LEVEL, INDEX_FILE_MODE } from './search-assemble.ts';
 import { FixedContextFinder } from './search-contexts.ts';
 import { GAP, type DocumentGrams } from './search-terms.ts';
 
@@ -316,7 +316,7 @@ export async function patchGramFiles(previousGramsDir: string, gramsDir: string,
     await Promise.all(
       entries.slice(i, i + 64).map(async ([name, file]) => {
         const path = join(gramsDir, name);
-        if (file instanceof Uint8Array) return writeFile(path, await gzip(file, { level: GRAM_FILE_LEVEL }));
+        if (file instanceof Uint8Array) return writeFile(path, await gzip(file, { level: GRAM_FILE_LEVEL }), { mode: INDEX_FILE_MODE });
         await link(file.keep, path).catch(() => copyFile(file.keep, path));
       }),
     );

@@ -4,13 +4,14 @@
  * catalogue it appears in, the pages that list it as 相关稿件, and search.
  */
 import { tempDir } from '../helpers/temp.ts';
-import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { html } from '../helpers/dist.ts';
 import { copyFixture, reportSource, writeContentFile } from '../helpers/fixture-site.ts';
 import { runScript } from '../helpers/run.ts';
 import { treeHash } from '../helpers/tree-hash.ts';
+import { treeEntries } from '../../scripts/lib/fs-tree.ts';
 import { SearchIndexReader } from '../../src/lib/search/query.ts';
 import { searchKey } from '../../src/lib/search/normalize.ts';
 
@@ -132,6 +133,13 @@ describe('a rebuild after only one report’s text changed', () => {
     });
     const found = await reader.search([searchKey('护苗驿站')], {}, 'relevance');
     expect(await Promise.all(found.map(async (doc) => (await reader.document(doc)).id))).toEqual(['2020/jyj-zongjie']);
+  });
+
+  it.skipIf(process.platform === 'win32')('publishes every file of the index read-only: they are the cache’s own (hard links), so an edit in place would be published again', () => {
+    const indexDir = join(outDir, 'search-index');
+    const files = [...treeEntries(indexDir)].filter((entry) => entry.isFile);
+    expect(files.length).toBeGreaterThan(10);
+    expect(files.filter((entry) => (statSync(join(indexDir, entry.path)).mode & 0o222) !== 0).map((entry) => entry.path)).toEqual([]);
   });
 });
 
