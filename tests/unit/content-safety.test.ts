@@ -140,6 +140,15 @@ describe('hard links: a file whose data also has a name outside content/ is neit
     expect(result.problems.filter((p) => p.severity === 'error')).toEqual([]);
     expect(result.portal).toBeDefined();
   });
+
+  it('a hidden name inside the folder counts as inside (an import killed between its two steps leaves one); a hidden file is never read, wherever its other names are', async () => {
+    const result = await load({
+      files: { 'reports/a.md': reportSource(base, '见[名单](/attachments/2019/学校名单.txt)。') },
+      hardLinks: { 'attachments/2019/.学校名单.txt.part': '$CONTENT/attachments/2019/学校名单.txt', 'attachments/2021/.hidden': '$SECRET' },
+    });
+    expect(result.problems.filter((p) => p.severity === 'error')).toEqual([]);
+    expect(result.portal).toBeDefined();
+  });
 });
 
 describe('links and attachment paths that climb out of attachments/', () => {
