@@ -11,10 +11,10 @@
  * and its title, or its 索引号 and its title.
  */
 import { constants } from 'node:fs';
-import { copyFile, link, readdir, readFile, rm, stat, unlink } from 'node:fs/promises';
+import { copyFile, link, readdir, readFile, rm, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { activeTypeProblem, attachmentPathProblem, fileNameKey, folderInContent, type ContentTree } from '../../src/lib/content/paths.ts';
-import { serializeReport, slugFromTitle, writeNewReport } from '../../src/lib/report-file.ts';
+import { namesTakenIn, serializeReport, slugFromTitle, writeNewReport } from '../../src/lib/report-file.ts';
 import { attachmentName, mirrorHardLinkProblem, resolveInMirror, sourceIdentity, type SourceFile } from '../../src/lib/importer/mirror.ts';
 import type { ImportedPage, PageResource } from '../../src/lib/importer/page.ts';
 import { readPageFile, type PageFile } from '../../src/lib/importer/read-page.ts';
@@ -195,13 +195,17 @@ async function placeFiles(source: SourceFile, page: ImportedPage, folder: string
   return { attachments, images, missing };
 }
 
-/** `slug`, or `slug-2`, `slug-3` … : the first name free on disk and in this run. */
+/**
+ * `slug`, or `slug-2`, `slug-3` … : the first name free on disk and in this
+ * run, compared as a Windows server compares names (Report.md takes report.md).
+ */
 async function freeSlug(reportsDir: string, year: string, slug: string, taken: Set<string>): Promise<string> {
+  const onDisk = await namesTakenIn(join(reportsDir, year));
   for (let attempt = 1; ; attempt++) {
     const name = attempt === 1 ? slug : `${slug}-${attempt}`;
-    if (taken.has(`${year}/${name}`)) continue;
-    if (await stat(join(reportsDir, year, `${name}.md`)).catch(() => undefined)) continue;
-    taken.add(`${year}/${name}`);
+    const key = fileNameKey(`${year}/${name}`);
+    if (taken.has(key) || onDisk.has(fileNameKey(`${name}.md`))) continue;
+    taken.add(key);
     return name;
   }
 }
@@ -232,6 +236,14 @@ export async function importPages(sources: readonly SourceFile[], context: Edito
     const bytes = await readFile(source.path).catch((error: NodeJS.ErrnoException) => `无法读取（${error.code ?? error.message}）：请检查文件是否还在、权限是否允许读取`);
     readings.push({ source, read: typeof bytes === 'string' ? { skipped: bytes } : readPageFile(bytes, source.html) });
   }
+  // An address that pages of different titles all give (a template's canonical of the home page) is none of theirs.
+  const titlesByUrl = new Map<string, Set<string | undefined>>();
+  for (const { read } of readings) {
+    if (!('page' in read) || !read.page.url) continue;
+    if (!titlesByUrl.has(read.page.url)) titlesByUrl.set(read.page.url, new Set());
+    titlesByUrl.get(read.page.url)!.add(read.page.title ?? read.page.fields.title);
+  }
+  const ownUrl = (url: string | undefined) => (url !== undefined && titlesByUrl.get(url)!.size === 1 ? url : undefined);
   // A number generated for one page must not take the one a later page states.
   const reserved = new Set(readings.flatMap(({ read }) => ('page' in read && read.page.fields.indexNumber !== undefined ? [read.page.fields.indexNumber] : [])));
   const registries = { ...context, reserved };
@@ -243,7 +255,7 @@ export async function importPages(sources: readonly SourceFile[], context: Edito
       continue;
     }
     const { page } = read;
-    const identity = sourceIdentity(source, page.url);
+    const identity = sourceIdentity(source, ownUrl(page.url));
     const earlier = known.find(identity, page.title ?? page.fields.title ?? options.fallbacks.title, page.fields.indexNumber);
     if (earlier) {
       report({ source: shown, status: 'skipped', reason: `已导入过：${earlier.file}`, file: earlier.file });

@@ -3,10 +3,10 @@
  * matter as YAML that reads back exactly as written, and a file name that
  * never replaces an existing report.
  */
-import { writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { readdir, writeFile } from 'node:fs/promises';
+import { basename, join } from 'node:path';
 import { Document, Scalar } from 'yaml';
-import { folderInContent, reportNameProblem } from './content/paths.ts';
+import { fileNameKey, folderInContent, reportNameProblem } from './content/paths.ts';
 import { agencySchema, REPORT_KEYS, type ReportFrontmatter } from './content/schema.ts';
 import { parseIndexNumber } from './index-number.ts';
 
@@ -78,18 +78,28 @@ export function slugFromTitle(title: string, agencyNames: readonly string[], ind
 
 export type WriteOutcome = { written: string; renamed: boolean } | { taken: string };
 
+/** The names in `folder` as a case-insensitive, normalizing server knows them (fileNameKey): REPORT.md takes report.md. */
+export async function namesTakenIn(folder: string): Promise<Set<string>> {
+  return new Set((await readdir(folder).catch(() => [] as string[])).map(fileNameKey));
+}
+
 /**
  * Writes `reports/<year>/<slug>.md` of the content folder, with no symlink on
  * the way (folderInContent), and never replaces a file: when the name is
- * taken it tries `<slug>-2.md`, `<slug>-3.md` … if `renameIfTaken`, else
+ * taken — or one differing only in letter case — it tries `<slug>-2.md`, `<slug>-3.md` … if `renameIfTaken`, else
  * reports the taken path.
  */
 export async function writeNewReport(contentDir: string, year: string, slug: string, text: string, renameIfTaken: true): Promise<{ written: string; renamed: boolean }>;
 export async function writeNewReport(contentDir: string, year: string, slug: string, text: string, renameIfTaken: boolean): Promise<WriteOutcome>;
 export async function writeNewReport(contentDir: string, year: string, slug: string, text: string, renameIfTaken: boolean): Promise<WriteOutcome> {
   const folder = await folderInContent(contentDir, `reports/${year}`);
+  const taken = await namesTakenIn(folder);
   for (let attempt = 1; ; attempt++) {
     const path = join(folder, `${attempt === 1 ? slug : `${slug}-${attempt}`}.md`);
+    if (taken.has(fileNameKey(basename(path)))) {
+      if (!renameIfTaken) return { taken: path };
+      continue;
+    }
     try {
       // `wx` refuses an existing file (or a symlink in its place), even one created a moment ago by someone else.
       await writeFile(path, text, { flag: 'wx' });

@@ -2,13 +2,14 @@
  * npm run import reads only the saved site and writes only what the content
  * check accepts: no file from outside the mirror, no attachment a browser
  * would run, no log through a link, nothing at all on a dry run, no
- * half-copied attachment kept, no report file name the site cannot publish.
+ * half-copied attachment kept, no report file name the site cannot publish —
+ * and no page lost to another that shares its address.
  */
 import { existsSync, linkSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, extname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { copyFixture } from '../helpers/fixture-site.ts';
+import { copyFixture, reportSource } from '../helpers/fixture-site.ts';
 import { runScript, type RunResult } from '../helpers/run.ts';
 import { tempDir } from '../helpers/temp.ts';
 import { treeHash } from '../helpers/tree-hash.ts';
@@ -16,9 +17,9 @@ import { treeHash } from '../helpers/tree-hash.ts';
 const STACK_TRACE = /^\s+at .+:\d+:\d+\)?$/m;
 
 /** A saved article page of 青禾区司法局 linking `links` (href → text). */
-function articlePage({ title = '青禾区司法局2021年法治政府建设工作报告', indexNumber = '339950-012/2021-00051', links = {} as Record<string, string>, images = [] as string[] } = {}): string {
+function articlePage({ title = '青禾区司法局2021年法治政府建设工作报告', indexNumber = '339950-012/2021-00051', links = {} as Record<string, string>, images = [] as string[], canonical = '' } = {}): string {
   return `<!DOCTYPE html>
-<html lang="zh-CN"><head><meta charset="utf-8"><title>${title}</title></head>
+<html lang="zh-CN"><head><meta charset="utf-8"><title>${title}</title>${canonical ? `<link rel="canonical" href="${canonical}">` : ''}</head>
 <body>
 <table class="meta">
   <tr><th>索引号</th><td>${indexNumber}</td><th>发布机构</th><td>青禾区司法局</td></tr>
@@ -197,6 +198,25 @@ syncBuiltinESMExports();
   });
 });
 
+describe('pages of a site whose template gives every page one address', () => {
+  it('are each imported, not skipped as already imported; a second run imports none again', () => {
+    const contentDir = copyFixture('import-site');
+    const mirror = tempDir('mirror');
+    const before = reportFiles(contentDir);
+    const canonical = 'http://www.qinghe.example/';
+    write(join(mirror, 'a.html'), articlePage({ canonical }));
+    write(join(mirror, 'b.html'), articlePage({ canonical, title: '青禾区司法局2021年普法工作总结', indexNumber: '339950-012/2021-00052' }));
+    const result = runImport(contentDir, [mirror]);
+    expect(result.code, result.output).toBe(0);
+    expect(result.stdout).not.toContain('已导入过');
+    expect(reportFiles(contentDir).filter((file) => !before.includes(file))).toHaveLength(2);
+    const again = runImport(contentDir, [mirror]);
+    expect(again.code, again.output).toBe(0);
+    expect(reportFiles(contentDir).filter((file) => !before.includes(file))).toHaveLength(2);
+    expectCheckPasses(contentDir);
+  });
+});
+
 describe('report file names made by npm run import', () => {
   it.each([
     ['——', '——'],
@@ -212,6 +232,19 @@ describe('report file names made by npm run import', () => {
     expect(added).toHaveLength(1);
     expect(added[0]).toMatch(/^2021\/[^./][^/]*\.md$/);
     expect(added[0]).not.toMatch(/\/con\.md$/i);
+    expectCheckPasses(contentDir);
+  });
+
+  it('never a name that differs from an editor’s file only in letter case (one file on a Windows server)', () => {
+    const contentDir = copyFixture('import-site');
+    write(join(contentDir, 'reports/2021/REPORT.md'), reportSource({ title: '编辑写的文件', indexNumber: '339950-012/2021-00900', agency: 'sfj', column: 'fzzfjs', date: '2021-02-01' }));
+    const before = reportFiles(contentDir);
+    const page = write(join(tempDir('mirror'), 'page.html'), articlePage({ title: '——', indexNumber: '——' }));
+    const result = runImport(contentDir, [page], ['--title', '——']);
+    expect(result.code, result.output).toBe(0);
+    const added = reportFiles(contentDir).filter((file) => !before.includes(file));
+    expect(added).toHaveLength(1);
+    expect(added[0]!.toLowerCase()).not.toBe('2021/report.md');
     expectCheckPasses(contentDir);
   });
 });

@@ -108,4 +108,13 @@ describe('writing a new report', () => {
     expect(third).toEqual({ taken: join(reportsDir, '2021', 'jyj-a.md') });
     expect(readFileSync(join(reportsDir, '2021', 'jyj-a.md'), 'utf8')).toBe('first');
   });
+
+  it('never beside a name that differs only in letter case or Unicode form (one file on a Windows server)', async () => {
+    const contentDir = tempDir('report-file');
+    const first = await writeNewReport(contentDir, '2021', 'JYJ-A', 'first', true);
+    const second = await writeNewReport(contentDir, '2021', 'jyj-a', 'second', true);
+    expect(second).toEqual({ written: join(contentDir, 'reports', '2021', 'jyj-a-2.md'), renamed: true });
+    expect(await writeNewReport(contentDir, '2021', 'jyj-a', 'third', false)).toEqual({ taken: join(contentDir, 'reports', '2021', 'jyj-a.md') });
+    expect('written' in first && readFileSync(first.written, 'utf8')).toBe('first');
+  });
 });
