@@ -144,6 +144,18 @@ describe('warnings an inspector would raise', () => {
     expect(problems.some((p) => p.severity === 'error')).toBe(false);
   });
 
+  it('a 发布时间 later today: the page would say it was published at an hour not yet come', async () => {
+    const contentDir = copyFixture('portal');
+    writeContentFile(contentDir, 'reports/tonight.md', reportSource({ ...base, date: '2026-11-23', indexNumber: '449900-021/2026-00501' }, '正文', 'published: 2026-11-23 18:30\n'));
+    writeContentFile(contentDir, 'reports/morning.md', reportSource({ ...base, date: '2026-11-23', indexNumber: '449900-021/2026-00502' }, '正文', 'published: 2026-11-23 08:00\n'));
+    writeContentFile(contentDir, 'reports/dated.md', reportSource({ ...base, date: '2026-11-23', indexNumber: '449900-021/2026-00503' }, '正文', 'published: 2026-11-23\n'));
+    const { problems } = await loadContent({ contentDir, projectRoot: contentDir, today: '2026-11-23', now: '2026-11-23 09:15' });
+    const warnings = (file: string) => problems.filter((p) => p.file === file && p.severity === 'warning').map((p) => p.message);
+    expect(warnings('reports/tonight.md')).toEqual(['发布日期（published）2026-11-23 18:30 晚于现在（北京时间 2026-11-23 09:15）']);
+    expect(warnings('reports/morning.md')).toEqual([]);
+    expect(warnings('reports/dated.md')).toEqual([]);
+  });
+
   it('a 发布日期 before the 发文日期: the page would show a document published before it was issued', async () => {
     const problems = await problemsWith({
       'reports/early.md': reportSource(base, '正文', 'published: 2021-03-01\n'),

@@ -16,11 +16,13 @@ export interface ReportCheckContext {
   contentDir: string;
   /** `YYYY-MM-DD` in Beijing, for "date in the future" warnings. */
   today: string;
+  /** `YYYY-MM-DD HH:mm` in Beijing, for "published later today" warnings. */
+  now: string;
   renderOutline: (digest: string, markdown: () => string) => BodyOutline | Promise<BodyOutline>;
 }
 
 /** Warnings about dates in the future or out of order and an index number that does not match the date or the agency. */
-function dateAndNumberProblems(draft: ReportDraft, agency: Agency | undefined, today: string): Problem[] {
+function dateAndNumberProblems(draft: ReportDraft, agency: Agency | undefined, { today, now }: Pick<ReportCheckContext, 'today' | 'now'>): Problem[] {
   const { data } = draft;
   const at = (path: PropertyKey[]) => fieldOf(draft, path);
   const problems: Problem[] = [];
@@ -28,6 +30,8 @@ function dateAndNumberProblems(draft: ReportDraft, agency: Agency | undefined, t
   const published = publishedOf(draft);
   if (published.slice(0, 10) > today) {
     problems.push({ severity: 'warning', ...at(['published']), message: `发布日期（published）${published.slice(0, 10)} 晚于今天（${today}）`, hint: '请核对日期是否写错' });
+  } else if (published > now) {
+    problems.push({ severity: 'warning', ...at(['published']), message: `发布日期（published）${published} 晚于现在（北京时间 ${now}）`, hint: '请核对时间是否写错：页面会显示一个还没到的发布时间' });
   }
   if (published.slice(0, 10) < data.date) {
     problems.push({ severity: 'warning', ...at(['published']), message: `发布日期（published）${published.slice(0, 10)} 早于发文日期（date）${data.date}`, hint: '文件成文后才能发布：请核对这两个日期' });
@@ -75,7 +79,7 @@ export async function checkReport(draft: ReportDraft, references: References, co
   if (outline.imagesWithoutAlt > 0) {
     problems.push({ severity: 'warning', file, message: `正文中有 ${outline.imagesWithoutAlt} 张图片缺少替代文字`, hint: '写成 ![图片内容的简短描述](图片路径)，读屏软件会朗读这段描述' });
   }
-  problems.push(...dateAndNumberProblems(draft, agency, context.today));
+  problems.push(...dateAndNumberProblems(draft, agency, context));
 
   const report = agency && assembleReport(draft, { agency, attachments: attached.attachments, linkedFiles: links.linkedFiles, siteLinks: links.siteLinks, textStart: outline.textStart });
   return { report, problems };

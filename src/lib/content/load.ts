@@ -16,7 +16,7 @@
 import { stat } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { renderedOutline, type BodyOutline } from '../../markdown/cached.ts';
-import { todayInBeijing } from '../dates.ts';
+import { nowInBeijing } from '../dates.ts';
 import { compareNewestFirst } from '../listings.ts';
 import type { Portal, Report } from '../model.ts';
 import { auditSettingProblems } from './audit-schema.ts';
@@ -35,6 +35,8 @@ export interface LoadOptions {
   projectRoot?: string;
   /** `YYYY-MM-DD` in Beijing, for "date in the future" warnings; defaults to today. */
   today?: string;
+  /** `YYYY-MM-DD HH:mm` in Beijing, for "published later today" warnings; defaults to now, or to the end of `today` when that is given. */
+  now?: string;
   /**
    * Renders a body's outline; defaults to rendering in this thread (the build passes a pool of threads).
    * `markdown` reads the body: only needed when the outline is not cached.
@@ -94,7 +96,7 @@ export async function readContent(options: LoadOptions, reuse?: { read: ContentR
   return { contentDir, registries, reports, reportsFolder: { file: display(reportsDir), count: tree.reportFiles.length }, problems };
 }
 
-export interface CheckOptions extends Pick<LoadOptions, 'today' | 'renderOutline'> {
+export interface CheckOptions extends Pick<LoadOptions, 'today' | 'now' | 'renderOutline'> {
   /**
    * Check only these files (as messages show them), e.g. the ones an editor
    * command just wrote: problems are theirs (and the registries'), and every
@@ -118,7 +120,8 @@ export async function checkRead(read: ContentRead, options: CheckOptions = {}): 
   problems.push(
     ...auditSettingProblems(settings.audit, { agencyIds: new Set(agencies.map((a) => a.id)), columnIds: new Set(references.columnTree.byId.keys()) }, registries.files.site, siteParsed),
   );
-  const context = { contentDir, today: options.today ?? todayInBeijing(), renderOutline: options.renderOutline ?? renderedOutline };
+  const now = options.now ?? (options.today === undefined ? nowInBeijing() : `${options.today} 23:59`);
+  const context = { contentDir, today: options.today ?? now.slice(0, 10), now, renderOutline: options.renderOutline ?? renderedOutline };
   const reports: Report[] = [];
   for (const draft of only ? read.reports.drafts.filter((draft) => !only.has(draft.file)) : []) {
     const agency = references.agencyByKey.get(draft.data.agency);
