@@ -11,7 +11,7 @@
  * and its title, or its 索引号 and its title.
  */
 import { constants } from 'node:fs';
-import { copyFile, link, readdir, readFile, rm, unlink } from 'node:fs/promises';
+import { copyFile, link, open, readdir, readFile, rm, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { activeTypeProblem, attachmentPathProblem, fileNameKey, folderInContent, type ContentTree } from '../../src/lib/content/paths.ts';
 import { namesTakenIn, serializeReport, slugFromTitle, writeNewReport } from '../../src/lib/report-file.ts';
@@ -110,6 +110,16 @@ function attachmentTitle(text: string, file: string): string {
   return title || text.trim() || file.replace(/\.[^.]+$/, '').split('/').at(-1)!;
 }
 
+/** Why the mirror's file `path` cannot be read (no permission, gone meanwhile), if it cannot: one such file does not stop the import. */
+async function unreadable(path: string): Promise<string | undefined> {
+  try {
+    await (await open(path, 'r')).close();
+    return undefined;
+  } catch (error) {
+    return `无法读取（${(error as NodeJS.ErrnoException).code ?? String(error)}）：请检查这个文件的权限`;
+  }
+}
+
 async function sameBytes(a: string, b: string): Promise<boolean> {
   const [left, right] = await Promise.all([readFile(a), readFile(b)]);
   return left.equals(right);
@@ -150,7 +160,7 @@ async function placeFiles(source: SourceFile, page: ImportedPage, folder: string
       missing.push({ kind, text: resource.text, href: resource.href });
       return undefined;
     }
-    const refused = activeTypeProblem(from) ?? (await mirrorHardLinkProblem(source, from, linkScans));
+    const refused = activeTypeProblem(from) ?? (await mirrorHardLinkProblem(source, from, linkScans)) ?? (await unreadable(from));
     if (refused) {
       missing.push({ kind, text: resource.text, href: resource.href, refused });
       return undefined;

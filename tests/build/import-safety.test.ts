@@ -198,6 +198,32 @@ syncBuiltinESMExports();
   });
 });
 
+describe('an attachment of the saved site that cannot be read', () => {
+  it('is listed as not imported, with the reason; the page and the other pages are imported', () => {
+    const contentDir = copyFixture('import-site');
+    const mirror = tempDir('mirror');
+    const before = reportFiles(contentDir);
+    write(join(mirror, 'a.html'), articlePage({ links: { 'locked.pdf': '附件：无权读取的表格', 'open.pdf': '附件：可以读取的表格' } }));
+    write(join(mirror, 'b.html'), articlePage({ title: '青禾区司法局2021年普法工作总结', indexNumber: '339950-012/2021-00052' }));
+    write(join(mirror, 'locked.pdf'), '%PDF-1.4 locked');
+    write(join(mirror, 'open.pdf'), '%PDF-1.4 open');
+    // As a file without read permission behaves for every user but root (the tests run as root).
+    const locked = write(join(tempDir('locked'), 'locked.mjs'), `import fs from 'node:fs/promises';
+import { syncBuiltinESMExports } from 'node:module';
+const refuse = (name) => { const original = fs[name]; fs[name] = async (path, ...rest) => { if (String(path).endsWith('locked.pdf')) throw Object.assign(new Error('EACCES: permission denied'), { code: 'EACCES' }); return original(path, ...rest); }; };
+for (const name of ['open', 'readFile', 'copyFile']) refuse(name);
+syncBuiltinESMExports();
+`);
+    const result = runImport(contentDir, [mirror], [], { NODE_OPTIONS: `--import ${pathToFileURL(locked).href}` });
+    expect(result.code, result.output).toBe(0);
+    expect(result.output).not.toMatch(STACK_TRACE);
+    expect(reportFiles(contentDir).filter((file) => !before.includes(file))).toHaveLength(2);
+    expect(attachmentFiles(contentDir).map((file) => file.split('/').at(-1))).toEqual(['open.pdf']);
+    expect(result.stdout).toContain('EACCES');
+    expectCheckPasses(contentDir);
+  });
+});
+
 describe('pages of a site whose template gives every page one address', () => {
   it('are each imported, not skipped as already imported; a second run imports none again', () => {
     const contentDir = copyFixture('import-site');
