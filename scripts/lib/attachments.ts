@@ -6,8 +6,8 @@
  * very file checked, and the destination must stay inside the site.
  */
 import { constants, createWriteStream } from 'node:fs';
-import { mkdir, open, type FileHandle } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { mkdir, open, realpath, stat, type FileHandle } from 'node:fs/promises';
+import { dirname, join, sep } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { checkAttachment, HARD_LINK_HINT, hardLinkProblem, insideFolder, namesInContent, SYMLINK_HINT } from '../../src/lib/content/paths.ts';
 import type { Portal } from '../../src/lib/model.ts';
@@ -15,6 +15,23 @@ import type { Portal } from '../../src/lib/model.ts';
 /** The files under content/attachments/ the site publishes (paths relative to it): those the documents list or link to. */
 export function publishedAttachments(portal: Portal): Set<string> {
   return new Set(portal.reports.flatMap((report) => [...report.attachments.map((attachment) => attachment.file), ...report.linkedFiles]));
+}
+
+/**
+ * Whether the file opened as `file` (its `dev`/`ino`) is, now, the file of
+ * that name inside the content folder: O_NOFOLLOW guards only the last name,
+ * so a folder on the way swapped for a link since the check would open a
+ * file elsewhere.
+ */
+async function namedInside(contentDir: string, file: string, opened: { dev: bigint; ino: bigint }): Promise<boolean> {
+  try {
+    const real = await realpath(join(contentDir, 'attachments', file));
+    if (!real.startsWith(join(await realpath(contentDir), 'attachments') + sep)) return false;
+    const named = await stat(real, { bigint: true });
+    return named.dev === opened.dev && named.ino === opened.ino;
+  } catch {
+    return false;
+  }
 }
 
 /**
@@ -34,6 +51,7 @@ export async function openAttachment(contentDir: string, file: string): Promise<
   try {
     const info = await handle.stat({ bigint: true });
     if (!info.isFile()) throw refused('不是普通文件', '附件必须是一个文件');
+    if (!(await namedInside(contentDir, file, info))) throw refused('检查之后，路径上的文件夹被换成了指向 content 以外的链接', SYMLINK_HINT);
     if (info.nlink > 1n) {
       const inside = await namesInContent(contentDir, info);
       if (inside < info.nlink) throw refused(hardLinkProblem(info.nlink, inside), HARD_LINK_HINT);

@@ -4,13 +4,24 @@
  * link to a file outside that appeared after the check, or an active type is
  * refused, and nothing is written outside the site folder.
  */
-import { existsSync, linkSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, linkSync, mkdirSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { Portal, Report } from '../../src/lib/model.ts';
 import { copyAttachments } from '../../scripts/lib/attachments.ts';
 import { tempDir } from '../helpers/temp.ts';
 import { treeHash } from '../helpers/tree-hash.ts';
+
+/** Runs just before the copy step opens a file: where a test swaps a folder, as another program could at that moment. */
+const race = vi.hoisted(() => ({ beforeOpen: undefined as ((path: string) => void) | undefined }));
+vi.mock('node:fs/promises', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('node:fs/promises')>();
+  const open: typeof actual.open = (path, ...rest) => {
+    race.beforeOpen?.(String(path));
+    return actual.open(path, ...rest);
+  };
+  return { ...actual, open, default: { ...actual, open } };
+});
 
 function setup() {
   const root = tempDir('copy');
@@ -53,6 +64,21 @@ describe('copying attachments', () => {
     rmSync(attachment);
     linkSync(join(root, 'secret.txt'), attachment);
     await expect(copyAttachments(portalUsing('2021/a.pdf'), contentDir, siteDir)).rejects.toThrow(/content\/attachments\/2021\/a\.pdf 不能发布：.*硬链接/);
+    expect(existsSync(join(siteDir, 'attachments', '2021', 'a.pdf'))).toBe(false);
+  });
+
+  it('refuses a file opened through a folder swapped for a link to a folder outside right after the check (O_NOFOLLOW guards only the last name)', async () => {
+    const { root, contentDir, siteDir } = setup();
+    mkdirSync(join(root, 'outside'));
+    writeFileSync(join(root, 'outside', 'a.pdf'), 'secret outside');
+    const folder = join(contentDir, 'attachments', '2021');
+    race.beforeOpen = (path) => {
+      if (!path.endsWith('a.pdf')) return;
+      race.beforeOpen = undefined;
+      renameSync(folder, `${folder}-moved`);
+      symlinkSync(join(root, 'outside'), folder);
+    };
+    await expect(copyAttachments(portalUsing('2021/a.pdf'), contentDir, siteDir)).rejects.toThrow(/content\/attachments\/2021\/a\.pdf 不能发布/);
     expect(existsSync(join(siteDir, 'attachments', '2021', 'a.pdf'))).toBe(false);
   });
 
