@@ -74,13 +74,29 @@ export interface ImportOptions {
 
 const isUrl = (identity: string) => /^https?:\/\//i.test(identity);
 
+/**
+ * Whether two pages' identities (sourceIdentity) are one saved page imported
+ * from two folders: `http://www.example.gov.cn/art/a.html` from the mirror,
+ * `art/a.html` from the host folder inside it — one path ends with the other.
+ */
+function samePageSeenFromAnotherFolder(a: string, b: string): boolean {
+  const [x, y] = [a, b].map((identity) => identity.replace(/^https?:\/\//i, ''));
+  return x === y || x.endsWith(`/${y}`) || y.endsWith(`/${x}`);
+}
+
 /** Reports already in the content folder (and imported in this run), by what a page may match them on. */
 class KnownReports {
   private byOrigin = new Map<string, KnownReport>();
   private byIndexNumber = new Map<string, KnownReport>();
+  /** Reports of earlier runs, by title. */
+  private byTitle = new Map<string, KnownReport[]>();
 
   constructor(reports: readonly KnownReport[]) {
-    for (const report of reports) this.add(report);
+    for (const report of reports) {
+      this.add(report);
+      // Pages of one run come from one folder: only an earlier run's report can be the same page seen from another.
+      if (report.title !== undefined) this.byTitle.set(report.title, [...(this.byTitle.get(report.title) ?? []), report]);
+    }
   }
 
   add(report: KnownReport): void {
@@ -94,7 +110,8 @@ class KnownReports {
     if (byOrigin && (isUrl(identity) || byOrigin.title === title)) return byOrigin;
     const byNumber = indexNumber === undefined ? undefined : this.byIndexNumber.get(indexNumber);
     if (byNumber && (byNumber.title === title || byNumber.importedFrom === identity)) return byNumber;
-    return undefined;
+    const byTitle = title === undefined ? [] : (this.byTitle.get(title) ?? []);
+    return byTitle.find((report) => report.importedFrom !== undefined && samePageSeenFromAnotherFolder(report.importedFrom, identity));
   }
 }
 

@@ -224,6 +224,23 @@ syncBuiltinESMExports();
   });
 });
 
+describe('a saved site imported again from another folder', () => {
+  it('(the host folder wget made, then the folder inside it) imports none of its pages twice', () => {
+    const contentDir = copyFixture('import-site');
+    const mirror = tempDir('mirror');
+    const before = reportFiles(contentDir);
+    write(join(mirror, 'www.qinghe.example/art/2021/3/9/a.html'), articlePage());
+    write(join(mirror, 'www.qinghe.example/art/2021/3/9/b.html'), articlePage({ title: '青禾区司法局2021年普法工作总结', indexNumber: '' }));
+    const first = runImport(contentDir, [mirror]);
+    expect(first.code, first.output).toBe(0);
+    expect(reportFiles(contentDir).filter((file) => !before.includes(file))).toHaveLength(2);
+    const again = runImport(contentDir, [join(mirror, 'www.qinghe.example', 'art')]);
+    expect(again.code, again.output).toBe(0);
+    expect(again.stdout.match(/：已导入过：/g)).toHaveLength(2);
+    expect(reportFiles(contentDir).filter((file) => !before.includes(file))).toHaveLength(2);
+  });
+});
+
 describe('pages of a site whose template gives every page one address', () => {
   it('are each imported, not skipped as already imported; a second run imports none again', () => {
     const contentDir = copyFixture('import-site');
