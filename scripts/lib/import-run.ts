@@ -80,7 +80,8 @@ const isUrl = (identity: string) => /^https?:\/\//i.test(identity);
  * `art/a.html` from the host folder inside it — one path ends with the other.
  */
 function samePageSeenFromAnotherFolder(a: string, b: string): boolean {
-  const [x, y] = [a, b].map((identity) => identity.replace(/^https?:\/\//i, ''));
+  const withoutScheme = (identity: string) => identity.replace(/^https?:\/\//i, '');
+  const [x, y] = [withoutScheme(a), withoutScheme(b)];
   return x === y || x.endsWith(`/${y}`) || y.endsWith(`/${x}`);
 }
 
