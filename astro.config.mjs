@@ -25,7 +25,15 @@ export default defineConfig({
     build: { assetsInlineLimit: 0 },
     // npm run dev -- --host lets a phone on the office network preview the site: the dev server then serves
     // the site and its code, never the project's other files (package.json, tests, scripts, the content's sources).
-    server: { fs: { strict: true, allow: ['src', 'node_modules', '.astro'].map((folder) => join(projectRoot, folder)) } },
+    // node_modules/.cache holds the build cache (node_modules/.cache/zwgk): every report, those that fail the check too.
+    // deny replaces Vite's own list, kept here.
+    server: {
+      fs: {
+        strict: true,
+        allow: ['src', 'node_modules', '.astro'].map((folder) => join(projectRoot, folder)),
+        deny: ['.env', '.env.*', '*.{crt,pem}', '**/.git/**', '**/node_modules/.cache/**'],
+      },
+    },
   },
   experimental: {
     // Pages whose cacheKey (src/lib/cache-keys.ts) and template are unchanged are copied from the last build.

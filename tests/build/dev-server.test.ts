@@ -4,7 +4,8 @@
  * and it checks an edit again and shows it.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -124,6 +125,19 @@ describe('npm run dev', () => {
       const body = await response.text();
       expect(body, path).not.toContain('zwgk-portal');
       expect(body, path).not.toContain('样例县教育局2019年度工作计划');
+    }
+  });
+
+  it('serves none of the build cache in node_modules/.cache (it holds every report, unpublished ones too)', async () => {
+    const parsed = `parsed/${createHash('sha256').update(contentDir).digest('hex').slice(0, 16)}.json`;
+    const cacheDir = join(projectRoot, 'node_modules/.cache/zwgk');
+    expect(existsSync(join(cacheDir, parsed))).toBe(true);
+    for (const file of [parsed, 'known-folders.json']) {
+      for (const path of [`/node_modules/.cache/zwgk/${file}`, `/@fs${join(cacheDir, file)}`, `/@fs${join(cacheDir, file)}?raw`]) {
+        const response = await fetch(`${origin}${path}`);
+        expect(response.status, path).not.toBe(200);
+        expect(await response.text(), path).not.toContain('样例县教育局2019年度工作计划');
+      }
     }
   });
 });
