@@ -13,7 +13,7 @@
  * from scratch would write.
  */
 import { createHash } from 'node:crypto';
-import { existsSync } from 'node:fs';
+import { chmodSync, existsSync, statSync } from 'node:fs';
 import { copyFile, link, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
@@ -33,7 +33,7 @@ import {
 } from '../../src/lib/search/format.ts';
 import { renderedText } from '../../src/markdown/cached.ts';
 import { isRunning, releaseLock, takeLock } from './build-lock.ts';
-import { linkTree } from './fs-tree.ts';
+import { linkTree, treeEntries } from './fs-tree.ts';
 import { patchGramFiles, type ChangedDocument } from './search-patch.ts';
 import { assembleOnWorkers, compressedPath, hashOf, INDEX_FILE_MODE, type CompressedFile, type CompressedGroup } from './search-assemble.ts';
 import { DataSizeBound, FixedContextFinder } from './search-contexts.ts';
@@ -134,12 +134,13 @@ class CompressedCache {
   }
 }
 
-
 async function writeIndexFile(path: string, file: IndexFile): Promise<void> {
   if (file.kind === 'plain') return writeFile(path, file.data, { mode: INDEX_FILE_MODE });
   if (file.kind === 'compressed') return writeFile(path, await gzip(file.data, { level: 3 }), { mode: INDEX_FILE_MODE });
   const { entry } = file;
   entry.written ??= (async () => {
+    // A .part left by a build killed while writing it is read-only: written over, it would refuse every later build.
+    await rm(`${entry.path}.part`, { force: true });
     await writeFile(`${entry.path}.part`, await file.compress(), { mode: INDEX_FILE_MODE });
     await rename(`${entry.path}.part`, entry.path);
   })();
@@ -479,5 +480,14 @@ export async function removeSupersededIndexes(cacheDir: string): Promise<void> {
 export const SEARCH_INDEX_PATH = 'search-index';
 
 export async function publishSearchIndex(result: SearchIndexResult, siteDir: string): Promise<void> {
+  // Files the cache kept from before they were written read-only (or copied in with another mode) are made so here:
+  // the site's copies are the same files.
+  if (INDEX_FILE_MODE !== undefined) {
+    for (const entry of treeEntries(result.dir)) {
+      if (!entry.isFile) continue;
+      const path = join(result.dir, entry.path);
+      if ((statSync(path).mode & 0o777) !== INDEX_FILE_MODE) chmodSync(path, INDEX_FILE_MODE);
+    }
+  }
   await linkTree(result.dir, join(siteDir, SEARCH_INDEX_PATH));
 }

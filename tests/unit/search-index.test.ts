@@ -4,13 +4,14 @@
  */
 import { fork } from 'node:child_process';
 import { tempDir } from '../helpers/temp.ts';
-import { cpSync, existsSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { buildSearchIndex, publishSearchIndex, releaseIndexLease, removeSupersededIndexes, SEARCH_INDEX_PATH, type IndexedReport } from '../../scripts/lib/search-index.ts';
 import { assembleOnWorkers } from '../../scripts/lib/search-assemble.ts';
+import { treeEntries } from '../../scripts/lib/fs-tree.ts';
 import { buildSearchIndexInWorker } from '../../scripts/lib/search-worker.ts';
 import { bucketOf, decodeGramDictionary, gramPath } from '../../src/lib/search/format.ts';
 import { SearchIndexReader } from '../../src/lib/search/query.ts';
@@ -56,6 +57,36 @@ describe('the search index', async () => {
   const keys = (query: string) => queryPhrases(query).map((phrase) => phrase.key);
   const ids = async (query: string, filters: Record<string, string> = {}, sort: 'relevance' | 'newest' = 'relevance') =>
     Promise.all((await reader.search(keys(query), filters, sort)).map(async (doc) => (await reader.document(doc)).id));
+
+  it.skipIf(process.platform === 'win32')('publishes every file read-only, even those of a cache written before index files were (reused as they are)', async () => {
+    const cacheDir = join(dir, 'old-mode-cache');
+    const first = await buildSearchIndex({ ...input, cacheDir });
+    // As a cache written by an earlier version holds them: every file writable.
+    for (const root of [first.dir, cacheDir]) {
+      for (const entry of treeEntries(root)) if (entry.isFile) chmodSync(join(root, entry.path), 0o644);
+    }
+    const siteDir = join(dir, 'old-mode-site');
+    await publishSearchIndex(await buildSearchIndex({ ...input, cacheDir }), siteDir);
+    const published = join(siteDir, SEARCH_INDEX_PATH);
+    const files = [...treeEntries(published)].filter((entry) => entry.isFile);
+    expect(files.length).toBeGreaterThan(5);
+    expect(files.filter((entry) => (statSync(join(published, entry.path)).mode & 0o222) !== 0).map((entry) => entry.path)).toEqual([]);
+  });
+
+  // Only a user other than root is refused the write (root ignores the mode).
+  it.skipIf(process.platform === 'win32' || process.getuid?.() === 0)('rebuilds past a read-only .part left by a build killed while writing it', async () => {
+    const cacheDir = join(dir, 'part-cache');
+    const first = await buildSearchIndex({ ...input, cacheDir });
+    const compressed = join(cacheDir, 'compressed');
+    for (const name of readdirSync(compressed)) {
+      renameSync(join(compressed, name), join(compressed, `${name}.part`));
+      chmodSync(join(compressed, `${name}.part`), 0o444);
+    }
+    rmSync(first.dir, { recursive: true });
+    for (const folder of ['grams', 'index']) rmSync(join(cacheDir, folder), { recursive: true, force: true });
+    const again = await buildSearchIndex({ ...input, cacheDir });
+    expect(indexContents(again.dir)).toEqual(indexContents(built.dir));
+  });
 
   it('finds every document with all the query’s terms', async () => {
     expect((await ids('信访')).sort()).toEqual(['2022/c', '2023/b', '2024/a']);
