@@ -108,7 +108,10 @@ class KnownReports {
   /** The report this page became on an earlier import, if any. */
   find(identity: string, title: string | undefined, indexNumber: string | undefined): KnownReport | undefined {
     const byOrigin = this.byOrigin.get(identity);
-    if (byOrigin && (isUrl(identity) || byOrigin.title === title)) return byOrigin;
+    // An address is the page's across a retitling, but not when the title and the 索引号 both differ: a template's
+    // canonical of the home page, shared by pages imported in different runs, is no one page's.
+    const anotherPage = byOrigin !== undefined && byOrigin.title !== title && indexNumber !== undefined && byOrigin.indexNumber !== indexNumber;
+    if (byOrigin && (isUrl(identity) ? !anotherPage : byOrigin.title === title)) return byOrigin;
     const byNumber = indexNumber === undefined ? undefined : this.byIndexNumber.get(indexNumber);
     if (byNumber && (byNumber.title === title || byNumber.importedFrom === identity)) return byNumber;
     const byTitle = title === undefined ? [] : (this.byTitle.get(title) ?? []);

@@ -260,6 +260,21 @@ describe('pages of a site whose template gives every page one address', () => {
   });
 });
 
+describe('pages of such a site saved and imported one batch at a time', () => {
+  it('are each imported: an address a report imported earlier has under another title is not the page’s own either', () => {
+    const contentDir = copyFixture('import-site');
+    const before = reportFiles(contentDir);
+    const canonical = 'http://www.qinghe.example/';
+    const first = runImport(contentDir, [write(join(tempDir('mirror'), 'a.html'), articlePage({ canonical }))]);
+    expect(first.code, first.output).toBe(0);
+    const second = runImport(contentDir, [write(join(tempDir('mirror'), 'b.html'), articlePage({ canonical, title: '青禾区司法局2021年普法工作总结', indexNumber: '339950-012/2021-00052' }))]);
+    expect(second.code, second.output).toBe(0);
+    expect(second.stdout).not.toContain('已导入过');
+    expect(reportFiles(contentDir).filter((file) => !before.includes(file))).toHaveLength(2);
+    expectCheckPasses(contentDir);
+  });
+});
+
 describe('report file names made by npm run import', () => {
   it.each([
     ['——', '——'],
