@@ -36,6 +36,21 @@ describe('the search normalization', () => {
     expect(text.slice(...range!)).toBe('Cafe\u0301');
   });
 
+  it('composes an astral mark with its letter whatever text was seen before (a lone surrogate decides nothing for the marks it starts)', () => {
+    // Kaithi: U+11099 U+110BA is U+1109A under NFC; both marks' high surrogate is U+D804.
+    expect(searchKey('\u{11099}\u{110BA}')).toBe('\u{1109A}');
+    searchKey('\u{11099}\uD804');
+    expect(searchKey('\u{11099}\u{110BA}')).toBe('\u{1109A}');
+  });
+
+  it('highlights every match in a long run of combining marks in time linear in it', () => {
+    const text = `e${'\u0301'.repeat(40_000)}`;
+    const started = performance.now();
+    const ranges = occurrences(text, [searchKey('\u0301')]);
+    expect(ranges).toEqual([[0, text.length]]);
+    expect(performance.now() - started).toBeLessThan(1500);
+  });
+
   it('keeps where each character came from', () => {
     const { key, origin } = searchKeyWithOrigin('a、𠀀b');
     expect(key).toBe('a𠀀b');

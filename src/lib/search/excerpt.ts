@@ -22,10 +22,14 @@ export interface Excerpt {
 export function occurrences(text: string, keys: readonly string[]): Range[] {
   const { key, origin } = searchKeyWithOrigin(text);
   const ranges: Range[] = [];
+  // Where each matched character ends, found once: a run of marks is one character, and a mark matches at each of its marks.
+  const ends = new Map<number, number>();
   for (const needle of keys.filter(Boolean)) {
     for (let at = key.indexOf(needle); at >= 0; at = key.indexOf(needle, at + 1)) {
       const last = origin[at + needle.length - 1]!;
-      ranges.push([origin[at]!, characterEnd(text, last)]);
+      let end = ends.get(last);
+      if (end === undefined) ends.set(last, (end = characterEnd(text, last)));
+      ranges.push([origin[at]!, end]);
     }
   }
   ranges.sort((a, b) => a[0] - b[0]);

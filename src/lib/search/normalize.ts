@@ -94,6 +94,8 @@ function combinesWithPrevious(text: string, at: number): boolean {
   const code = text.codePointAt(at)!;
   const decide = () => STARTS_WITH_MARK.test(String.fromCodePoint(code).normalize('NFKD'));
   if (code > 0xffff) return decide();
+  // A lone surrogate combines with nothing; remembered, it would stand for every astral character it starts (combiningFollows).
+  if (code >= 0xd800 && code <= 0xdfff) return false;
   if (combining[code] === 0) combining[code] = decide() ? COMBINING : NOT_COMBINING;
   return combining[code] === COMBINING;
 }
