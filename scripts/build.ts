@@ -34,6 +34,7 @@ import { CACHE_DIR_ENV, DEFAULT_CACHE_DIR, useRenderCache } from './lib/render-c
 import { checkContent, checkedPortalFile, knownDigestsFile } from './lib/check-content.ts';
 import { claimFolders, DEFAULT_WAIT_SECONDS, lockOutput } from './lib/claim-folders.ts';
 import { discardStaging, prepareStaging, publishStaging, restoreInterrupted, stagedSiteFor } from './lib/publish.ts';
+import { withRenameAcrossDisks } from './lib/rename-across-disks.ts';
 import { SEARCH_INDEX_PATH } from './lib/search-index.ts';
 
 const USAGE = `用法：npm run build -- [--content 文件夹] [--out 文件夹] [--cache-dir 文件夹] [--wait 秒数] [--timings] [--preview]
@@ -86,7 +87,7 @@ function phase(name: string) {
   progress.phase(name);
 }
 
-/** Runs `work` from astroWorkDir, which is gone afterwards whether it succeeds or fails. */
+/** Runs `work` from astroWorkDir, which is gone afterwards whether it succeeds or fails; the site may be on another disk. */
 async function inAstroWorkDir<T>(work: () => Promise<T>): Promise<T> {
   const callerDir = process.cwd();
   // A build that was killed may have left its chunks there.
@@ -94,7 +95,7 @@ async function inAstroWorkDir<T>(work: () => Promise<T>): Promise<T> {
   await mkdir(astroWorkDir, { recursive: true });
   process.chdir(astroWorkDir);
   try {
-    return await work();
+    return await withRenameAcrossDisks(work);
   } finally {
     process.chdir(callerDir);
     await rm(astroWorkDir, { recursive: true, force: true });

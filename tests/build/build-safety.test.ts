@@ -5,7 +5,7 @@
  * refuses folders the build does not own.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { accessSync, constants, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
 import { copyFixture, reportSource, writeContentFile } from '../helpers/fixture-site.ts';
@@ -115,6 +115,33 @@ describe('--out never destroys anything', () => {
         expect(result.code, result.output).toBe(0);
       }
       expect(existsSync(join(outDir, 'index.html'))).toBe(true);
+    } finally {
+      for (const folder of [outDir, `${outDir}.previous`, `${outDir}.staging`]) rmSync(folder, { recursive: true, force: true });
+      rmSync(`${outDir}.lock`, { force: true });
+    }
+  });
+
+  /** A folder on another file system than the project (tmpfs), when the machine has one. */
+  const otherDisk = ['/dev/shm', '/run/user'].find((folder) => {
+    try {
+      return statSync(folder).dev !== statSync(projectRoot).dev && (accessSync(folder, constants.W_OK), true);
+    } catch {
+      return false;
+    }
+  });
+
+  it.skipIf(!otherDisk)('builds and rebuilds into an --out on another disk than the project (/srv/www on its own disk), the same site as on the project’s', () => {
+    const contentDir = copyFixture('portal');
+    const cacheDir = join(tempDir('cache'), 'c');
+    const outDir = join(otherDisk!, `zwgk-out-test-${process.pid}`);
+    const sameDisk = join(tempDir('out'), 'site');
+    try {
+      for (let build = 0; build < 2; build++) {
+        const result = runScript('build', ['--content', contentDir, '--out', outDir, '--cache-dir', cacheDir]);
+        expect(result.code, result.output).toBe(0);
+      }
+      expect(runScript('build', ['--content', contentDir, '--out', sameDisk, '--cache-dir', join(tempDir('cache'), 'c')]).code).toBe(0);
+      expect(treeHash(outDir)).toBe(treeHash(sameDisk));
     } finally {
       for (const folder of [outDir, `${outDir}.previous`, `${outDir}.staging`]) rmSync(folder, { recursive: true, force: true });
       rmSync(`${outDir}.lock`, { force: true });
