@@ -5,8 +5,11 @@
  * mounted apart made every build fail. While `work` runs, a rename across
  * disks copies instead, then removes the original — as `mv` does.
  */
-import fs from 'node:fs';
+import fs, { type PathLike } from 'node:fs';
 import { cp, rm } from 'node:fs/promises';
+
+/** A path as `cp` takes it: Astro passes URLs. */
+const asPath = (path: PathLike): string | URL => (Buffer.isBuffer(path) ? path.toString() : path);
 
 export async function withRenameAcrossDisks<T>(work: () => Promise<T>): Promise<T> {
   const rename = fs.promises.rename;
@@ -15,7 +18,7 @@ export async function withRenameAcrossDisks<T>(work: () => Promise<T>): Promise<
       await rename(from, to);
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EXDEV') throw error;
-      await cp(from, to, { recursive: true, force: true, preserveTimestamps: true });
+      await cp(asPath(from), asPath(to), { recursive: true, force: true, preserveTimestamps: true });
       await rm(from, { recursive: true, force: true });
     }
   };

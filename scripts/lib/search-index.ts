@@ -33,7 +33,7 @@ import {
 } from '../../src/lib/search/format.ts';
 import { renderedText } from '../../src/markdown/cached.ts';
 import { isRunning, releaseLock, takeLock } from './build-lock.ts';
-import { linkTree, treeEntries } from './fs-tree.ts';
+import { linkTree } from './fs-tree.ts';
 import { patchGramFiles, type ChangedDocument } from './search-patch.ts';
 import { assembleOnWorkers, compressedPath, hashOf, INDEX_FILE_MODE, type CompressedFile, type CompressedGroup } from './search-assemble.ts';
 import { DataSizeBound, FixedContextFinder } from './search-contexts.ts';
@@ -101,6 +101,18 @@ interface CacheEntry {
   written?: Promise<void>;
 }
 
+/**
+ * Whether the compressed file `path` is in the cache. Every other file of an
+ * index is written by the code that fingerprints it, read-only; these are
+ * kept across versions of that code, and one kept from before index files
+ * were read-only is made so (the stat is the one a look for it takes anyway).
+ */
+function kept(path: string): boolean {
+  const found = statSync(path, { throwIfNoEntry: false });
+  if (found && INDEX_FILE_MODE !== undefined && (found.mode & 0o777) !== INDEX_FILE_MODE) chmodSync(path, INDEX_FILE_MODE);
+  return found !== undefined;
+}
+
 /** Compressed index files by content, shared by successive builds. */
 class CompressedCache {
   private readonly dir: string;
@@ -122,7 +134,7 @@ class CompressedCache {
     this.used.add(path);
     let entry = this.entries.get(path);
     if (!entry) {
-      entry = existsSync(path) ? { path, written: Promise.resolve() } : { path };
+      entry = kept(path) ? { path, written: Promise.resolve() } : { path };
       this.entries.set(path, entry);
     }
     return entry;
@@ -480,14 +492,5 @@ export async function removeSupersededIndexes(cacheDir: string): Promise<void> {
 export const SEARCH_INDEX_PATH = 'search-index';
 
 export async function publishSearchIndex(result: SearchIndexResult, siteDir: string): Promise<void> {
-  // Files the cache kept from before they were written read-only (or copied in with another mode) are made so here:
-  // the site's copies are the same files.
-  if (INDEX_FILE_MODE !== undefined) {
-    for (const entry of treeEntries(result.dir)) {
-      if (!entry.isFile) continue;
-      const path = join(result.dir, entry.path);
-      if ((statSync(path).mode & 0o777) !== INDEX_FILE_MODE) chmodSync(path, INDEX_FILE_MODE);
-    }
-  }
   await linkTree(result.dir, join(siteDir, SEARCH_INDEX_PATH));
 }
