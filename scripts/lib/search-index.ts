@@ -26,6 +26,7 @@ import {
   encodeDocList,
   encodeGramBucket,
   encodeLength,
+  HEAD_FIELDS,
   INDEX_FORMAT,
   type FixedContext,
   type SearchDocument,
@@ -48,7 +49,8 @@ export interface IndexedReport {
   published: string;
   /**
    * The searchable fields before the body: title, 索引号 and 文号 (the head,
-   * HEAD_FIELDS of them), then 发布机构 name and short name, 来源, 组配分类.
+   * HEAD_FIELDS of them), then 发布机构 name and short name, 来源, 组配分类
+   * (SearchDocument.fields).
    */
   fields: string[];
   digest: string;
@@ -74,11 +76,8 @@ function indexHash(input: SearchIndexInput): string {
 
 /** Everything a document's file is made of. */
 function documentKey(report: IndexedReport): string {
-  return `${report.id}\0${report.digest}\0${report.title}\0${report.agency}\0${report.published}`;
+  return `${report.id}\0${report.digest}\0${report.title}\0${report.agency}\0${report.published}\0${report.fields.join('\0')}`;
 }
-
-/** Title, 索引号 and 文号: a phrase found in them ranks first. */
-export const HEAD_FIELDS = 3;
 
 const gzip = promisify(gzipCallback);
 const WRITE_BATCH = 64;
@@ -236,7 +235,7 @@ class DocumentFileWriter {
   }
 
   async add(doc: number, report: IndexedReport, text: () => string): Promise<void> {
-    const document = (): SearchDocument => ({ id: report.id, title: report.title, agency: report.agency, published: report.published, text: text() });
+    const document = (): SearchDocument => ({ id: report.id, title: report.title, agency: report.agency, published: report.published, fields: report.fields, text: text() });
     this.pending.set(`${this.base}/${documentPath(doc)}`, { kind: 'cached', entry: this.cache.entry(hashOf(`${INDEX_FORMAT}\0${documentKey(report)}`)), compress: () => gzip(JSON.stringify(document()), { level: 6 }) });
     if (this.pending.size === DOCUMENT_BATCH) await this.flushBatch();
   }

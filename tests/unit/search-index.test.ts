@@ -421,7 +421,7 @@ describe('phrases made of common grams, whose positions are fetched by blocks', 
       expect(ids.sort((a, b) => a - b), query).toEqual(expected);
     }
   });
-  it('a rare phrase of common grams: the last grams’ positions are read only where the first ones line up', async () => {
+  it('a rare phrase of common grams: after the first grams’ positions, only the documents where they line up are read', async () => {
     // Every document has each part many times, apart; only document 0 has the whole phrase.
     const parts = ['甲乙丙丁戊', '丁戊己庚辛', '庚辛壬癸子', '癸子丑寅卯'];
     const phraseDir = tempDir('search-rare-phrase');
@@ -434,32 +434,70 @@ describe('phrases made of common grams, whose positions are fetched by blocks', 
     const index = await buildSearchIndex({ reports: phraseReports, filterValues: {}, fingerprint: 'rare-phrase', cacheDir: join(phraseDir, 'cache') });
     const gramsDir = join(index.dir, JSON.parse(readFileSync(join(index.dir, 'manifest.json'), 'utf8')).base, 'grams');
     const blockFiles = readdirSync(gramsDir).filter((file) => /^\d+-\d+-\d+\.bin$/.test(file));
-    /** Per large gram (its list file's name), how many of its blocks of positions a query reads, and how many it has. */
+    /** Per large gram (its list file's name), how many of its blocks of positions a query reads, and how many it has; and the documents it reads. */
     const blocksRead = async (query: string) => {
       const read = new Map<string, number>();
+      const documents: number[] = [];
       const counting = await SearchIndexReader.open({
         json: async (path) => JSON.parse(readFileSync(join(index.dir, path), 'utf8')),
         bytes: async (path) => {
           const block = /(\d+-\d+)-\d+\.bin$/.exec(path);
           if (block) read.set(block[1]!, (read.get(block[1]!) ?? 0) + 1);
+          const document = /docs\/(\d+)\.bin$/.exec(path);
+          if (document) documents.push(Number(document[1]));
           return new Uint8Array(readFileSync(join(index.dir, path)));
         },
       });
       const docs = await counting.search([query], {}, 'newest');
-      return { docs, grams: [...read].map(([gram, count]) => ({ count, of: blockFiles.filter((file) => file.startsWith(`${gram}-`)).length })) };
+      return { docs, documents, grams: [...read].map(([gram, count]) => ({ count, of: blockFiles.filter((file) => file.startsWith(`${gram}-`)).length })) };
     };
     // A part is always whole: the fixed context of any of its grams holds it, so that gram's list answers, no positions read.
     const common = await blocksRead('丁戊己庚辛');
     expect(common.docs).toHaveLength(1000);
     expect(common.grams).toEqual([]);
-    // Four grams cover the phrase (one a part): every block of two is read, then one block of each other.
+    // Four grams cover the phrase (one a part): every block of two is read; they line up in one document only, whose
+    // text is then read rather than a block of positions of each other gram.
     const rare = await blocksRead('甲乙丙丁戊己庚辛壬癸子丑寅卯');
     expect(rare.docs).toEqual([0]);
     expect(rare.grams.filter(({ count, of }) => count === of && of >= 2)).toHaveLength(2);
-    expect(rare.grams.filter(({ count, of }) => count < of)).toEqual([
-      { count: 1, of: expect.any(Number) },
-      { count: 1, of: expect.any(Number) },
-    ]);
+    expect(rare.grams.filter(({ count, of }) => count < of)).toEqual([]);
+    expect(rare.documents).toEqual([0]);
+  });
+
+  it('a rare phrase one of whose characters only a common gram holds: the few documents that can match are read, not that gram’s positions', async () => {
+    // 入推进 is in every document, many times; the phrase's other grams are in a few.
+    const phraseDir = tempDir('search-edge-character');
+    const bodies = Array.from({ length: 600 }, (_, doc) => {
+      const filler = Array.from({ length: 60 }, (_, i) => `深入推进第${(i * 7 + doc) % 10}项`).join('，');
+      const rare = doc % 100 === 3 ? '，深入推进安置帮扶，推进安置帮扶入推进安置帮扶' : doc % 100 === 4 ? '，推进安置帮扶' : '';
+      return filler + rare;
+    });
+    const phraseReports: IndexedReport[] = bodies.map((body, doc) => {
+      const sourcePath = join(phraseDir, `${doc}.md`);
+      writeFileSync(sourcePath, `---\ntitle: 文件${doc}\n---\n${body}\n`);
+      const title = doc === 4 ? '入推进安置帮扶' : `文件${doc}`;
+      return { id: `r/${doc}`, title, agency: '', published: '2024-01-01', fields: [title, `索引${doc}`, '', '', '', '', ''], digest: String(doc), sourcePath, filters: {} };
+    });
+    const index = await buildSearchIndex({ reports: phraseReports, filterValues: {}, fingerprint: 'edge-character', cacheDir: join(phraseDir, 'cache') });
+    const positionBlocks: string[] = [];
+    const documents: number[] = [];
+    const counting = await SearchIndexReader.open({
+      json: async (path) => JSON.parse(readFileSync(join(index.dir, path), 'utf8')),
+      bytes: async (path) => {
+        if (/grams\/\d+-\d+-\d+\.bin$/.test(path)) positionBlocks.push(path);
+        const document = /docs\/(\d+)\.bin$/.exec(path);
+        if (document) documents.push(Number(document[1]));
+        return new Uint8Array(readFileSync(join(index.dir, path)));
+      },
+    });
+    const found = await counting.phrase(searchKey('入推进安置帮'));
+    // Every phrase start counts, in the title (the head) too.
+    const truth = phraseReports.map((report, doc) => [report.title, bodies[doc]!].join('\n').split('入推进安置帮').length - 1);
+    expect([...found.docs]).toEqual(truth.flatMap((count, doc) => (count > 0 ? [doc] : [])));
+    expect([...found.counts]).toEqual(truth.filter((count) => count > 0));
+    expect([...found.inHead]).toEqual([...found.docs].map((doc) => (doc % 100 === 4 ? 1 : 0)));
+    expect(positionBlocks).toEqual([]);
+    expect(documents.sort((a, b) => a - b)).toEqual(bodies.flatMap((body, doc) => (body.includes('推进安置帮') ? [doc] : [])));
   });
 
   it('patched after a few documents changed, equals an index built from scratch, and finds exactly', async () => {

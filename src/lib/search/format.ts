@@ -12,7 +12,8 @@
  *   grams/<bucket>-<k>.bin   the k-th large gram of the bucket: how many documents
  *                            a block of its positions covers, then its list
  *   grams/<bucket>-<k>-<j>.bin  its j-th block of positions
- *   docs/<n>.bin             document n as JSON (SearchDocument)
+ *   docs/<n>.bin             document n as JSON (SearchDocument): what a result
+ *                            shows, and every field of its stream
  *   filters/<kind>-<n>.bin   documents having the n-th value of a filter
  *
  * A document's stream is its searchable text (normalize.ts): title, 索引号,
@@ -30,7 +31,10 @@
  * number order. All numbers are unsigned LEB128 varints.
  */
 
-export const INDEX_FORMAT = 5;
+export const INDEX_FORMAT = 6;
+
+/** A stream's first fields — title, 索引号, 文号 — are its head: a phrase found there ranks first. */
+export const HEAD_FIELDS = 3;
 
 /** What the browser reads of a document to cut an excerpt and show a result. */
 export interface SearchDocument {
@@ -40,6 +44,12 @@ export interface SearchDocument {
   agency: string;
   /** 发布日期, YYYY-MM-DD. */
   published: string;
+  /**
+   * The searchable fields before the body, in stream order (title, 索引号,
+   * 文号, 发布机构 name and short name, 来源, 组配分类): with `text`, all a
+   * document's stream is made of, so the reader can check a phrase in it.
+   */
+  fields: string[];
   /** The body as plain text. */
   text: string;
 }

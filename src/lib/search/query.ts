@@ -20,6 +20,7 @@ import {
   documentPath,
   GRAM_LENGTH,
   gramPath,
+  HEAD_FIELDS,
   INDEX_FORMAT,
   inflate,
   largeGramPath,
@@ -30,6 +31,7 @@ import {
   type SearchDocument,
   type SearchManifest,
 } from './format.ts';
+import { searchKey } from './normalize.ts';
 
 /** Reads index files by path relative to the index folder. */
 export interface IndexFiles {
@@ -157,6 +159,31 @@ function hasPosition(sorted: Uint32Array, value: number): boolean {
   return false;
 }
 
+/**
+ * About how many compressed bytes a document's file holds per character of
+ * its stream (0.9 on the bench's archive of 10,000 reports, mostly Chinese),
+ * to weigh reading documents against reading positions.
+ */
+const DOCUMENT_BYTES_PER_CHARACTER = 1;
+
+/**
+ * How often the phrase `key` occurs in a document's stream — in its fields
+ * and body, each as searchKey sees it, every start counted (overlapping ones
+ * too), as the index counts — and whether once in its head.
+ */
+export function phraseInDocument(document: SearchDocument, key: string): { count: number; inHead: boolean } {
+  let count = 0;
+  let inHead = false;
+  [...document.fields, document.text].forEach((field, index) => {
+    const text = searchKey(field);
+    for (let at = text.indexOf(key); at >= 0; at = text.indexOf(key, at + 1)) {
+      count++;
+      if (index < HEAD_FIELDS) inHead = true;
+    }
+  });
+  return { count, inHead };
+}
+
 /** A gram's documents, and a way to fetch its positions in some of them. */
 interface GramData {
   postings: Postings;
@@ -257,6 +284,28 @@ export class SearchIndexReader {
     }));
   }
 
+  /** Each document's stream length (log-scaled: decodeLength). */
+  private documentLengths(): Promise<Uint8Array> {
+    return (this.lengths ??= this.file('lengths.bin'));
+  }
+
+  /** About how many bytes reading the documents `docs` would add to the fetch. */
+  private documentsCost(docs: readonly number[], lengths: Uint8Array): number {
+    return docs.reduce((sum, doc) => sum + (this.cache.has(documentPath(doc)) ? 0 : decodeLength(lengths[doc]!) * DOCUMENT_BYTES_PER_CHARACTER), 0);
+  }
+
+  /** The phrase `key` looked for in the text of the documents `docs`, which are read. */
+  private async findInDocuments(key: string, docs: readonly number[]): Promise<PhraseMatches> {
+    const sorted = [...docs].sort((a, b) => a - b);
+    const found = await Promise.all(sorted.map(async (doc) => ({ doc, ...phraseInDocument(await this.document(doc), key) })));
+    const matching = found.filter(({ count }) => count > 0);
+    return {
+      docs: Uint32Array.from(matching, ({ doc }) => doc),
+      counts: Uint32Array.from(matching, ({ count }) => count),
+      inHead: Uint8Array.from(matching, ({ inHead }) => (inHead ? 1 : 0)),
+    };
+  }
+
   /** The documents whose stream contains `key` (a phrase as searchKey gives it), exactly. */
   phrase(key: string): Promise<PhraseMatches> {
     let pending = this.phrases.get(key);
@@ -286,7 +335,7 @@ export class SearchIndexReader {
     const listCost = (entry: GramEntry) => (entry.file === 0 ? 0 : entry.listBytes);
     const whole = known.filter((entry, offset) => spans[offset]!.start === 0 && spans[offset]!.end === chars.length).sort((a, b) => listCost(a) - listCost(b))[0];
     if (whole && listCost(whole) <= cover.reduce((sum, offset) => sum + fetchCost(known[offset]!, fewest), 0)) return (await this.data(whole)).postings;
-    const [heads, ...parts] = await Promise.all([this.headLengths(), ...cover.map(async (offset) => ({ offset, ...(await this.data(known[offset]!)) }))]);
+    const [heads, lengths, ...parts] = await Promise.all([this.headLengths(), this.documentLengths(), ...cover.map(async (offset) => ({ offset, ...(await this.data(known[offset]!)) }))]);
     // Documents having every gram of the cover, from the rarest gram's list.
     const byRarity = [...parts].sort((a, b) => a.postings.docs.length - b.postings.docs.length);
     let candidates = new Set(byRarity[0]!.postings.docs);
@@ -294,13 +343,17 @@ export class SearchIndexReader {
     // Each candidate's possible start positions, narrowed gram by gram. The
     // positions come in two rounds: first of the grams that cost least (at
     // least two, so that they can disagree), then of the others only for the
-    // candidates still having a start — often a few of many.
+    // candidates still having a start — often a few of many. Before a round,
+    // the documents still in question may be read instead, when that costs
+    // less: their text settles them just as exactly.
     const byCost = parts.map((part) => ({ part, cost: part.cost((doc) => candidates.has(doc)) })).sort((a, b) => a.cost - b.cost);
     const firstRound = Math.max(2, byCost.filter(({ cost }) => cost === 0).length);
     let starts: Map<number, number[]> | undefined;
     for (const round of [byCost.slice(0, firstRound), byCost.slice(firstRound)]) {
       const known = starts;
       const wanted = known ? (doc: number) => known.has(doc) : (doc: number) => candidates.has(doc);
+      const open = [...(known ? known.keys() : candidates)];
+      if (round.length > 0 && this.documentsCost(open, lengths) < round.reduce((sum, { part }) => sum + part.cost(wanted), 0)) return this.findInDocuments(key, open);
       const fetched = await Promise.all(round.map(async ({ part }) => ({ offset: part.offset, byDoc: await part.positions(wanted) })));
       for (const { offset, byDoc } of fetched) starts = narrowStarts(starts, byDoc, offset, candidates);
     }
@@ -331,7 +384,7 @@ export class SearchIndexReader {
     docs = docs.filter((doc) => lookups.every((lookup) => lookup.has(doc)));
     if (sort === 'newest') return docs.sort((a, b) => a - b);
 
-    const lengths = await (this.lengths ??= this.file('lengths.bin'));
+    const lengths = await this.documentLengths();
     const { documents, averageLength } = this.manifest;
     const heads = new Map<number, number>();
     const scores = new Map<number, number>();
