@@ -106,6 +106,24 @@ describe('response headers', () => {
     }
   });
 
+  it('let no cache keep an error nginx answers itself (a refused method, an oversized request), on a page or in the search index', async () => {
+    const refused = [
+      await fetch(`${origin}/reports/2019/jyj-jihua/`, { method: 'POST', body: 'x' }),
+      await fetch(`${origin}/reports/2019/jyj-jihua/`, { headers: { cookie: 'x'.repeat(20_000) } }),
+      await fetch(`${origin}/search-index/manifest.json`, { method: 'DELETE' }),
+    ];
+    for (const response of refused) {
+      expect(response.status).toBeGreaterThanOrEqual(400);
+      // A five-minute cache would keep the error after the cause is gone (a proxy's hiccup, a cookie since cleared).
+      expect(response.headers.get('cache-control'), String(response.status)).toBe('no-cache');
+    }
+    const versioned = (await (await fetch(`${origin}/search-index/manifest.json`)).json()) as { base: string };
+    const postedToIndex = await fetch(`${origin}/search-index/${versioned.base}/heads.bin`, { method: 'POST', body: 'x' });
+    expect(postedToIndex.status).toBe(405);
+    // Not the year an index file is kept.
+    expect(postedToIndex.headers.get('cache-control')).toBe('no-cache');
+  });
+
   it('serve the open-data files as UTF-8 CSV and JSON, compressed, with the security headers', async () => {
     for (const path of ['/catalogue.csv', '/catalogue/2020.csv', '/catalogue/agencies/jyj.csv']) {
       const response = await fetch(`${origin}${path}`);
