@@ -107,15 +107,15 @@ class KnownReports {
 
   /** The report this page became on an earlier import, if any. */
   find(identity: string, title: string | undefined, indexNumber: string | undefined): KnownReport | undefined {
+    // An address is the page's across a retitling, but not under another 索引号 (a document's lasting number): a
+    // template's canonical of the home page, shared by pages imported in different runs, is no one page's.
+    const numberAgrees = (report: KnownReport) => indexNumber === undefined || report.indexNumber === indexNumber;
     const byOrigin = this.byOrigin.get(identity);
-    // An address is the page's across a retitling, but not when the title and the 索引号 both differ: a template's
-    // canonical of the home page, shared by pages imported in different runs, is no one page's.
-    const anotherPage = byOrigin !== undefined && byOrigin.title !== title && indexNumber !== undefined && byOrigin.indexNumber !== indexNumber;
-    if (byOrigin && (isUrl(identity) ? !anotherPage : byOrigin.title === title)) return byOrigin;
+    if (byOrigin && (isUrl(identity) ? numberAgrees(byOrigin) : byOrigin.title === title)) return byOrigin;
     const byNumber = indexNumber === undefined ? undefined : this.byIndexNumber.get(indexNumber);
     if (byNumber && (byNumber.title === title || byNumber.importedFrom === identity)) return byNumber;
     const byTitle = title === undefined ? [] : (this.byTitle.get(title) ?? []);
-    return byTitle.find((report) => report.importedFrom !== undefined && samePageSeenFromAnotherFolder(report.importedFrom, identity));
+    return byTitle.find((report) => report.importedFrom !== undefined && numberAgrees(report) && samePageSeenFromAnotherFolder(report.importedFrom, identity));
   }
 }
 
@@ -267,14 +267,14 @@ export async function importPages(sources: readonly SourceFile[], context: Edito
     const bytes = await readFile(source.path).catch((error: NodeJS.ErrnoException) => `无法读取（${error.code ?? error.message}）：请检查文件是否还在、权限是否允许读取`);
     readings.push({ source, read: typeof bytes === 'string' ? { skipped: bytes } : readPageFile(bytes, source.html) });
   }
-  // An address that pages of different titles all give (a template's canonical of the home page) is none of theirs.
-  const titlesByUrl = new Map<string, Set<string | undefined>>();
+  // An address that pages of different titles or 索引号 all give (a template's canonical of the home page) is none of theirs.
+  const pagesByUrl = new Map<string, Set<string>>();
   for (const { read } of readings) {
     if (!('page' in read) || !read.page.url) continue;
-    if (!titlesByUrl.has(read.page.url)) titlesByUrl.set(read.page.url, new Set());
-    titlesByUrl.get(read.page.url)!.add(read.page.title ?? read.page.fields.title);
+    if (!pagesByUrl.has(read.page.url)) pagesByUrl.set(read.page.url, new Set());
+    pagesByUrl.get(read.page.url)!.add(JSON.stringify([read.page.title ?? read.page.fields.title, read.page.fields.indexNumber]));
   }
-  const ownUrl = (url: string | undefined) => (url !== undefined && titlesByUrl.get(url)!.size === 1 ? url : undefined);
+  const ownUrl = (url: string | undefined) => (url !== undefined && pagesByUrl.get(url)!.size === 1 ? url : undefined);
   // A number generated for one page must not take the one a later page states.
   const reserved = new Set(readings.flatMap(({ read }) => ('page' in read && read.page.fields.indexNumber !== undefined ? [read.page.fields.indexNumber] : [])));
   const registries = { ...context, reserved };

@@ -275,6 +275,40 @@ describe('pages of such a site saved and imported one batch at a time', () => {
   });
 });
 
+describe('two offices’ reports of one title behind one template address (索引号 differ)', () => {
+  const canonical = 'http://www.qinghe.example/';
+  const otherOffice = { canonical, indexNumber: '339950-013/2021-00007' };
+
+  it('are each imported in one run, not the second skipped as already imported', () => {
+    const contentDir = copyFixture('import-site');
+    const mirror = tempDir('mirror');
+    const before = reportFiles(contentDir);
+    write(join(mirror, 'a.html'), articlePage({ canonical }));
+    write(join(mirror, 'b.html'), articlePage(otherOffice));
+    const result = runImport(contentDir, [mirror]);
+    expect(result.code, result.output).toBe(0);
+    expect(result.stdout).not.toContain('已导入过');
+    expect(reportFiles(contentDir).filter((file) => !before.includes(file))).toHaveLength(2);
+    expectCheckPasses(contentDir);
+  });
+
+  it('are each imported one run at a time, and neither again', () => {
+    const contentDir = copyFixture('import-site');
+    const before = reportFiles(contentDir);
+    const first = runImport(contentDir, [write(join(tempDir('mirror'), 'a.html'), articlePage({ canonical }))]);
+    expect(first.code, first.output).toBe(0);
+    const mirror = tempDir('mirror');
+    const second = runImport(contentDir, [write(join(mirror, 'b.html'), articlePage(otherOffice))]);
+    expect(second.code, second.output).toBe(0);
+    expect(second.stdout).not.toContain('已导入过');
+    expect(reportFiles(contentDir).filter((file) => !before.includes(file))).toHaveLength(2);
+    const again = runImport(contentDir, [mirror]);
+    expect(again.stdout.match(/：已导入过：/g)).toHaveLength(1);
+    expect(reportFiles(contentDir).filter((file) => !before.includes(file))).toHaveLength(2);
+    expectCheckPasses(contentDir);
+  });
+});
+
 describe('report file names made by npm run import', () => {
   it.each([
     ['——', '——'],
