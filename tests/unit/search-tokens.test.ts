@@ -74,6 +74,10 @@ describe('query phrases', () => {
     expect([...query]).toHaveLength(QUERY_MAX_LENGTH);
     expect(capQuery('信访').capped).toBe(false);
   });
+
+  it('are echoed without bidi controls or marks, which could reorder what the page shows', () => {
+    expect(capQuery('信访\u202e条例\u2066a\u2069\u200e\u200f\u061c办理').query).toBe('信访条例a办理');
+  });
 });
 
 describe('excerpts', () => {

@@ -18,14 +18,17 @@ export interface Phrase {
 
 const QUOTED = /"([^"]*)"|“([^”]*)”|「([^」]*)」|([^\s"“「]+)/gu;
 
+/** Bidi marks (LRM, RLM, ALM): a text may hold them, but in an echoed query they only serve to reorder it. */
+const BIDI_MARKS = /[\u200e\u200f\u061c]/g;
+
 /**
  * The query as typed, cut to QUERY_MAX_LENGTH characters (never in the middle
- * of one), without the characters a published text may not hold either: the
- * page echoes the query, and U+202E in a link's ?q= would show it reversed.
- * (They are invisible to the search anyway.)
+ * of one), without the characters a published text may not hold either, nor
+ * bidi marks: the page echoes the query, and U+202E in a link's ?q= would
+ * show it reversed. (They are invisible to the search anyway.)
  */
 export function capQuery(typed: string): { query: string; capped: boolean } {
-  const query = stripUnsafe(typed);
+  const query = stripUnsafe(typed).replace(BIDI_MARKS, '');
   const chars = [...query];
   return chars.length > QUERY_MAX_LENGTH ? { query: chars.slice(0, QUERY_MAX_LENGTH).join(''), capped: true } : { query, capped: false };
 }
