@@ -19,6 +19,7 @@
  * says it is a preview, not for publishing.
  */
 import { createHash } from 'node:crypto';
+import { rmSync } from 'node:fs';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -95,10 +96,16 @@ async function inAstroWorkDir<T>(work: () => Promise<T>): Promise<T> {
   await mkdir(astroWorkDir, { recursive: true });
   process.chdir(astroWorkDir);
   try {
-    return await withRenameAcrossDisks(work);
-  } finally {
+    const result = await withRenameAcrossDisks(work);
     process.chdir(callerDir);
     await rm(astroWorkDir, { recursive: true, force: true });
+    return result;
+  } catch (error) {
+    process.chdir(callerDir);
+    // Astro gives up on the first page that fails while others are still rendering: their code goes with this
+    // process, which the failure ends (removed before, it made each of them fail again, blaming a missing module).
+    process.once('exit', () => rmSync(astroWorkDir, { recursive: true, force: true }));
+    throw error;
   }
 }
 
@@ -137,11 +144,11 @@ try {
   // What earlier builds left and the new site does not reuse is deleted meanwhile; Astro must not empty
   // the staged site, or the files kept there would be copied again from its cache.
   // Both settle before a failure of either is acted on: the staging folder is discarded then, and must not be written meanwhile.
-  const settled = await inAstroWorkDir(() =>
-    Promise.allSettled([build({ root: projectRoot, outDir: stagingDir, cacheDir: join(cacheDir, 'astro'), logLevel: 'warn', vite: { build: { emptyOutDir: false } } }), cleared]),
-  );
-  const failed = settled.find((outcome) => outcome.status === 'rejected');
-  if (failed) throw failed.reason;
+  await inAstroWorkDir(async () => {
+    const settled = await Promise.allSettled([build({ root: projectRoot, outDir: stagingDir, cacheDir: join(cacheDir, 'astro'), logLevel: 'warn', vite: { build: { emptyOutDir: false } } }), cleared]);
+    const failed = settled.find((outcome) => outcome.status === 'rejected');
+    if (failed) throw failed.reason;
+  });
   const report = JSON.parse(await readFile(buildReportFile, 'utf8')) as BuildReport;
   // The integration's phases ran at the end of Astro's build: shown apart from page generation.
   endPhase();

@@ -65,6 +65,25 @@ describe('astro build through the integration', () => {
     expect(astro.output).toContain('链接 /no-such-page/ 指向的页面或文件不存在');
   });
 
+  it('fails on a template that throws with that error, not with errors of its own cleaning up meanwhile, and leaves the site as it was', () => {
+    const contentDir = copyFixture('portal');
+    const work = tempDir('astro-build');
+    const root = projectCopy();
+    const first = runScript('build', ['--content', contentDir, '--out', join(work, 'site'), '--cache-dir', join(work, 'cache')], {}, root, root);
+    expect(first.code, first.output).toBe(0);
+    const before = files(join(work, 'site'));
+    // A developer's slip in a component that some of the pages rendered at the same time use.
+    const component = join(root, 'src/components/IndexNumber.astro');
+    writeFileSync(component, readFileSync(component, 'utf8').replace('const { value } = Astro.props;', "const { value } = Astro.props;\nif (value.includes('/2019-')) throw new Error('模板出错了');"));
+    const built = runScript('build', ['--content', contentDir, '--out', join(work, 'site'), '--cache-dir', join(work, 'cache')], {}, root, root);
+    expect(built.code).toBe(1);
+    expect(built.stderr).toContain('构建失败：模板出错了');
+    // Pages still rendering when the build gave up found their code deleted, and each failed again blaming a missing module.
+    expect(built.output).not.toContain('Cannot find module');
+    expect(files(join(work, 'site'))).toEqual(before);
+    expect(readdirSync(join(root, '.astro')).filter((name) => name.startsWith('build-'))).toEqual([]);
+  });
+
   it('takes the site’s address from a site.yaml saved as UTF-16 (Notepad’s “Unicode”) for the sitemaps', () => {
     const contentDir = copyFixture('portal');
     const site = join(contentDir, 'site.yaml');
