@@ -352,8 +352,8 @@ export class SearchIndexReader {
     for (const round of [byCost.slice(0, firstRound), byCost.slice(firstRound)]) {
       const known = starts;
       const wanted = known ? (doc: number) => known.has(doc) : (doc: number) => candidates.has(doc);
-      const open = [...(known ? known.keys() : candidates)];
-      if (round.length > 0 && this.documentsCost(open, lengths) < round.reduce((sum, { part }) => sum + part.cost(wanted), 0)) return this.findInDocuments(key, open);
+      const undecided = [...(known ? known.keys() : candidates)];
+      if (round.length > 0 && this.documentsCost(undecided, lengths) < round.reduce((sum, { part }) => sum + part.cost(wanted), 0)) return this.findInDocuments(key, undecided);
       const fetched = await Promise.all(round.map(async ({ part }) => ({ offset: part.offset, byDoc: await part.positions(wanted) })));
       for (const { offset, byDoc } of fetched) starts = narrowStarts(starts, byDoc, offset, candidates);
     }
