@@ -224,19 +224,27 @@ class DocumentFileWriter {
   private readonly dir: string;
   private readonly base: string;
   private readonly cache: CompressedCache;
+  /**
+   * The code's key (SearchIndexInput.fingerprint): a document's body text is
+   * the renderer's, which a report's digest does not name — kept across
+   * renderers, a file would hold the text an earlier one gave, and the reader
+   * decides phrases from it (docs/search.md).
+   */
+  private readonly fingerprint: string;
   private pending = new Map<string, IndexFile>();
   /** The batch before, still being compressed while the scan goes on. */
   private writing: Promise<void> = Promise.resolve();
 
-  constructor(dir: string, base: string, cache: CompressedCache) {
+  constructor(dir: string, base: string, cache: CompressedCache, fingerprint: string) {
     this.dir = dir;
     this.base = base;
     this.cache = cache;
+    this.fingerprint = fingerprint;
   }
 
   async add(doc: number, report: IndexedReport, text: () => string): Promise<void> {
     const document = (): SearchDocument => ({ id: report.id, title: report.title, agency: report.agency, published: report.published, fields: report.fields, text: text() });
-    this.pending.set(`${this.base}/${documentPath(doc)}`, { kind: 'cached', entry: this.cache.entry(hashOf(`${INDEX_FORMAT}\0${documentKey(report)}`)), compress: () => gzip(JSON.stringify(document()), { level: 6 }) });
+    this.pending.set(`${this.base}/${documentPath(doc)}`, { kind: 'cached', entry: this.cache.entry(hashOf(`${INDEX_FORMAT}\0${this.fingerprint}\0${documentKey(report)}`)), compress: () => gzip(JSON.stringify(document()), { level: 6 }) });
     if (this.pending.size === DOCUMENT_BATCH) await this.flushBatch();
   }
 
@@ -388,7 +396,7 @@ async function buildOrReuse(input: SearchIndexInput, { passRecords = 500_000 }: 
     const documents: ChangedDocument[] = [];
     try {
       const previousManifest = JSON.parse(await readFile(join(indexRoot, snapshot.index, 'manifest.json'), 'utf8')) as SearchManifest;
-      const documentFiles = new DocumentFileWriter(building, base, cache);
+      const documentFiles = new DocumentFileWriter(building, base, cache, input.fingerprint);
       const streams: { length: number; headLength: number }[] = [];
       const isChanged = new Set(changed);
       for (let doc = 0; doc < input.reports.length; doc++) {
@@ -417,7 +425,7 @@ async function buildOrReuse(input: SearchIndexInput, { passRecords = 500_000 }: 
     }
   }
   if (!patched) {
-    const documentFiles = new DocumentFileWriter(building, base, cache);
+    const documentFiles = new DocumentFileWriter(building, base, cache, input.fingerprint);
     const streams: { length: number; headLength: number }[] = [];
     const nextSnapshot = new GramSnapshotWriter(snapshotDir, `${INDEX_FORMAT}\0${input.fingerprint}`);
     const spill = new RecordSpill(join(input.cacheDir, 'spill'), partitions);
