@@ -5,10 +5,12 @@
  * (positions, or the documents' own text), on fresh and patched indexes.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildSearchIndex, type IndexedReport } from '../../scripts/lib/search-index.ts';
 import { readReportBody } from '../../src/lib/content/source.ts';
+import { decodeGramDictionary, gramPath } from '../../src/lib/search/format.ts';
 import { searchKey } from '../../src/lib/search/normalize.ts';
 import { SearchIndexReader } from '../../src/lib/search/query.ts';
 import { renderedText } from '../../src/markdown/cached.ts';
@@ -265,5 +267,39 @@ describe('template sentences of hostile text, answered from fixed contexts, fres
     const phrases = new Set([...templatePhrases(editedFields), ...templatePhrases([editedFields[3]!, editedFields[8]!, editedFields[9]!])]);
     const result = await checkAll(patched.dir, editedFields, sample(phrases, 600));
     expect(result.wrong).toEqual([]);
+  }, 300_000);
+});
+
+describe('what deciding a phrase from documents costs', async () => {
+  // As in the first test: 入推进 is in every document many times, 推进安置帮 in a few. Those few also hold
+  // 30,000 characters the search drops (symbols: no letter, digit or mark), random, so they compress badly.
+  const dir = tempDir('search-dropped');
+  const next = random(5);
+  const dropped = () => Array.from({ length: 30_000 }, () => String.fromCodePoint(0x1f300 + Math.floor(next() * 700))).join('');
+  const reports = Array.from({ length: 600 }, (_, doc): IndexedReport => {
+    const filler = Array.from({ length: 60 }, (_, i) => `深入推进第${(i * 7 + doc) % 10}项`).join('，');
+    const sourcePath = join(dir, `${doc}.md`);
+    writeFileSync(sourcePath, `---\ntitle: x\n---\n${filler}${doc % 20 === 3 ? `，推进安置帮扶${dropped()}` : ''}\n`);
+    return { id: `r/${doc}`, title: `文件${doc}`, agency: '', published: '2024-01-01', fields: [`文件${doc}`, '', '', '', '', '', ''], digest: String(doc), sourcePath, filters: {} };
+  });
+  const built = await buildSearchIndex({ reports, filterValues: {}, fingerprint: 'dropped', cacheDir: join(dir, 'cache') });
+
+  it('is never more than reading every position of the phrase’s grams: a document’s size is not its stream’s length', async () => {
+    const key = searchKey('入推进安置帮');
+    const manifest = JSON.parse(readFileSync(join(built.dir, 'manifest.json'), 'utf8')) as { base: string; buckets: number };
+    const grams = Array.from({ length: [...key].length - 2 }, (_, o) => [...key].slice(o, o + 3).join(''));
+    const stored = (path: string) => readFileSync(join(built.dir, manifest.base, path));
+    // What the positions would cost however many candidates are left: every gram's list and positions (uncompressed), with the dictionaries, heads and lengths.
+    const positionsAtMost =
+      grams.reduce((sum, gram) => {
+        const entry = decodeGramDictionary(gunzipSync(stored(gramPath(gram, manifest.buckets)))).get(gram)!;
+        return sum + stored(gramPath(gram, manifest.buckets)).length + entry.listBytes + entry.positionBytes;
+      }, 0) +
+      stored('heads.bin').length +
+      stored('lengths.bin').length;
+    const { reader } = await openCounting(built.dir);
+    const found = await reader.phrase(key);
+    expect([...found.docs]).toEqual([]);
+    expect(reader.bytesRead).toBeLessThanOrEqual(positionsAtMost);
   }, 300_000);
 });
