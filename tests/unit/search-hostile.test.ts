@@ -171,7 +171,8 @@ describe('hostile text, decided from documents and from positions, fresh and pat
   const bodyOf = (doc: number, next: () => number) =>
     Array.from({ length: 50 }, (_, i) => `深入推进第${(i * 7 + doc) % 10}项${next() < 0.3 ? pick(next, HOSTILE) : ''}${next() < 0.1 ? `入推进${pick(next, HOSTILE)}${pick(next, HOSTILE)}` : ''}${next() < 0.2 ? 'aaaaaa' : ''}`).join('，');
   const fieldsOf = (doc: number, next: () => number) => [
-    `文件${doc}${next() < 0.3 ? pick(next, HOSTILE) : ''}${next() < 0.1 ? '入推进安置帮' : ''}`,
+    // A few titles longer than the stream's room before the body (1,024 characters).
+    `文件${doc}${next() < 0.3 ? pick(next, HOSTILE) : ''}${next() < 0.1 ? '入推进安置帮' : ''}${doc % 97 === 5 ? `aaa入推进${pick(next, HOSTILE)}`.repeat(300) : ''}`,
     next() < 0.2 ? 'aaaaaa' : `aaa${doc}`,
     pick(next, ['', '〔〕', '、。', '\u200b', '荷泉报〔2022〕3号', `${pick(next, HOSTILE)}入推进`]),
     '区信访局',
