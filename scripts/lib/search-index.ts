@@ -28,6 +28,7 @@ import {
   encodeLength,
   HEAD_FIELDS,
   INDEX_FORMAT,
+  isHeavyDocument,
   type FixedContext,
   type SearchDocument,
   type SearchManifest,
@@ -280,6 +281,12 @@ async function writeIndexFrame(dir: string, base: string, input: SearchIndexInpu
   files.set(`${base}/lengths.bin`, { kind: 'compressed', data: Uint8Array.from(streams, ({ length }) => encodeLength(length)) });
   files.set(`${base}/heads.bin`, { kind: 'compressed', data: heads.finish() });
   const totalLength = streams.reduce((sum, { length }) => sum + length, 0);
+  // The documents' files are written by now.
+  const heavyDocuments: Record<number, number> = {};
+  streams.forEach(({ length }, doc) => {
+    const bytes = statSync(join(dir, base, documentPath(doc))).size;
+    if (isHeavyDocument(bytes, encodeLength(length))) heavyDocuments[doc] = bytes;
+  });
   const manifest: SearchManifest = {
     format: INDEX_FORMAT,
     base,
@@ -287,6 +294,7 @@ async function writeIndexFrame(dir: string, base: string, input: SearchIndexInpu
     buckets,
     averageLength: input.reports.length > 0 ? totalLength / input.reports.length : 0,
     filters: input.filterValues,
+    heavyDocuments,
   };
   files.set('manifest.json', { kind: 'plain', data: JSON.stringify(manifest) });
   await writeFiles(dir, files);

@@ -85,7 +85,27 @@ export interface SearchManifest {
   averageLength: number;
   /** Per filter, its values in file order (n). */
   filters: Record<string, string[]>;
+  /**
+   * The documents whose file weighs well over what expectedDocumentBytes
+   * says — text mostly of characters the search drops — with its size in
+   * bytes: the reader must not take reading them for cheap.
+   */
+  heavyDocuments: Record<number, number>;
 }
+
+/**
+ * About how many compressed bytes a document's file holds per character of
+ * its stream: 0.9 on the bench's archive of 10,000 reports, mostly Chinese.
+ */
+const DOCUMENT_BYTES_PER_CHARACTER = 1;
+
+/** What the reader expects a document's file to weigh, from its length code (lengths.bin). */
+export function expectedDocumentBytes(lengthCode: number): number {
+  return decodeLength(lengthCode) * DOCUMENT_BYTES_PER_CHARACTER;
+}
+
+/** Whether a document's file of `bytes` is heavy (SearchManifest.heavyDocuments) for its length code. */
+export const isHeavyDocument = (bytes: number, lengthCode: number) => bytes > 2 * expectedDocumentBytes(lengthCode) + 1024;
 
 export class ByteWriter {
   private buffer: Uint8Array;

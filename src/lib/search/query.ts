@@ -18,6 +18,7 @@ import {
   decodePositions,
   decodePostings,
   documentPath,
+  expectedDocumentBytes,
   GRAM_LENGTH,
   gramPath,
   HEAD_FIELDS,
@@ -160,13 +161,6 @@ function hasPosition(sorted: Uint32Array, value: number): boolean {
 }
 
 /**
- * About how many compressed bytes a document's file holds per character of
- * its stream (0.9 on the bench's archive of 10,000 reports, mostly Chinese),
- * to weigh reading documents against reading positions.
- */
-const DOCUMENT_BYTES_PER_CHARACTER = 1;
-
-/**
  * How often the phrase `key` occurs in a document's stream — in its fields
  * and body, each as searchKey sees it, every start counted (overlapping ones
  * too), as the index counts — and whether once in its head.
@@ -291,7 +285,8 @@ export class SearchIndexReader {
 
   /** About how many bytes reading the documents `docs` would add to the fetch. */
   private documentsCost(docs: readonly number[], lengths: Uint8Array): number {
-    return docs.reduce((sum, doc) => sum + (this.cache.has(documentPath(doc)) ? 0 : decodeLength(lengths[doc]!) * DOCUMENT_BYTES_PER_CHARACTER), 0);
+    const heavy = this.manifest.heavyDocuments;
+    return docs.reduce((sum, doc) => sum + (this.cache.has(documentPath(doc)) ? 0 : (heavy[doc] ?? expectedDocumentBytes(lengths[doc]!))), 0);
   }
 
   /** The phrase `key` looked for in the text of the documents `docs`, which are read. */
