@@ -122,6 +122,36 @@ describe('reading details', () => {
     await close();
   });
 
+  it.each([
+    [840, false],
+    [1024, true],
+    [1100, false],
+    [1280, true],
+  ])('the catalogue at %s px (长者模式 %s): every 索引号 and agency name on one line, the table not scrolling', async (width, elder) => {
+    const context = await browser.newContext({ viewport: { width, height: 900 } });
+    if (elder) await context.addInitScript(() => localStorage.setItem('zwgk:elder-mode', 'on'));
+    const page = await context.newPage();
+    await page.goto(`${servers.get('fixture')!.origin}/catalogue/`);
+    const { broken, rows, scrolls } = await page.evaluate(() => {
+      const lines = (element: Element) => {
+        const range = document.createRange();
+        range.selectNodeContents(element);
+        return new Set([...range.getClientRects()].filter((rect) => rect.width > 0).map((rect) => Math.round(rect.top))).size;
+      };
+      const cells = [...document.querySelectorAll('.catalogue .index-number, .catalogue td[data-label="发布机构"]')];
+      const box = document.querySelector('.catalogue-scroll')!;
+      return {
+        broken: cells.filter((cell) => lines(cell) > 1).map((cell) => cell.textContent).slice(0, 3),
+        rows: document.querySelectorAll('.catalogue tbody tr').length,
+        scrolls: box.scrollWidth > box.clientWidth,
+      };
+    });
+    await context.close();
+    expect(rows).toBeGreaterThan(20);
+    expect(broken).toEqual([]);
+    expect(scrolls).toBe(false);
+  });
+
   it('a short page has no white band under the footer', async () => {
     const { page, close } = await open('/404.html', { width: 1280, height: 1400 });
     const gap = await page.evaluate(() => window.innerHeight - document.querySelector('footer')!.getBoundingClientRect().bottom);
