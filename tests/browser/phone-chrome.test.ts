@@ -170,6 +170,27 @@ describe('长者模式 links', () => {
   });
 });
 
+describe('the search page', () => {
+  it.each([
+    [320, true],
+    [375, true],
+    [320, false],
+  ])('%s px (长者模式 %s): the 搜索 button and the opened filters stay within the page margins', async (width, elder) => {
+    const page = await open(`/search/?q=${encodeURIComponent('测试')}`, width, { elder });
+    await page.locator('.search-filters summary').click();
+    const outside = await page.evaluate(() => {
+      const main = document.querySelector('main')!;
+      const style = getComputedStyle(main);
+      const right = main.getBoundingClientRect().right - Number.parseFloat(style.paddingRight);
+      return [...document.querySelectorAll('.search-page-input button, .search-page-filters, .search-filter select')]
+        .map((element) => ({ element, box: element.getBoundingClientRect() }))
+        .filter(({ box }) => box.right > right + 0.5)
+        .map(({ element, box }) => `${element.tagName.toLowerCase()}.${element.className} ends at ${Math.round(box.right)} px, the page at ${Math.round(right)} px`);
+    });
+    expect(outside).toEqual([]);
+  });
+});
+
 describe('the footer', () => {
   it.each([
     [320, false],
