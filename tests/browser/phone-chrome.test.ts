@@ -163,10 +163,18 @@ describe('长者模式 links', () => {
     ['/agencies/', '.count-list a'],
     ['/xxgk/fdzdgknr/fzzfjs/', 'main .report-list a'],
     ['/', '.footer-facts a'],
+    [`/search/?q=${encodeURIComponent('测试')}`, '.search-results h3 a'],
+    ['/catalogue/', '.catalogue-title a'],
+    [REPORT, '.attachments a, .related a'],
   ])('%s at 320 px: %s are 44 px tall', async (path, selector) => {
     const page = await open(path, 320, { elder: true });
-    expect(await page.locator(selector).count()).toBeGreaterThan(0);
+    await page.locator(selector).first().waitFor();
     expect(await smallTargets(page, selector, 'height')).toEqual([]);
+  });
+
+  it('当前位置 at 320 px: even 首页, two characters, is 44 px wide', async () => {
+    const page = await open('/years/', 320, { elder: true });
+    expect(await smallTargets(page, '.breadcrumb a')).toEqual([]);
   });
 });
 
