@@ -172,6 +172,19 @@ describe('长者模式 links', () => {
     expect(await smallTargets(page, selector, 'height')).toEqual([]);
   });
 
+  it('当前位置 at 1280 px: the label stands on the line of the links, which are 44 px tall', async () => {
+    const page = await open(REPORT, 1280, { elder: true });
+    const tops = await page.evaluate(() => {
+      const textTop = (element: Element) => {
+        const range = document.createRange();
+        range.selectNodeContents(element);
+        return Math.round(range.getClientRects()[0]!.top);
+      };
+      return { label: textTop(document.querySelector('.breadcrumb-label')!), link: textTop(document.querySelector('.breadcrumb a')!) };
+    });
+    expect(Math.abs(tops.label - tops.link), JSON.stringify(tops)).toBeLessThanOrEqual(1);
+  });
+
   it('当前位置 at 320 px: even 首页, two characters, is 44 px wide', async () => {
     const page = await open('/years/', 320, { elder: true });
     expect(await smallTargets(page, '.breadcrumb a')).toEqual([]);
