@@ -172,6 +172,17 @@ describe('长者模式 links', () => {
     expect(await smallTargets(page, selector, 'height')).toEqual([]);
   });
 
+  it.each([320, 1280])('%s px: the site name, the link home, is 44 px tall, and on a phone the header grows by at most 5 px', async (width) => {
+    let page = await open('/', width);
+    const before = (await page.locator('.site-header').boundingBox())!.height;
+    await context!.close();
+    page = await open('/', width, { elder: true });
+    expect(await smallTargets(page, '.site-name', 'height')).toEqual([]);
+    // 长者模式's larger text and controls made the header 19.5 px taller at 320 px while the link home was 27 px tall.
+    const after = (await page.locator('.site-header').boundingBox())!.height;
+    if (width === 320) expect(after - before).toBeLessThanOrEqual(19.5 + 5);
+  });
+
   it('当前位置 at 1280 px: the label stands on the line of the links, which are 44 px tall', async () => {
     const page = await open(REPORT, 1280, { elder: true });
     const tops = await page.evaluate(() => {
