@@ -159,15 +159,18 @@ describe('scripts that arrive late', () => {
 
 describe('长者模式 links', () => {
   it.each([
-    ['/years/', '.count-list a'],
-    ['/agencies/', '.count-list a'],
-    ['/xxgk/fdzdgknr/fzzfjs/', 'main .report-list a'],
-    ['/', '.footer-facts a'],
-    [`/search/?q=${encodeURIComponent('测试')}`, '.search-results h3 a'],
-    ['/catalogue/', '.catalogue-title a'],
-    [REPORT, '.attachments a, .related a'],
-  ])('%s at 320 px: %s are 44 px tall', async (path, selector) => {
-    const page = await open(path, 320, { elder: true });
+    ['/years/', 320, '.count-list a'],
+    ['/agencies/', 320, '.count-list a'],
+    ['/xxgk/fdzdgknr/fzzfjs/', 320, 'main .report-list a'],
+    ['/', 320, '.footer-facts a'],
+    [`/search/?q=${encodeURIComponent('测试')}`, 320, '.search-results h3 a'],
+    ['/catalogue/', 320, '.catalogue-title a'],
+    [REPORT, 320, '.attachments a, .related a'],
+    ['/no-such-page/', 320, '.next-steps a'],
+    // At 320 px it takes two lines, tall enough anyway.
+    ['/', 375, '.more-link a'],
+  ])('%s at %s px: %s are 44 px tall', async (path, width, selector) => {
+    const page = await open(path, width, { elder: true });
     await page.locator(selector).first().waitFor();
     expect(await smallTargets(page, selector, 'height')).toEqual([]);
   });
