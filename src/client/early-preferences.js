@@ -11,6 +11,8 @@ try {
   if (localStorage.getItem('zwgk:elder-mode') === 'on') root.dataset.elder = 'on';
   // The scripts will run: controls they reveal keep their place meanwhile.
   root.dataset.scripts = 'on';
+  // A search is coming (search-page.ts): its results get their room before they arrive.
+  if (new URLSearchParams(location.search).get('q')) root.dataset.searchQuery = 'on';
 } catch {
   // No storage: the normal look.
 }

@@ -20,8 +20,9 @@ const emptyAdvice = document.querySelector<HTMLElement>('[data-search-empty]')!;
 const filtersBox = document.querySelector<HTMLDetailsElement>('[data-search-filters]')!;
 const filterCount = document.querySelector<HTMLElement>('[data-search-filter-count]')!;
 
-/** On wide screens the filters are open; on phones they fold behind 筛选和排序 (a <details>, closed without JavaScript too). */
-if (window.matchMedia('(min-width: 48em)').matches) filtersBox.open = true;
+/** On wide screens the filters are open, as the page comes; on phones they fold behind 筛选和排序 (the CSS shows them folded meanwhile). */
+if (!window.matchMedia('(min-width: 48em)').matches) filtersBox.open = false;
+filtersBox.dataset.foldedOnPhones = '';
 
 const hasOption = (name: SearchFilter, value: string) => [...filterSelects.get(name)!.options].some((option) => option.value === value);
 
@@ -208,6 +209,8 @@ async function run(request: SearchRequest & { unknownFilters?: SearchFilter[]; c
 }
 
 function navigate(request: SearchRequest): void {
+  // As early-preferences.js does for a page opened with a query: the results get their room first.
+  document.documentElement.dataset.searchQuery = 'on';
   const url = urlFor(request);
   if (url !== `${window.location.pathname}${window.location.search}`) history.pushState(null, '', url);
   void run(request);
